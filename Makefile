@@ -1,0 +1,61 @@
+# Two commands set everything up on a fresh machine: `make site` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-lock
+# Our hooks live in hooks/; the CLI (check, new, translations, build) imports them from there.
+export PYTHONPATH := $(CURDIR)/hooks
+# Material prints an end-of-life banner on every build.
+export NO_MKDOCS_2_WARNING := 1
+HC := $(BIN)/python -m helpcentre.cli
+
+.PHONY: install site serve test check new translations lint lock system-deps clean
+
+install: $(STAMP)
+
+# Recreated or refreshed whenever the lock file changes; hashes are mandatory.
+$(STAMP): requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+## Build the site strictly into site/ (built aside, then swapped in: never half-written).
+site: install
+	$(HC) build
+
+## Live preview for writers on http://127.0.0.1:8000/
+serve: install
+	$(BIN)/mkdocs serve --livereload
+
+## Check all content without building; prints every problem, exit 1 on errors.
+check: install
+	$(HC) check
+
+## Create an English/French article pair: make new CATEGORY=key EN="Question?" FR="Question ?"
+new: install
+	$(HC) new $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(EN),--en "$(EN)") $(if $(FR),--fr "$(FR)")
+
+## Translation status table (FORMAT=json for machines).
+translations: install
+	$(HC) translations $(if $(FORMAT),--format $(FORMAT))
+
+system-deps:
+	@bash scripts/ensure-debian-packages.sh
+
+## The whole suite: lint, unit, build and browser tests.
+test: install system-deps
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff format --check hooks tests scripts
+
+## Regenerate the lock file from pyproject.toml (needs the package registry).
+lock: install
+	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site .site-* .pytest_cache

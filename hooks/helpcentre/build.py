@@ -1,0 +1,154 @@
+"""One language's build: the catalogue, the answers converted so far, and the views handed to templates.
+
+Reads the catalogue and strings once (``load``), collects each answer's HTML as MkDocs converts it, then
+builds every view of the language in one pass (``build_views``) and serves each page its own view in
+O(1) (``page_view``). A new ``LanguageBuild`` is made for every build, so nothing grows across rebuilds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from . import DEFAULT_LANGUAGE, LANGUAGES, catalogue, checks, formatting, generated, views
+from .problems import ContentError, Problem, errors_in
+from .strings import Strings, load_strings
+
+__all__ = ["DEFAULT_LANGUAGE", "ContentError", "LanguageBuild", "load"]
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What one page's templates read, under the name ``hc``."""
+
+    kind: str  # "article", "category" or "home"
+    lang: str
+    title_parts: tuple[str, ...]  # joined with " | " into the browser title
+    breadcrumbs: tuple[tuple[str, str], ...] = ()  # (label, site-relative url); the last is the page itself
+    card: views.ArticleCard | None = None
+    updated_text: str = ""
+    category: views.CategoryView | None = None
+    contact: views.ContactView | None = None
+    recommended: tuple[views.ArticleCard, ...] = ()
+    answers: tuple[tuple[views.ArticleCard, str], ...] = ()  # category page: (card, embedded answer HTML)
+    full_answers: bool = True
+    categories: tuple[views.CategoryView, ...] = ()
+    popular: tuple[views.ArticleCard, ...] = ()
+    home_url: str = "index.html"
+    source_url: str = ""  # fallback and outdated notices link to the original
+    outdated: bool = False
+
+
+@dataclass
+class LanguageBuild:
+    lang: str
+    catalogue: catalogue.Catalogue
+    strings: Strings
+    all_strings: MappingProxyType
+    settings: dict
+    generated: tuple[generated.GeneratedPage, ...]
+    articles_by_src: dict[str, catalogue.Article]
+    answers: dict[int, str] = field(default_factory=dict)
+    urls: dict[str, str] = field(default_factory=dict)
+    views: views.LanguageViews | None = None
+
+    # -- collect -------------------------------------------------------------------------------------
+    def keep_answer(self, src_uri: str, html: str, page_url: str = "") -> str:
+        article = self.articles_by_src.get(src_uri)
+        if article is not None:
+            self.answers[article.id] = html
+        return html
+
+    # -- render --------------------------------------------------------------------------------------
+    def build_views(self, urls: dict[str, str]) -> None:
+        self.urls = urls
+        article_urls = {i: urls[src(self.catalogue.shown(self.lang, i))] for i in self.catalogue.ids}
+        category_urls = {p.category: p.dest_uri for p in self.generated if p.category}
+        self.views = views.language_views(
+            self.catalogue, self.strings, article_urls, category_urls, self.answers,
+            int(self.settings.get("recommended_count", 20)),
+        )
+
+    def page_view(self, src_uri: str) -> PageView | None:
+        page = next((p for p in self.generated if p.src_uri == src_uri), None)
+        if page is not None:
+            return self._home_view() if page.kind == generated.HOME else self._category_view(page.category)
+        article = self.articles_by_src.get(src_uri)
+        return self._article_view(article) if article is not None else None
+
+    def alternates(self, src_uri: str) -> list[dict]:
+        """The language selector's entries: the same page in every language."""
+        rel = src_uri.split("/", 1)[1]
+        return [
+            {"name": self.all_strings[lang]("lang.name"), "link": generated.site_path(lang, rel), "lang": lang}
+            for lang in LANGUAGES
+        ]
+
+    def _home_url(self) -> str:
+        return generated.site_path(self.lang, "index.md")
+
+    def _crumbs(self, *extra: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+        return ((self.strings("breadcrumbs.home"), self._home_url()), *extra)
+
+    def _home_view(self) -> PageView:
+        v = self.views
+        return PageView(
+            kind="home", lang=self.lang, title_parts=(self.strings("site.name"),),
+            categories=v.categories, popular=v.cards_for(v.most_viewed[:10]), home_url=self._home_url(),
+        )
+
+    def _category_view(self, key: str) -> PageView:
+        v = self.views
+        cat = v.category(key)
+        cards = v.cards_for(cat.ids)
+        full = len(cards) <= int(self.settings.get("full_answers_limit", 30))
+        answers = tuple((c, views.embed_answer(self.answers.get(c.id, ""), f"a{c.id}-") if full else "") for c in cards)
+        return PageView(
+            kind="category", lang=self.lang, title_parts=(cat.name, self.strings("site.name")),
+            breadcrumbs=self._crumbs((cat.name, cat.url)), category=cat,
+            contact=v.contacts.get(self.catalogue.category(key).contact or ""), answers=answers,
+            full_answers=full, home_url=self._home_url(),
+        )
+
+    def _article_view(self, article: catalogue.Article) -> PageView:
+        v = self.views
+        card = v.cards[article.id]
+        cat = v.category(article.category)
+        contact = self.catalogue.contact_for(article)
+        twin = self.catalogue.twin(article)
+        outdated = article.lang == self.lang and twin is not None and bool(article.translation_of) and article.translation_of != twin.digest
+        source_url = generated.site_path(twin.lang, twin.rel_path) if twin is not None else ""
+        return PageView(
+            kind="article", lang=self.lang, title_parts=(article.title, cat.name, self.strings("site.name")),
+            breadcrumbs=self._crumbs((cat.name, cat.url), (article.title, card.url)), card=card,
+            updated_text=self.strings("article.updated", date=formatting.date(article.updated, self.strings)) if article.updated else "",
+            category=cat, contact=v.contacts.get(contact.key) if contact else None,
+            recommended=v.cards_for(v.recommended[article.id]), home_url=self._home_url(),
+            source_url=source_url if (outdated or card.fallback) else "", outdated=outdated,
+        )
+
+
+def src(article: catalogue.Article) -> str:
+    return f"{article.lang}/{article.rel_path}"
+
+
+def load(root: Path, docs_dir: str, lang: str, settings: dict) -> tuple[LanguageBuild, list[Problem]]:
+    """Read everything once for a build of ``lang``; raises ContentError listing every error."""
+    cat, problems = catalogue.load(root, docs_dir)
+    all_strings, string_problems = load_strings(root)
+    problems += string_problems
+    if cat is not None:
+        problems += checks.run(root, docs_dir, cat)
+    if errors_in(problems) or cat is None:
+        raise ContentError(problems)
+    strings = all_strings[lang]
+    return LanguageBuild(
+        lang=lang,
+        catalogue=cat,
+        strings=strings,
+        all_strings=all_strings,
+        settings=dict(settings),
+        generated=generated.pages_for(cat, strings),
+        articles_by_src={src(a): a for a in cat.articles.values()},
+    ), problems

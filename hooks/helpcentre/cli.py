@@ -1,0 +1,74 @@
+"""Writers' and release commands: ``python -m helpcentre.cli build|check`` (run by the Makefile).
+
+``build`` runs a strict MkDocs build into a fresh folder beside ``site/`` and swaps it in only when the
+build succeeded, so a failed build never leaves a half-written site. ``check`` reads all content
+without building and prints every problem, compiler-style, with a final count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import catalogue, checks
+from .problems import errors_in, report
+from .strings import load_strings
+
+
+def cmd_check(root: Path, docs_dir: str) -> int:
+    cat, problems = catalogue.load(root, docs_dir)
+    problems += load_strings(root)[1]
+    if cat is not None:
+        problems += checks.run(root, docs_dir, cat)
+    print(report(problems))
+    return 1 if errors_in(problems) else 0
+
+
+def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
+    """Strict build into a sibling temporary folder, then replace ``site_dir`` in one move."""
+    site_dir = site_dir if site_dir.is_absolute() else root / site_dir
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"),
+               "-d", str(staging), *extra_args]
+    result = subprocess.run(command, cwd=root, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    print(f"Site built into {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
+    parser.add_argument("--docs-dir", default="docs")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="strict build into site/, swapped in only on success")
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+    sub.add_parser("check", help="check all content without building")
+    args, extra = parser.parse_known_args(argv)
+    root = args.root.resolve()
+    if args.command == "build":
+        return cmd_build(root, args.site_dir, extra)
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return cmd_check(root, args.docs_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

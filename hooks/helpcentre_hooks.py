@@ -1,0 +1,97 @@
+"""MkDocs events for the help centre: thin adapters around the ``helpcentre`` package.
+
+Collect first, render later (as Material's tags plugin does), because a category page and every
+recommended list need answers that MkDocs converts one page at a time:
+
+- ``on_pre_build`` reads the catalogue once per language build, *before* MkDocs cleans ``site/``, so bad
+  content stops the build with ``path:line`` messages and nothing written;
+- ``on_files`` (after static-i18n's, which only then has chosen this language's files) adds the
+  generated home and category pages;
+- ``on_nav`` lists home and categories only, so a page's size never grows with the number of articles;
+- ``on_page_content`` keeps each answer's HTML, converted once; category pages reuse it;
+- ``on_env``, once every page is converted, builds the views of the whole language in one pass;
+- ``on_page_context`` hands each template the view of its page.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from helpcentre import build
+
+log = logging.getLogger("mkdocs.plugins.helpcentre")
+_build: build.LanguageBuild | None = None
+
+
+def _current() -> build.LanguageBuild:
+    if _build is None:
+        raise PluginError("helpcentre: the catalogue was not loaded (on_pre_build did not run)")
+    return _build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Forget the previous build: modules stay loaded across `mkdocs serve` rebuilds."""
+    global _build
+    _build = None
+    return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    global _build
+    lang = config.plugins["i18n"].current_language
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
+    settings = config.extra.get("helpcentre", {})
+    try:
+        _build, warnings = build.load(root, docs_dir, lang, settings)
+    except build.ContentError as exc:
+        raise PluginError(f"content errors:\n{exc}") from None
+    for problem in warnings if lang == build.DEFAULT_LANGUAGE else ():
+        log.info(str(problem))
+
+
+@event_priority(-110)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for page in _current().generated:
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        file.dest_uri = page.dest_uri
+        file.url = file._get_url(config.use_directory_urls)
+        files.append(file)
+    return files
+
+
+@event_priority(-110)
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    pages = [files.get_file_from_path(page.src_uri).page for page in _current().generated]
+    nav.items = pages
+    for page in pages:
+        page.parent = None
+    return nav
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _current().keep_answer(page.file.src_uri, html, page.url)
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    state = _current()
+    urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    state.build_views(urls)
+    env.globals["t"] = state.strings
+    return env
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    state = _current()
+    context["hc"] = state.page_view(page.file.src_uri)
+    # static-i18n sets the attribute (not the item) per page; ours must win for generated pages too.
+    config.extra.alternate = state.alternates(page.file.src_uri)
+    return context

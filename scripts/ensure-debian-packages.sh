@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the browser and HTML-validation tests need, when they are missing.
+# As root with apt-get it installs them; otherwise it stops with the exact command to run.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# Fonts so screenshots show real glyphs, accents included.
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+[ ${#missing[@]} -eq 0 ] && exit 0
+cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing missing Debian packages: ${missing[*]}"
+  bash -c "$cmd"
+else
+  echo "The tests need these Debian packages: ${missing[*]}" >&2
+  echo "Run as root: $cmd" >&2
+  exit 1
+fi
