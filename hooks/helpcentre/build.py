@@ -66,7 +66,11 @@ class LanguageBuild:
         article_urls = {i: urls[src(self.catalogue.shown(self.lang, i))] for i in self.catalogue.ids}
         category_urls = {p.category: p.dest_uri for p in self.generated if p.category}
         self.views = views.language_views(
-            self.catalogue, self.strings, article_urls, category_urls, self.answers,
+            self.catalogue,
+            self.strings,
+            article_urls,
+            category_urls,
+            self.answers,
             int(self.settings.get("recommended_count", 20)),
         )
 
@@ -94,8 +98,12 @@ class LanguageBuild:
     def _home_view(self) -> PageView:
         v = self.views
         return PageView(
-            kind="home", lang=self.lang, title_parts=(self.strings("site.name"),),
-            categories=v.categories, popular=v.cards_for(v.most_viewed[:10]), home_url=self._home_url(),
+            kind="home",
+            lang=self.lang,
+            title_parts=(self.strings("site.name"),),
+            categories=v.categories,
+            popular=v.cards_for(v.most_viewed[:10]),
+            home_url=self._home_url(),
         )
 
     def _category_view(self, key: str) -> PageView:
@@ -105,10 +113,15 @@ class LanguageBuild:
         full = len(cards) <= int(self.settings.get("full_answers_limit", 30))
         answers = tuple((c, views.embed_answer(self.answers.get(c.id, ""), f"a{c.id}-") if full else "") for c in cards)
         return PageView(
-            kind="category", lang=self.lang, title_parts=(cat.name, self.strings("site.name")),
-            breadcrumbs=self._crumbs((cat.name, cat.url)), category=cat,
-            contact=v.contacts.get(self.catalogue.category(key).contact or ""), answers=answers,
-            full_answers=full, home_url=self._home_url(),
+            kind="category",
+            lang=self.lang,
+            title_parts=(cat.name, self.strings("site.name")),
+            breadcrumbs=self._crumbs((cat.name, cat.url)),
+            category=cat,
+            contact=v.contacts.get(self.catalogue.category(key).contact or ""),
+            answers=answers,
+            full_answers=full,
+            home_url=self._home_url(),
         )
 
     def _article_view(self, article: catalogue.Article) -> PageView:
@@ -117,15 +130,28 @@ class LanguageBuild:
         cat = v.category(article.category)
         contact = self.catalogue.contact_for(article)
         twin = self.catalogue.twin(article)
-        outdated = article.lang == self.lang and twin is not None and bool(article.translation_of) and article.translation_of != twin.digest
+        outdated = (
+            article.lang == self.lang
+            and twin is not None
+            and bool(article.translation_of)
+            and article.translation_of != twin.digest
+        )
         source_url = generated.site_path(twin.lang, twin.rel_path) if twin is not None else ""
         return PageView(
-            kind="article", lang=self.lang, title_parts=(article.title, cat.name, self.strings("site.name")),
-            breadcrumbs=self._crumbs((cat.name, cat.url), (article.title, card.url)), card=card,
-            updated_text=self.strings("article.updated", date=formatting.date(article.updated, self.strings)) if article.updated else "",
-            category=cat, contact=v.contacts.get(contact.key) if contact else None,
-            recommended=v.cards_for(v.recommended[article.id]), home_url=self._home_url(),
-            source_url=source_url if (outdated or card.fallback) else "", outdated=outdated,
+            kind="article",
+            lang=self.lang,
+            title_parts=(article.title, cat.name, self.strings("site.name")),
+            breadcrumbs=self._crumbs((cat.name, cat.url), (article.title, card.url)),
+            card=card,
+            updated_text=self.strings("article.updated", date=formatting.date(article.updated, self.strings))
+            if article.updated
+            else "",
+            category=cat,
+            contact=v.contacts.get(contact.key) if contact else None,
+            recommended=v.cards_for(v.recommended[article.id]),
+            home_url=self._home_url(),
+            source_url=source_url if (outdated or card.fallback) else "",
+            outdated=outdated,
         )
 
 

@@ -124,7 +124,7 @@ def load(root: Path, docs_dir: str = "docs") -> tuple[Catalogue | None, list[Pro
         if article is not None:
             problems += _place(article, articles)
     problems += check_references(articles, categories, contacts, popularity)
-    problems += check_twins(articles)
+    problems += check_twins(articles, on_disk={(lang, rel) for lang, rel, _ in sources})
     if errors_in(problems):
         return None, problems
     ids = sorted({article_id for _, article_id in articles})
@@ -155,7 +155,9 @@ def iter_sources(root: Path, docs_dir: str) -> Iterable[tuple[str, str, bytes]]:
 
 
 def _any_language(articles: dict, article_id: int) -> Article:
-    return next(articles[(lang, article_id)] for lang in (DEFAULT_LANGUAGE, *LANGUAGES) if (lang, article_id) in articles)
+    return next(
+        articles[(lang, article_id)] for lang in (DEFAULT_LANGUAGE, *LANGUAGES) if (lang, article_id) in articles
+    )
 
 
 def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -> tuple[Article | None, list[Problem]]:
@@ -172,22 +174,36 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
         return lines.get(key, 1)
 
     if rel_path == "index.md" or rel_path.endswith("/index.md") or rel_path.count("/") != 1:
-        where = "the home page and category pages are generated" if rel_path.endswith("index.md") else "articles live one level down"
+        where = (
+            "the home page and category pages are generated"
+            if rel_path.endswith("index.md")
+            else "articles live one level down"
+        )
         return None, [error(path, 1, f"{where}: put articles at docs/{lang}/<category>/<slug>.md")]
     for key in ("id", "title", "category"):
         if key not in meta:
             problems.append(error(path, 1, f"front matter has no '{key}'; every article needs id, title and category"))
     for key in meta:
         if key not in KNOWN_KEYS:
-            problems.append(warning(path, line(key), f"unknown front-matter key '{key}' is ignored; known keys: {', '.join(sorted(KNOWN_KEYS))}"))
+            problems.append(
+                warning(
+                    path,
+                    line(key),
+                    f"unknown front-matter key '{key}' is ignored; known keys: {', '.join(sorted(KNOWN_KEYS))}",
+                )
+            )
     article_id = meta.get("id")
-    if "id" in meta and (not isinstance(article_id, int) or isinstance(article_id, bool) or not 0 < article_id <= MAX_ID):
+    if "id" in meta and (
+        not isinstance(article_id, int) or isinstance(article_id, bool) or not 0 < article_id <= MAX_ID
+    ):
         problems.append(error(path, line("id"), f"id must be a whole number such as 1001, not '{_short(article_id)}'"))
     title = meta.get("title")
     if "title" in meta and (not isinstance(title, str) or not title.strip() or "\n" in title.strip()):
         problems.append(error(path, line("title"), "title must be the question, as text on one line"))
     elif isinstance(title, str) and len(title) > MAX_TITLE:
-        problems.append(warning(path, line("title"), f"title is {len(title)} characters; keep questions under {MAX_TITLE}"))
+        problems.append(
+            warning(path, line("title"), f"title is {len(title)} characters; keep questions under {MAX_TITLE}")
+        )
     category = meta.get("category")
     if "category" in meta and not isinstance(category, str):
         problems.append(error(path, line("category"), "category must be a category key such as my-account"))
@@ -200,7 +216,9 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
     updated = _date(meta.get("updated"), path, line("updated"), problems)
     translation_of = meta.get("translation_of")
     if translation_of is not None and not isinstance(translation_of, str):
-        problems.append(error(path, line("translation_of"), "translation_of must be the hash written by 'make translations'"))
+        problems.append(
+            error(path, line("translation_of"), "translation_of must be the hash written by 'make translations'")
+        )
     untranslated = meta.get("untranslated", False)
     if not isinstance(untranslated, bool):
         problems.append(error(path, line("untranslated"), "untranslated must be true or false"))
@@ -210,13 +228,28 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
         return None, problems
     if category != rel_path.split("/")[0]:
         problems.append(
-            error(path, line("category"), f"category '{category}' differs from the folder '{rel_path.split('/')[0]}'; "
-                  f"move the file to docs/{lang}/{category}/ or fix the category")
+            error(
+                path,
+                line("category"),
+                f"category '{category}' differs from the folder '{rel_path.split('/')[0]}'; "
+                f"move the file to docs/{lang}/{category}/ or fix the category",
+            )
         )
     article = Article(
-        id=article_id, lang=lang, rel_path=rel_path, title=title.strip(), category=category,
-        body=source.body, body_line=source.body_line, tags=tags, related=related, contact=contact,
-        updated=updated, aliases=aliases, translation_of=translation_of, untranslated=untranslated,
+        id=article_id,
+        lang=lang,
+        rel_path=rel_path,
+        title=title.strip(),
+        category=category,
+        body=source.body,
+        body_line=source.body_line,
+        tags=tags,
+        related=related,
+        contact=contact,
+        updated=updated,
+        aliases=aliases,
+        translation_of=translation_of,
+        untranslated=untranslated,
         lines=source.lines,
     )
     return article, problems
@@ -269,41 +302,75 @@ def _place(article: Article, articles: dict) -> list[Problem]:
     key = (article.lang, article.id)
     if key in articles:
         first = articles[key]
-        return [error(article.path, article.line_of("id"), f"id {article.id} is already used by {first.path}; give this article the next free id")]
+        return [
+            error(
+                article.path,
+                article.line_of("id"),
+                f"id {article.id} is already used by {first.path}; give this article the next free id",
+            )
+        ]
     articles[key] = article
     return []
 
 
-def check_references(articles: dict, categories: tuple, contacts: MappingProxyType, popularity: Popularity) -> list[Problem]:
+def check_references(
+    articles: dict, categories: tuple, contacts: MappingProxyType, popularity: Popularity
+) -> list[Problem]:
     problems = []
     category_keys = {c.key for c in categories}
     ids = {article_id for _, article_id in articles}
     for article in articles.values():
         if article.category not in category_keys:
             problems.append(
-                error(article.path, article.line_of("category"),
-                      f"unknown category '{article.category}'; use one of: {', '.join(sorted(category_keys))}")
+                error(
+                    article.path,
+                    article.line_of("category"),
+                    f"unknown category '{article.category}'; use one of: {', '.join(sorted(category_keys))}",
+                )
             )
         if article.contact and article.contact not in contacts:
             problems.append(
-                error(article.path, article.line_of("contact"),
-                      f"unknown contact key '{article.contact}'; use one of: {', '.join(sorted(contacts))}")
+                error(
+                    article.path,
+                    article.line_of("contact"),
+                    f"unknown contact key '{article.contact}'; use one of: {', '.join(sorted(contacts))}",
+                )
             )
         for related in article.related:
             if related not in ids:
-                problems.append(error(article.path, article.line_of("related"), f"related id {related} does not exist; remove it or fix the id"))
+                problems.append(
+                    error(
+                        article.path,
+                        article.line_of("related"),
+                        f"related id {related} does not exist; remove it or fix the id",
+                    )
+                )
             elif related == article.id:
-                problems.append(warning(article.path, article.line_of("related"), f"related lists the article itself ({related}); remove it"))
+                problems.append(
+                    warning(
+                        article.path,
+                        article.line_of("related"),
+                        f"related lists the article itself ({related}); remove it",
+                    )
+                )
     for category in categories:
         if category.contact and category.contact not in contacts:
-            problems.append(error("data/categories.yml", category.line, f"unknown contact key '{category.contact}' for category '{category.key}'"))
+            problems.append(
+                error(
+                    "data/categories.yml",
+                    category.line,
+                    f"unknown contact key '{category.contact}' for category '{category.key}'",
+                )
+            )
     for article_id, line in popularity.lines.items():
         if article_id not in ids:
-            problems.append(error(POPULARITY_FILE, line, f"id {article_id} is not an article; remove the row or fix the id"))
+            problems.append(
+                error(POPULARITY_FILE, line, f"id {article_id} is not an article; remove the row or fix the id")
+            )
     return problems
 
 
-def check_twins(articles: dict) -> list[Problem]:
+def check_twins(articles: dict, on_disk: set[tuple[str, str]] = frozenset()) -> list[Problem]:
     """Twins share the relative path, the id and the category; a lone article must say it is untranslated."""
     problems = []
     by_path: dict[str, dict[str, Article]] = {}
@@ -316,23 +383,32 @@ def check_twins(articles: dict) -> list[Problem]:
             twin_elsewhere = articles.get((other, article.id))
             if twin_elsewhere is not None:
                 problems.append(
-                    error(article.path, article.line_of("id"),
-                          f"id {article.id} is also used by {twin_elsewhere.path}; twins must share the same path "
-                          f"(move one to docs/{other}/{rel_path} or docs/{article.lang}/{twin_elsewhere.rel_path})")
+                    error(
+                        article.path,
+                        article.line_of("id"),
+                        f"id {article.id} is also used by {twin_elsewhere.path}; twins must share the same path "
+                        f"(move one to docs/{other}/{rel_path} or docs/{article.lang}/{twin_elsewhere.rel_path})",
+                    )
                 )
-            elif not article.untranslated:
+            elif not article.untranslated and (other, rel_path) not in on_disk:
                 problems.append(
-                    error(article.path, 1,
-                          f"this article has no {other.upper()} version; add docs/{other}/{rel_path} "
-                          f"or mark it 'untranslated: true' to publish it untranslated")
+                    error(
+                        article.path,
+                        1,
+                        f"this article has no {other.upper()} version; add docs/{other}/{rel_path} "
+                        f"or mark it 'untranslated: true' to publish it untranslated",
+                    )
                 )
             continue
         source, translation = (versions[lang] for lang in LANGUAGES)
         for key in ("id", "category"):
             if getattr(source, key) != getattr(translation, key):
                 problems.append(
-                    error(translation.path, translation.line_of(key),
-                          f"{key} '{getattr(translation, key)}' differs from '{getattr(source, key)}' in {source.path}; "
-                          "twins must have the same id and category")
+                    error(
+                        translation.path,
+                        translation.line_of(key),
+                        f"{key} '{getattr(translation, key)}' differs from '{getattr(source, key)}' in {source.path}; "
+                        "twins must have the same id and category",
+                    )
                 )
     return problems

@@ -35,8 +35,19 @@ def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"),
-               "-d", str(staging), *extra_args]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "-f",
+        str(root / "mkdocs.yml"),
+        "-d",
+        str(staging),
+        *extra_args,
+    ]
     result = subprocess.run(command, cwd=root, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

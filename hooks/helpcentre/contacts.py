@@ -90,7 +90,13 @@ def parse_contact(key: str, item: object, line: int) -> tuple[Contact | None, li
         if value is None and not required:
             return MappingProxyType({})
         if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) for lang in LANGUAGES):
-            problems.append(error(path, item.line_of(field), f"contact '{key}' needs a {field} in every language ({', '.join(LANGUAGES)})"))
+            problems.append(
+                error(
+                    path,
+                    item.line_of(field),
+                    f"contact '{key}' needs a {field} in every language ({', '.join(LANGUAGES)})",
+                )
+            )
             return MappingProxyType({})
         return MappingProxyType({lang: value[lang].strip() for lang in LANGUAGES})
 
@@ -98,25 +104,47 @@ def parse_contact(key: str, item: object, line: int) -> tuple[Contact | None, li
     purposes = text_per_language("purpose", required=False)
     phone = item.get("phone")
     if phone is not None and (not isinstance(phone, str) or not _PHONE.match(phone)):
-        problems.append(error(path, item.line_of("phone"), f"phone of '{key}' is not a phone number; write it like 1-866-860-0060"))
+        problems.append(
+            error(path, item.line_of("phone"), f"phone of '{key}' is not a phone number; write it like 1-866-860-0060")
+        )
     email = item.get("email")
     if email is not None and (not isinstance(email, str) or not _EMAIL.match(email)):
-        problems.append(error(path, item.line_of("email"), f"email of '{key}' is not an e-mail address; write it like help@example.com"))
+        problems.append(
+            error(
+                path,
+                item.line_of("email"),
+                f"email of '{key}' is not an e-mail address; write it like help@example.com",
+            )
+        )
     if phone is None and email is None and item.get("message_article") is None:
         problems.append(error(path, line, f"contact '{key}' needs at least a phone, an email or a message_article"))
     message_article = item.get("message_article")
     if message_article is not None and (not isinstance(message_article, int) or isinstance(message_article, bool)):
-        problems.append(error(path, item.line_of("message_article"), f"message_article of '{key}' must be an article id"))
+        problems.append(
+            error(path, item.line_of("message_article"), f"message_article of '{key}' must be an article id")
+        )
     timezone = item.get("timezone")
     hours, hour_problems = _parse_hours(key, item)
     problems += hour_problems
     if hours and timezone is None:
-        problems.append(error(path, item.line_of("hours"), f"contact '{key}' has hours but no timezone; add e.g. timezone: America/New_York"))
+        problems.append(
+            error(
+                path,
+                item.line_of("hours"),
+                f"contact '{key}' has hours but no timezone; add e.g. timezone: America/New_York",
+            )
+        )
     if timezone is not None:
         try:
             ZoneInfo(str(timezone))
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(error(path, item.line_of("timezone"), f"timezone '{timezone}' of '{key}' is not an IANA time zone such as America/New_York"))
+            problems.append(
+                error(
+                    path,
+                    item.line_of("timezone"),
+                    f"timezone '{timezone}' of '{key}' is not an IANA time zone such as America/New_York",
+                )
+            )
     if problems:
         return None, problems
     return Contact(key, names, purposes, phone, email, timezone, hours, message_article, line), []
@@ -137,7 +165,9 @@ def _parse_hours(key: str, item: yamldata.LineDict) -> tuple[tuple[Opening, ...]
             continue
         match = _HOURS.match(str(value).strip())
         if not match:
-            problems.append(error(path, line, f"hours '{value}' for {day} do not parse; write them like \"09:00-20:00\""))
+            problems.append(
+                error(path, line, f"hours '{value}' for {day} do not parse; write them like \"09:00-20:00\"")
+            )
             continue
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         opens, closes = h1 * 60 + m1, h2 * 60 + m2

@@ -39,7 +39,11 @@ def opening_hours(openings: tuple[Opening, ...], timezone: str | None, strings: 
     runs: list[list[Opening]] = []
     for opening in openings:
         last = runs[-1][-1] if runs else None
-        if last and last.weekday + 1 == opening.weekday and (last.opens, last.closes) == (opening.opens, opening.closes):
+        if (
+            last
+            and last.weekday + 1 == opening.weekday
+            and (last.opens, last.closes) == (opening.opens, opening.closes)
+        ):
             runs[-1].append(opening)
         else:
             runs.append([opening])
@@ -47,7 +51,17 @@ def opening_hours(openings: tuple[Opening, ...], timezone: str | None, strings: 
     lines = []
     for run in runs:
         first, last = strings(f"days.{WEEKDAYS[run[0].weekday]}"), strings(f"days.{WEEKDAYS[run[-1].weekday]}")
-        days = strings("hours.single_day", day=first) if len(run) == 1 else strings("hours.day_range", first=first, last=last)
-        line = strings("hours.line", days=days, opens=clock(run[0].opens, strings.lang), closes=clock(run[0].closes, strings.lang), tz=tz)
+        days = (
+            strings("hours.single_day", day=first)
+            if len(run) == 1
+            else strings("hours.day_range", first=first, last=last)
+        )
+        line = strings(
+            "hours.line",
+            days=days,
+            opens=clock(run[0].opens, strings.lang),
+            closes=clock(run[0].closes, strings.lang),
+            tz=tz,
+        )
         lines.append(line.strip())
     return lines

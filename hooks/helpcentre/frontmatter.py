@@ -32,7 +32,9 @@ class Source:
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     """UTF-8 text with a leading BOM dropped and CRLF folded, or a problem saying why not."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [error(path, 1, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}. Split the article.")]
+        return None, [
+            error(path, 1, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}. Split the article.")
+        ]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return None, [error(path, line, "file contains a NUL byte; save it again as plain UTF-8 text")]
@@ -52,13 +54,17 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
         return Source(path, body=text, body_line=1), []
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
     if end is None:
-        return Source(path), [error(path, 1, "front matter opened with '---' is never closed; add a line '---' after it")]
+        return Source(path), [
+            error(path, 1, "front matter opened with '---' is never closed; add a line '---' after it")
+        ]
     yaml_text = "\n".join(lines[1:end])
     if len(yaml_text.encode()) > MAX_FRONT_MATTER_BYTES:
         return Source(path), [
-            error(path, 1, f"front matter is larger than {MAX_FRONT_MATTER_BYTES:,} bytes; keep it to a few short fields")
+            error(
+                path, 1, f"front matter is larger than {MAX_FRONT_MATTER_BYTES:,} bytes; keep it to a few short fields"
+            )
         ]
-    data, problems = yamldata.load(path, yaml_text, first_line=2)
+    data, problems = yamldata.load(path, yaml_text, first_line=2, what="front matter")
     body = "\n".join(lines[end + 1 :])
     if problems:
         return Source(path, body=body, body_line=end + 2), problems
@@ -69,5 +75,3 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     key_lines = getattr(data, "key_lines", {})
     meta = {k: v for k, v in data.items()}
     return Source(path, MappingProxyType(meta), MappingProxyType(dict(key_lines)), body, end + 2), []
-
-

@@ -42,10 +42,20 @@ def site_path(lang: str, rel_md: str) -> str:
 
 def pages_for(catalogue: Catalogue, strings: Strings) -> tuple[GeneratedPage, ...]:
     lang = strings.lang
-    pages = [GeneratedPage(HOME, lang, f"{lang}/index.md", site_path(lang, "index.md"), strings("site.name"), "hc-home.html")]
+    pages = [
+        GeneratedPage(HOME, lang, f"{lang}/index.md", site_path(lang, "index.md"), strings("site.name"), "hc-home.html")
+    ]
     for category in catalogue.categories:
         rel = f"{category.key}/index.md"
         pages.append(
-            GeneratedPage(CATEGORY, lang, f"{lang}/{rel}", site_path(lang, rel), category.name(lang), "hc-category.html", category.key)
+            GeneratedPage(
+                CATEGORY,
+                lang,
+                f"{lang}/{rel}",
+                site_path(lang, rel),
+                category.name(lang),
+                "hc-category.html",
+                category.key,
+            )
         )
     return tuple(pages)

@@ -83,11 +83,15 @@ def _category(item: object, order: int) -> tuple[Category | None, list[Problem]]
     problems: list[Problem] = []
     icon = item.get("icon", "material/help-circle-outline")
     if not isinstance(icon, str) or not _ICON.match(icon):
-        problems.append(error(path, item.line_of("icon"), f"icon of '{key}' must look like material/storefront-outline"))
+        problems.append(
+            error(path, item.line_of("icon"), f"icon of '{key}' must look like material/storefront-outline")
+        )
     texts = {}
     for field in ("name", "description"):
         value = item.get(field)
-        if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES):
+        if not isinstance(value, dict) or not all(
+            isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES
+        ):
             problems.append(
                 error(path, item.line_of(field), f"'{key}' needs a {field} in every language ({', '.join(LANGUAGES)})")
             )
@@ -130,7 +134,9 @@ def load_popularity(root: Path) -> tuple[Popularity, list[Problem]]:
             if article_id <= 0 or count < 0:
                 raise ValueError
         except (ValueError, IndexError):
-            problems.append(error(POPULARITY_FILE, number, f"expected 'id,views' with two whole numbers, got '{','.join(row)}'"))
+            problems.append(
+                error(POPULARITY_FILE, number, f"expected 'id,views' with two whole numbers, got '{','.join(row)}'")
+            )
             continue
         if article_id in views:
             problems.append(error(POPULARITY_FILE, number, f"id {article_id} appears twice; keep one row per article"))
@@ -138,4 +144,3 @@ def load_popularity(root: Path) -> tuple[Popularity, list[Problem]]:
         views[article_id] = count
         lines[article_id] = number
     return Popularity(MappingProxyType(views), MappingProxyType(lines)), problems
-

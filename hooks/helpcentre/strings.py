@@ -70,7 +70,11 @@ def _compare_keys(path: str, table: yamldata.LineDict, reference: dict) -> list[
         if key not in table
     ]
     problems += [
-        error(path, table.line_of(key), f"string '{key}' is not in {strings_file(LANGUAGES[0])}; add it there or remove it")
+        error(
+            path,
+            table.line_of(key),
+            f"string '{key}' is not in {strings_file(LANGUAGES[0])}; add it there or remove it",
+        )
         for key in table
         if key not in reference
     ]

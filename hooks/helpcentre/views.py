@@ -128,7 +128,13 @@ def language_views(
     """Everything the pages of one language show, computed once: O(n log n) for the whole site."""
     lang = strings.lang
     cards = {
-        article_id: card(catalogue.shown(lang, article_id), lang, article_urls[article_id], catalogue.views_of(article_id), answers.get(article_id, ""))
+        article_id: card(
+            catalogue.shown(lang, article_id),
+            lang,
+            article_urls[article_id],
+            catalogue.views_of(article_id),
+            answers.get(article_id, ""),
+        )
         for article_id in catalogue.ids
     }
     return LanguageViews(

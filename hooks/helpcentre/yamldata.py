@@ -36,9 +36,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | bool) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "mapping keys must be plain words", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, "mapping keys must be plain words", key_node.start_mark)
         key = str(key)
         data[key] = loader.construct_object(value_node, deep=True)
         data.key_lines[key] = loader.first_line + key_node.start_mark.line
@@ -47,19 +45,23 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
-def load(path: str, text: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
+def load(path: str, text: str, first_line: int = 1, what: str = "YAML") -> tuple[Any, list[Problem]]:
     """Parse ``text`` (which starts at ``first_line`` of ``path``); problems instead of exceptions."""
     loader = _Loader(text)
     loader.first_line = first_line
     try:
         return loader.get_single_data(), []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or bracket is only noticed at the end: point at where it was opened.
+        at_end = "end of stream" in (exc.problem or "")
+        mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
-        what = (exc.problem or exc.context or "malformed YAML").strip()
-        return None, [error(path, line, f"not valid YAML ({what}); check quotes, colons and indentation")]
+        reason = (exc.problem or exc.context or "malformed YAML").strip()
+        if at_end and exc.context:
+            reason = exc.context.strip()
+        return None, [error(path, line, f"{what} is not valid YAML ({reason}); check quotes, colons and indentation")]
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
-        return None, [error(path, first_line, f"YAML could not be read ({type(exc).__name__}); simplify it")]
+        return None, [error(path, first_line, f"{what} could not be read ({type(exc).__name__}); simplify it")]
     finally:
         loader.dispose()
 

@@ -1,0 +1,79 @@
+"""Unit tests of the pure functions: front matter, ordering, teasers, formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from helpcentre import catalogue, formatting, frontmatter, ranking, teaser
+from helpcentre.contacts import Opening
+from helpcentre.strings import load_strings
+
+REPO = Path(__file__).resolve().parents[1]
+STRINGS = load_strings(REPO)[0]
+
+
+def test_front_matter_lines_and_body():
+    source, problems = frontmatter.parse("x.md", "---\nid: 7\ntitle: Why?\ncategory: a\n---\n\nBody\n")
+    assert problems == []
+    assert dict(source.meta) == {"id": 7, "title": "Why?", "category": "a"}
+    assert source.lines["category"] == 4
+    assert source.body.strip() == "Body" and source.body_line == 6
+
+
+def test_front_matter_refuses_python_tags_and_huge_input():
+    _, problems = frontmatter.parse("x.md", "---\nid: !!python/object/apply:os.system ['true']\n---\nx")
+    assert problems and problems[0].line == 2
+    _, problems = frontmatter.parse("x.md", "---\ntitle: " + "a" * 20_000 + "\n---\nx")
+    assert "larger than" in problems[0].message
+
+
+def test_decode_rejects_non_utf8_and_nul_and_keeps_bom_crlf_out():
+    assert frontmatter.decode("x.md", b"ok\n\xff")[1][0].line == 2
+    assert frontmatter.decode("x.md", b"a\nb\x00")[1][0].line == 2
+    assert frontmatter.decode("x.md", "\ufeffa\r\nb".encode())[0] == "a\nb"
+
+
+def test_recommended_for_1001_matches_the_brief():
+    cat, problems = catalogue.load(REPO)
+    assert cat is not None, problems
+    for lang in ("en", "fr"):
+        recs = ranking.recommended(cat, lang, 1001, 20)
+        assert recs[:7] == (1002, 1003, 1004, 1005, 3001, 4001, 3004)
+        assert len(recs) == 20 and 1001 not in recs and len(set(recs)) == 20
+
+
+def test_pins_come_first_in_given_order_and_ties_break_by_id():
+    cat, _ = catalogue.load(REPO)
+    assert ranking.recommended(cat, "en", 2003, 3)[0] == 2002
+    assert catalogue.popularity_order([5, 3, 4], {3: 10, 4: 10, 5: 11}) == (5, 3, 4)
+
+
+def test_teaser_cuts_at_a_word_with_ellipsis_and_strips_markup():
+    html = (
+        "<h2 id='x'>Heading</h2><p>Le <strong>numéro</strong> d’identification « NIV » comporte 17 caractères; "
+        + "réessayez " * 30
+        + "</p>"
+    )
+    text = teaser.teaser(html)
+    assert text.startswith("Le numéro d’identification « NIV »")
+    assert "Heading" not in text and "<" not in text
+    assert text.endswith("…") and len(text) <= 171
+    assert not text[:-1].endswith(" ")
+    assert teaser.teaser("<p>Short answer.</p>") == "Short answer."
+
+
+def test_numbers_dates_and_hours_per_language():
+    assert formatting.number(3430, "en") == "3,430"
+    assert formatting.number(3430, "fr") == "3\u202f430"
+    assert formatting.date(dt.date(2026, 10, 6), STRINGS["en"]) == "October 6, 2026"
+    assert formatting.date(dt.date(2026, 10, 1), STRINGS["fr"]) == "1er octobre 2026"
+    week = tuple(Opening(d, 540, 1200) for d in range(4)) + (Opening(4, 540, 1080),)
+    en = [line.replace("\u00a0", " ") for line in formatting.opening_hours(week, "America/New_York", STRINGS["en"])]
+    fr = [line.replace("\u00a0", " ") for line in formatting.opening_hours(week, "America/New_York", STRINGS["fr"])]
+    assert en == ["Monday to Thursday, 9:00 a.m. to 8:00 p.m. ET", "Friday, 9:00 a.m. to 6:00 p.m. ET"]
+    assert fr == ["du lundi au jeudi, de 9 h à 20 h HNE", "le vendredi, de 9 h à 18 h HNE"]
+
+
+def test_string_tables_have_the_same_keys():
+    assert set(STRINGS["en"].table) == set(STRINGS["fr"].table)
