@@ -68,7 +68,7 @@ def test_numbers_dates_and_hours_per_language():
     assert formatting.number(3430, "fr") == "3\u202f430"
     assert formatting.date(dt.date(2026, 10, 6), STRINGS["en"]) == "October 6, 2026"
     assert formatting.date(dt.date(2026, 10, 1), STRINGS["fr"]) == "1er octobre 2026"
-    week = tuple(Opening(d, 540, 1200) for d in range(4)) + (Opening(4, 540, 1080),)
+    week = (*(Opening(d, 540, 1200) for d in range(4)), Opening(4, 540, 1080))
     en = [line.replace("\u00a0", " ") for line in formatting.opening_hours(week, "America/New_York", STRINGS["en"])]
     fr = [line.replace("\u00a0", " ") for line in formatting.opening_hours(week, "America/New_York", STRINGS["fr"])]
     assert en == ["Monday to Thursday, 9:00 a.m. to 8:00 p.m. ET", "Friday, 9:00 a.m. to 6:00 p.m. ET"]
