@@ -36,9 +36,9 @@ check: install
 new: install
 	$(HC) new $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(EN),--en "$(EN)") $(if $(FR),--fr "$(FR)")
 
-## Translation status table (FORMAT=json for machines).
+## Translation status table (FORMAT=json for machines); RECORD="docs/fr/x/y.md ..." records translations.
 translations: install
-	$(HC) translations $(if $(FORMAT),--format $(FORMAT))
+	$(HC) translations $(if $(FORMAT),--format $(FORMAT)) $(if $(RECORD),--record $(RECORD))
 
 system-deps:
 	@bash scripts/ensure-debian-packages.sh

@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from helpcentre import build
 
@@ -78,7 +79,17 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _current().keep_answer(page.file.src_uri, html, page.url)
+    state = _current()
+
+    def render_contact(contact) -> str:
+        env = config.theme.get_env()
+        env.globals["t"] = state.strings
+        base_url = get_relative_url(".", page.url)
+        return env.get_template("partials/hc/contact.html").render(
+            contact=contact, page=page, base_url=base_url, config=config
+        )
+
+    return state.keep_answer(page.file.src_uri, html, render_contact)
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):

@@ -7,6 +7,8 @@ O(1) (``page_view``). A new ``LanguageBuild`` is made for every build, so nothin
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -16,6 +18,8 @@ from .problems import ContentError, Problem, errors_in
 from .strings import Strings, load_strings
 
 __all__ = ["DEFAULT_LANGUAGE", "ContentError", "LanguageBuild", "load"]
+
+_MARKER_HTML = re.compile(r"<p>\[\[contact ([a-z0-9-]+)\]\]</p>")
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,21 @@ class LanguageBuild:
     views: views.LanguageViews | None = None
 
     # -- collect -------------------------------------------------------------------------------------
-    def keep_answer(self, src_uri: str, html: str, page_url: str = "") -> str:
+    def keep_answer(self, src_uri: str, html: str, render_contact: Callable[[views.ContactView], str]) -> str:
+        """Record an article's converted answer, with its [[contact key]] markers replaced by blocks."""
         article = self.articles_by_src.get(src_uri)
-        if article is not None:
-            self.answers[article.id] = html
+        if article is None:
+            return html
+        if "[[contact " in html:
+            html = _MARKER_HTML.sub(lambda m: self._render_marker(m.group(1), render_contact), html)
+        self.answers[article.id] = html
         return html
+
+    def _render_marker(self, key: str, render_contact: Callable[[views.ContactView], str]) -> str:
+        # Contacts are known before any page is converted; URLs are filled in by build_views later,
+        # so a marker's block carries no message link (the article's own block below it does).
+        contact = self.catalogue.contacts[key]
+        return render_contact(views.contact_view(contact, self.strings, {}))
 
     # -- render --------------------------------------------------------------------------------------
     def build_views(self, urls: dict[str, str]) -> None:
@@ -82,11 +96,16 @@ class LanguageBuild:
         return self._article_view(article) if article is not None else None
 
     def alternates(self, src_uri: str) -> list[dict]:
-        """The language selector's entries: the same page in every language."""
+        """The language selector's entries: the same page in every language it really exists in.
+
+        A language an article is missing in is left out, so no hreflang points at a fallback page.
+        """
         rel = src_uri.split("/", 1)[1]
+        article = self.articles_by_src.get(src_uri)
+        langs = [lang for lang in LANGUAGES if article is None or self.catalogue.get(lang, article.id)]
         return [
             {"name": self.all_strings[lang]("lang.name"), "link": generated.site_path(lang, rel), "lang": lang}
-            for lang in LANGUAGES
+            for lang in langs
         ]
 
     def _home_url(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,8 @@ MAX_RELATED = 50
 MAX_TAGS = 20
 MAX_TITLE = 120
 MAX_ID = 999_999_999
+# A writer places a contact block anywhere in an answer with a line of its own: [[contact mini-assist]]
+CONTACT_MARKER = re.compile(r"^\[\[contact ([^\]\s]*)\]\][ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -336,6 +339,17 @@ def check_references(
                     f"unknown contact key '{article.contact}'; use one of: {', '.join(sorted(contacts))}",
                 )
             )
+        for match in CONTACT_MARKER.finditer(article.body):
+            if match.group(1) not in contacts:
+                line = article.body_line + article.body.count("\n", 0, match.start())
+                problems.append(
+                    error(
+                        article.path,
+                        line,
+                        f"unknown contact key '{match.group(1)}' in [[contact ...]]; "
+                        f"use one of: {', '.join(sorted(contacts))}",
+                    )
+                )
         for related in article.related:
             if related not in ids:
                 problems.append(

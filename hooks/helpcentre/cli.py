@@ -8,6 +8,7 @@ without building and prints every problem, compiler-style, with a final count.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import catalogue, checks
+from . import catalogue, checks, translations
 from .problems import errors_in, report
 from .strings import load_strings
 
@@ -64,6 +65,35 @@ def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
     return 0
 
 
+def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str]) -> int:
+    cat, problems = catalogue.load(root, docs_dir)
+    if cat is None:
+        print(report(problems))
+        return 1
+    if record_paths:
+        return _record(root, docs_dir, cat, record_paths)
+    rows = translations.status(cat)
+    if fmt == "json":
+        print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+    else:
+        print(translations.table(rows))
+    return 0
+
+
+def _record(root: Path, docs_dir: str, cat: catalogue.Catalogue, paths: list[str]) -> int:
+    by_path = {a.path: a for a in cat.articles.values()}
+    for raw in paths:
+        rel = Path(raw).resolve().relative_to(root).as_posix() if Path(raw).is_absolute() else raw
+        article = by_path.get(rel)
+        twin = cat.twin(article) if article else None
+        if article is None or twin is None:
+            print(f"{raw}: not an article with a twin in the other language; nothing recorded", file=sys.stderr)
+            return 1
+        translations.record(root / rel, twin.digest)
+        print(f"{rel}: recorded as the translation of {twin.path} ({twin.digest})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
@@ -72,12 +102,23 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="strict build into site/, swapped in only on success")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     sub.add_parser("check", help="check all content without building")
+    trans = sub.add_parser("translations", help="translation status table, or record translations")
+    trans.add_argument("--format", choices=("table", "json"), default="table")
+    trans.add_argument(
+        "--record",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="record FILE as a translation of its twin's current text",
+    )
     args, extra = parser.parse_known_args(argv)
     root = args.root.resolve()
     if args.command == "build":
         return cmd_build(root, args.site_dir, extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command == "translations":
+        return cmd_translations(root, args.docs_dir, args.format, args.record)
     return cmd_check(root, args.docs_dir)
 
 

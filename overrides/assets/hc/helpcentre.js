@@ -1,0 +1,96 @@
+/* Help-centre widgets: progressive enhancement only; every page reads fine without this file.
+   Runs on first load and after each of Material's instant navigations. */
+(function () {
+  "use strict";
+
+  var STORE = "hc-helpful:";
+
+  function store(key, value) {
+    try {
+      if (value === undefined) return window.localStorage.getItem(key);
+      window.localStorage.setItem(key, value);
+    } catch (e) { /* private mode: the vote still shows its thank-you */ }
+    return null;
+  }
+
+  /* "Open now / Closed now" from the contact's weekly hours in its own time zone. */
+  function minutesIn(timeZone) {
+    var parts = new Intl.DateTimeFormat("en-US", {
+      timeZone: timeZone, weekday: "short", hour: "numeric", minute: "numeric", hourCycle: "h23"
+    }).formatToParts(new Date());
+    var get = function (type) { return parts.filter(function (p) { return p.type === type; })[0].value; };
+    var day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
+    return { day: day, minutes: parseInt(get("hour"), 10) * 60 + parseInt(get("minute"), 10) };
+  }
+
+  function contactStatus(root) {
+    root.querySelectorAll("[data-hc='contact'][data-schedule]").forEach(function (block) {
+      var status = block.querySelector(".hc-contact__status");
+      if (!status) return;
+      try {
+        var schedule = JSON.parse(block.getAttribute("data-schedule"));
+        var now = minutesIn(schedule.tz);
+        var open = (schedule.days[String(now.day)] || []).some(function (range) {
+          return now.minutes >= range[0] && now.minutes < range[1];
+        });
+        status.textContent = status.getAttribute(open ? "data-open" : "data-closed");
+        status.classList.toggle("hc-contact__status--open", open);
+        status.hidden = false;
+      } catch (e) { status.hidden = true; }
+    });
+  }
+
+  function send(endpoint, payload) {
+    if (!endpoint || !window.fetch) return;
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = setTimeout(function () { if (controller) controller.abort(); }, 4000);
+    fetch(endpoint, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload),
+      signal: controller ? controller.signal : undefined, keepalive: true
+    }).catch(function () { /* a failing endpoint never breaks the page */ })
+      .then(function () { clearTimeout(timer); });
+  }
+
+  function showVote(widget, answer) {
+    widget.querySelector(".hc-helpful__buttons").hidden = true;
+    var thanks = widget.querySelector(".hc-helpful__thanks");
+    thanks.hidden = false;
+    var sorry = widget.querySelector(".hc-helpful__sorry");
+    if (answer === "no" && sorry) sorry.hidden = false;
+    return thanks;
+  }
+
+  function helpful(root) {
+    root.querySelectorAll("[data-hc='helpful']").forEach(function (widget) {
+      var key = STORE + widget.getAttribute("data-lang") + ":" + widget.getAttribute("data-article");
+      var previous = store(key);
+      if (previous) { showVote(widget, previous); return; }
+      widget.querySelectorAll("[data-answer]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          var answer = button.getAttribute("data-answer");
+          store(key, answer);
+          send(widget.getAttribute("data-endpoint"), {
+            article: parseInt(widget.getAttribute("data-article"), 10),
+            lang: widget.getAttribute("data-lang"), answer: answer
+          });
+          var thanks = showVote(widget, answer);
+          thanks.setAttribute("tabindex", "-1");
+          thanks.focus();
+        });
+      });
+    });
+  }
+
+  function init() {
+    contactStatus(document);
+    helpful(document);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
