@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "tests" / "sites"
-CASE_META = {"expected.txt", "remove.txt", "README.md"}
+CASE_META = {"expected.txt", "check.txt", "remove.txt", "README.md"}
 
 
 @dataclass

@@ -1,16 +1,186 @@
-"""Content checks beyond what the catalogue itself refuses (see issue: writers' workflow).
+"""Content checks beyond what the catalogue itself refuses: links, unsafe HTML, typography, twins.
 
-Reads the catalogue's articles and produces ``Problem`` values; run by ``make check`` and inside every
-build, so the two always agree.
+Reads the catalogue's articles (their Markdown bodies and front matter) and produces ``Problem`` values.
+``make check`` prints them; every build runs the same function, so the two always agree.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
+import re
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
-from .catalogue import Catalogue
-from .problems import Problem
+from . import DEFAULT_LANGUAGE
+from .catalogue import Article, Catalogue
+from .problems import Problem, error, warning
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|frame|frameset)\b", re.IGNORECASE)
+_EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+_JS_URL = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.MULTILINE)
+_EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
+_STEP = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
+_BOLD = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
+_PLAIN_SPACE_BEFORE = re.compile(r" [?!:;]")
+_NO_SPACE_BEFORE = re.compile(r"(?<=[\w»)*])[?!;:](?=\s|$)")
+_GUILLEMET_SPACE = re.compile(r"« |«(?=\w)| »|(?<=\w)»")
+NBSP_HINT = "use a no-break space (U+00A0) before : and a narrow one (U+202F) before ? ! ;"
 
 
-def run(root: Path, docs_dir: str, catalogue: Catalogue) -> list[Problem]:
-    return []
+def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None = None) -> list[Problem]:
+    today = today or dt.date.today()
+    anchors = _anchor_index(catalogue)
+    problems: list[Problem] = []
+    for article in catalogue.articles.values():
+        prose = _blank_code(article.body)
+        problems += _unsafe(article, prose)
+        problems += _links(article, prose, catalogue, anchors)
+        if article.lang == "fr":
+            problems += _french_typography(article, prose)
+        if article.updated and article.updated > today:
+            problems.append(
+                warning(article.path, article.line_of("updated"), f"updated date {article.updated} is in the future")
+            )
+        twin = catalogue.twin(article)
+        if twin is not None and article.lang != DEFAULT_LANGUAGE:
+            problems += _twin_shape(article, twin)
+    return problems
+
+
+def _blank_code(text: str) -> str:
+    """The text with code blocks and spans blanked out, keeping line numbers."""
+
+    def blank(match: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+
+
+def _line(article: Article, text: str, index: int) -> int:
+    return article.body_line + text.count("\n", 0, index)
+
+
+def _unsafe(article: Article, prose: str) -> list[Problem]:
+    problems = []
+    fix = "remove it: articles are Markdown only, scripts and embeds are not allowed"
+    for pattern, what in (
+        (_UNSAFE_TAG, "raw <{0}> tag"),
+        (_EVENT_HANDLER, "inline event handler"),
+        (_JS_URL, "javascript: URL"),
+    ):
+        for match in pattern.finditer(prose):
+            label = what.format(match.group(1).lower() if match.groups() else "")
+            problems.append(error(article.path, _line(article, prose, match.start()), f"{label}; {fix}"))
+    for key, value in _meta_strings(article):
+        if _UNSAFE_TAG.search(value) or _JS_URL.search(value) or _EVENT_HANDLER.search(value):
+            problems.append(
+                error(article.path, article.line_of(key), f"front matter '{key}' contains HTML or a script; {fix}")
+            )
+    return problems
+
+
+def _meta_strings(article: Article) -> Iterator[tuple[str, str]]:
+    yield "title", article.title
+    for tag in article.tags:
+        yield "tags", tag
+    for alias in article.aliases:
+        yield "aliases", alias
+
+
+def slugify(text: str) -> str:
+    """Python-Markdown's default heading id."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _anchor_index(catalogue: Catalogue) -> dict[tuple[str, str], set[str]]:
+    index = {}
+    for article in catalogue.articles.values():
+        ids = set(_EXPLICIT_ID.findall(article.body))
+        for match in _HEADING.finditer(_blank_code(article.body)):
+            ids.add(match.group(2) or slugify(re.sub(r"\{[^}]*\}", "", match.group(1))))
+        index[(article.lang, article.rel_path)] = ids
+    return index
+
+
+def _links(article: Article, prose: str, catalogue: Catalogue, anchors: dict) -> list[Problem]:
+    problems = []
+    for match in _LINK.finditer(prose):
+        target = match.group(1)
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("//"):
+            continue  # external or mailto/tel; javascript: is refused above
+        line = _line(article, prose, match.start())
+        path, _, fragment = target.partition("#")
+        if path.startswith("/"):
+            problems.append(
+                error(
+                    article.path,
+                    line,
+                    f"link '{target}' is absolute; write it relative, like ../my-account/forgot-password.md",
+                )
+            )
+            continue
+        if not path:
+            if fragment and fragment not in anchors.get((article.lang, article.rel_path), set()):
+                problems.append(error(article.path, line, f"link '#{fragment}' points at no heading of this article"))
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(article.rel_path), path))
+        if not path.endswith(".md"):
+            continue  # images and files: MkDocs validates those in the build
+        found = next((lang for lang in (article.lang, DEFAULT_LANGUAGE) if (lang, resolved) in anchors), None)
+        if found is None:
+            problems.append(
+                error(
+                    article.path,
+                    line,
+                    f"link '{target}' points at a missing page (docs/{article.lang}/{resolved}); fix the path",
+                )
+            )
+        elif fragment and fragment not in anchors[(found, resolved)]:
+            problems.append(
+                error(
+                    article.path,
+                    line,
+                    f"link '{target}' points at a missing anchor '#{fragment}' in docs/{found}/{resolved}",
+                )
+            )
+    return problems
+
+
+def _french_typography(article: Article, prose: str) -> list[Problem]:
+    problems = []
+    title_line = article.line_of("title")
+    if _PLAIN_SPACE_BEFORE.search(article.title) or _NO_SPACE_BEFORE.search(article.title):
+        problems.append(warning(article.path, title_line, f"French typography in the title: {NBSP_HINT}"))
+    text = _LINK.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), prose)  # link targets are not prose
+    text = re.sub(r"https?://\S+", lambda m: " " * len(m.group(0)), text)
+    for pattern, hint in (
+        (_PLAIN_SPACE_BEFORE, NBSP_HINT),
+        (_NO_SPACE_BEFORE, NBSP_HINT),
+        (_GUILLEMET_SPACE, "use no-break spaces (U+00A0) inside « »"),
+    ):
+        for match in pattern.finditer(text):
+            problems.append(warning(article.path, _line(article, text, match.start()), f"French typography: {hint}"))
+    return problems
+
+
+def _twin_shape(article: Article, twin: Article) -> list[Problem]:
+    problems = []
+    for pattern, what in ((_STEP, "numbered steps"), (_BOLD, "bold interface labels")):
+        mine, theirs = len(pattern.findall(article.body)), len(pattern.findall(twin.body))
+        if mine != theirs:
+            problems.append(
+                warning(
+                    article.path,
+                    article.body_line,
+                    f"{mine} {what} here but {theirs} in {twin.path}; keep the versions in step",
+                )
+            )
+    return problems

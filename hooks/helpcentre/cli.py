@@ -8,6 +8,7 @@ without building and prints every problem, compiler-style, with a final count.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -16,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import catalogue, checks, translations
+from . import catalogue, checks, newarticle, translations
 from .problems import errors_in, report
 from .strings import load_strings
 
@@ -94,6 +95,28 @@ def _record(root: Path, docs_dir: str, cat: catalogue.Catalogue, paths: list[str
     return 0
 
 
+def cmd_new(root: Path, docs_dir: str, category: str | None, en: str | None, fr: str | None, slug: str | None) -> int:
+    cat, problems = catalogue.load(root, docs_dir)
+    if cat is None:
+        print(report(problems))
+        return 1
+    if category is None and sys.stdin.isatty():
+        print("Categories: " + ", ".join(c.key for c in cat.categories))
+        category = input("Category: ").strip()
+        en = en or input("Question in English: ").strip()
+        fr = fr or input("Question en français : ").strip()
+    try:
+        paths = newarticle.create(
+            root, docs_dir, cat, category or "", {"en": en or "", "fr": fr or ""}, dt.date.today(), slug
+        )
+    except newarticle.NewArticleError as exc:
+        print(f"make new: {exc}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"created {path.relative_to(root)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
@@ -102,6 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="strict build into site/, swapped in only on success")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     sub.add_parser("check", help="check all content without building")
+    new = sub.add_parser("new", help="create an English/French article pair")
+    new.add_argument("--category")
+    new.add_argument("--en", help="the question in English")
+    new.add_argument("--fr", help="the question in French")
+    new.add_argument("--slug", help="file name without .md (default: from the English question)")
     trans = sub.add_parser("translations", help="translation status table, or record translations")
     trans.add_argument("--format", choices=("table", "json"), default="table")
     trans.add_argument(
@@ -117,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_build(root, args.site_dir, extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command == "new":
+        return cmd_new(root, args.docs_dir, args.category, args.en, args.fr, args.slug)
     if args.command == "translations":
         return cmd_translations(root, args.docs_dir, args.format, args.record)
     return cmd_check(root, args.docs_dir)

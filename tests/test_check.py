@@ -1,0 +1,43 @@
+"""`make check`: every rule has a fixture with its exact message, file, line and exit status.
+
+Errors also stop the build (the same checks run inside it) and leave no site behind.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REPO, SITES, assemble, build, run_cli
+
+CASES = sorted(p.name for p in SITES.iterdir() if (p / "check.txt").exists())
+
+
+def expectations(case: str) -> tuple[int, list[str]]:
+    first, *lines = (SITES / case / "check.txt").read_text(encoding="utf-8").splitlines()
+    return int(first.split()[1]), lines
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check_reports_the_problem(tmp_path, case):
+    root = assemble(tmp_path / "project", case)
+    status, expected = expectations(case)
+    result = run_cli(root, "check")
+    assert result.returncode == status, result.stdout + result.stderr
+    for line in expected:
+        assert line in result.stdout, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.rstrip().splitlines()[-1].endswith(("warning", "warnings"))
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if expectations(c)[0] == 1])
+def test_check_errors_also_stop_the_build(tmp_path, case):
+    root = assemble(tmp_path / "project", case)
+    built = build(root, root / "site")
+    assert not built.ok
+    assert expectations(case)[1][0] in built.output
+    assert not (root / "site").exists()
+
+
+def test_sample_content_is_clean():
+    result = run_cli(REPO, "check")
+    assert result.returncode == 0
+    assert result.stdout.strip().splitlines()[-1] == "0 errors, 0 warnings"
