@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from helpcentre import build
+from helpcentre import build, searchindex
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
 _build: build.LanguageBuild | None = None
@@ -98,6 +98,22 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     state.build_views(urls)
     env.globals["t"] = state.strings
     return env
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Index this language's articles once every page is written (static-i18n builds the next
+    language after this, into its own folder)."""
+    state = _current()
+    template = config.theme.get_env().get_template("partials/hc/search-record.html")
+    records = [
+        searchindex.Record(card.url, template.render(lang=state.lang, card=card, tags=article.tags, answer=answer))
+        for card, article, answer in state.search_entries()
+    ]
+    try:
+        count = searchindex.write(records, state.lang, Path(config.site_dir) / "pagefind" / state.lang)
+    except searchindex.SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+    log.info(f"helpcentre: indexed {count} '{state.lang}' articles for search")
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

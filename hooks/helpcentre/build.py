@@ -42,6 +42,7 @@ class PageView:
     home_url: str = "index.html"
     source_url: str = ""  # fallback and outdated notices link to the original
     outdated: bool = False
+    assistant_contact: views.ContactView | None = None  # shown when the assistant has no good answer
 
 
 @dataclass
@@ -88,6 +89,15 @@ class LanguageBuild:
             int(self.settings.get("recommended_count", 20)),
         )
 
+    def search_entries(self) -> list[tuple[views.ArticleCard, catalogue.Article, str]]:
+        """The articles this language's index holds: its own, never English text under a French URL."""
+        entries = []
+        for article_id in self.catalogue.ids:
+            article = self.catalogue.get(self.lang, article_id)
+            if article is not None:
+                entries.append((self.views.cards[article_id], article, self.answers.get(article_id, "")))
+        return entries
+
     def page_view(self, src_uri: str) -> PageView | None:
         page = next((p for p in self.generated if p.src_uri == src_uri), None)
         if page is not None:
@@ -114,9 +124,13 @@ class LanguageBuild:
     def _crumbs(self, *extra: tuple[str, str]) -> tuple[tuple[str, str], ...]:
         return ((self.strings("breadcrumbs.home"), self._home_url()), *extra)
 
+    def _general_contact(self) -> views.ContactView | None:
+        return self.views.contacts.get(str(self.settings.get("general_contact", "")))
+
     def _home_view(self) -> PageView:
         v = self.views
         return PageView(
+            assistant_contact=self._general_contact(),
             kind="home",
             lang=self.lang,
             title_parts=(self.strings("site.name"),),
@@ -171,6 +185,7 @@ class LanguageBuild:
             home_url=self._home_url(),
             source_url=source_url if (outdated or card.fallback) else "",
             outdated=outdated,
+            assistant_contact=self._general_contact(),
         )
 
 
