@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from helpcentre import build, searchindex
+from helpcentre import build, links, searchindex
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
 _build: build.LanguageBuild | None = None
@@ -38,10 +38,13 @@ def _current() -> build.LanguageBuild:
     return _build
 
 
+@event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Forget the previous build: modules stay loaded across `mkdocs serve` rebuilds."""
+    """Forget the previous build (modules stay loaded across `mkdocs serve` rebuilds) and give the
+    theme the language being built; runs after static-i18n has chosen it."""
     global _build
     _build = None
+    config.theme["language"] = config.plugins["i18n"].current_language
     return config
 
 
@@ -102,8 +105,9 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Index this language's articles once every page is written (static-i18n builds the next
-    language after this, into its own folder)."""
+    language after this, into its own folder), and write the per-folder sitemaps."""
     state = _current()
+    _write_folder_sitemaps(state, config)
     template = config.theme.get_env().get_template("partials/hc/search-record.html")
     records = [
         searchindex.Record(card.url, template.render(lang=state.lang, card=card, tags=article.tags, answer=answer))
@@ -116,9 +120,33 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     log.info(f"helpcentre: indexed {count} '{state.lang}' articles for search")
 
 
+def _write_folder_sitemaps(state: build.LanguageBuild, config: MkDocsConfig) -> None:
+    """Material looks for sitemap.xml beside each alternate-language page; give every folder one
+    (its own pages, with their alternates) so those requests find a real sitemap, not a 404."""
+    template = config.theme.get_env().get_template("sitemap.xml")
+    for folder, entries in links.by_folder(state.sitemap()).items():
+        if folder:
+            path = Path(config.site_dir) / folder / "sitemap.xml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(template.render(hc_sitemap=links.sitemap(entries, config.site_url or "")), encoding="utf-8")
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     state = _current()
-    context["hc"] = state.page_view(page.file.src_uri)
-    # static-i18n sets the attribute (not the item) per page; ours must win for generated pages too.
-    config.extra.alternate = state.alternates(page.file.src_uri)
+    src_uri = page.file.src_uri
+    context["hc"] = state.page_view(src_uri)
+    alternates = state.alternates(src_uri)
+    context["hc_alternates"] = alternates
+    context["hc_languages"] = state.languages()
+    # Material writes <link rel="alternate" hreflang> from extra.alternate: absolute URLs, x-default
+    # for the default language. static-i18n sets the attribute (not the item) per page: ours wins.
+    config.extra.alternate = links.hreflang(alternates, config.site_url or "")
+    if canonical := state.canonical_path(src_uri):
+        page.canonical_url = links.absolute(config.site_url or "", canonical)
+    return context
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    if template_name == "sitemap.xml":
+        context["hc_sitemap"] = links.sitemap(_current().sitemap(), config.site_url or "")
     return context

@@ -7,6 +7,7 @@ O(1) (``page_view``). A new ``LanguageBuild`` is made for every build, so nothin
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +44,20 @@ class PageView:
     source_url: str = ""  # fallback and outdated notices link to the original
     outdated: bool = False
     assistant_contact: views.ContactView | None = None  # shown when the assistant has no good answer
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    name: str  # the language's own name: "Français"
+    path: str  # site-relative
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    path: str  # site-relative
+    alternates: tuple[tuple[str, str], ...]  # (lang, site-relative path), this page included
+    updated: dt.date | None
 
 
 @dataclass
@@ -105,18 +120,41 @@ class LanguageBuild:
         article = self.articles_by_src.get(src_uri)
         return self._article_view(article) if article is not None else None
 
-    def alternates(self, src_uri: str) -> list[dict]:
-        """The language selector's entries: the same page in every language it really exists in.
+    def alternates(self, src_uri: str) -> list[Alternate]:
+        """The same page in every language it really exists in (site-relative paths).
 
         A language an article is missing in is left out, so no hreflang points at a fallback page.
         """
         rel = src_uri.split("/", 1)[1]
         article = self.articles_by_src.get(src_uri)
         langs = [lang for lang in LANGUAGES if article is None or self.catalogue.get(lang, article.id)]
+        return [Alternate(lang, self.all_strings[lang]("lang.name"), generated.site_path(lang, rel)) for lang in langs]
+
+    def languages(self) -> list[tuple[str, str, str]]:
+        """(lang, its own name, its home page) for every language: the header's language link."""
         return [
-            {"name": self.all_strings[lang]("lang.name"), "link": generated.site_path(lang, rel), "lang": lang}
-            for lang in langs
+            (lang, self.all_strings[lang]("lang.name"), generated.site_path(lang, "index.md")) for lang in LANGUAGES
         ]
+
+    def canonical_path(self, src_uri: str) -> str | None:
+        """Where a fallback page's canonical points: the original, not English text under /fr/."""
+        article = self.articles_by_src.get(src_uri)
+        if article is None or article.lang == self.lang:
+            return None
+        return generated.site_path(article.lang, article.rel_path)
+
+    def sitemap(self) -> list[SitemapEntry]:
+        """Every real page of every language once, with its alternates; identical in each language's build."""
+        entries = []
+        for page in generated.pages_for(self.catalogue, self.strings):
+            rel = page.src_uri.split("/", 1)[1]
+            paths = tuple((lang, generated.site_path(lang, rel)) for lang in LANGUAGES)
+            entries += [SitemapEntry(path, paths, None) for _, path in paths]
+        for article_id in self.catalogue.ids:
+            versions = [a for lang in LANGUAGES if (a := self.catalogue.get(lang, article_id))]
+            paths = tuple((a.lang, generated.site_path(a.lang, a.rel_path)) for a in versions)
+            entries += [SitemapEntry(path, paths, a.updated) for a, (_, path) in zip(versions, paths, strict=True)]
+        return sorted(entries, key=lambda e: e.path)
 
     def _home_url(self) -> str:
         return generated.site_path(self.lang, "index.md")

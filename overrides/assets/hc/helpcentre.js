@@ -81,7 +81,18 @@
     });
   }
 
+  /* The header survives instant navigation; point its language link at the new page's twin. */
+  function languageLinks() {
+    var source = document.querySelector("template[data-hc-alternates]");
+    document.querySelectorAll("[data-hc='language'] a[hreflang]").forEach(function (link) {
+      var twin = source && source.content.querySelector('a[hreflang="' + link.getAttribute("hreflang") + '"]');
+      if (!link.hcHome) link.hcHome = new URL(link.getAttribute("data-home"), window.location.href).href;
+      link.href = twin ? new URL(twin.getAttribute("href"), window.location.href).href : link.hcHome;
+    });
+  }
+
   function init() {
+    languageLinks();
     contactStatus(document);
     helpful(document);
   }

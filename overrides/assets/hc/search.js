@@ -13,7 +13,13 @@
          "quoi sa se ses si son sur ta te tes ton tu un une vos votre vous y faire fait").split(" ")
   };
 
-  function absolute(el, attribute) { return new URL(el.getAttribute(attribute), window.location.href); }
+  /* Relative to the page the element came with: the header's search outlives instant navigation, so
+     its URLs are resolved once, on the page that rendered it. */
+  function absolute(el, attribute) {
+    el.hcUrls = el.hcUrls || {};
+    if (!el.hcUrls[attribute]) el.hcUrls[attribute] = new URL(el.getAttribute(attribute), window.location.href).href;
+    return new URL(el.hcUrls[attribute]);
+  }
 
   /* One Pagefind instance per bundle: loaded on first use, never before. */
   function pagefind(el) {
@@ -112,6 +118,8 @@
   function setUpSearch(box) {
     if (box.hcReady) return;
     box.hcReady = true;
+    absolute(box, "data-bundle");
+    absolute(box, "data-root");
     var input = box.querySelector(".hc-search__input");
     var timer = null;
     input.addEventListener("input", function () {
