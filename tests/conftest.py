@@ -16,6 +16,9 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
+
+from browser import Server, free_port, launch
 
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "tests" / "sites"
@@ -48,8 +51,8 @@ class Built:
         return os.path.normpath(str(PurePosixPath(page).parent / target)).replace("\\", "/")
 
 
-def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "helpcentre.cli", "--root", str(root), *args],
         cwd=root,
@@ -61,8 +64,9 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def build(root: Path, out: Path) -> Built:
-    return Built(root, out, run_cli(root, "build", "--site-dir", str(out)))
+def build(root: Path, out: Path, site_url: str | None = None) -> Built:
+    env = {"SITE_URL": site_url} if site_url else {}
+    return Built(root, out, run_cli(root, "build", "--site-dir", str(out), env=env))
 
 
 def assemble(dest: Path, case: str | None = None, base: str = "_base") -> Path:
@@ -89,11 +93,60 @@ def assemble(dest: Path, case: str | None = None, base: str = "_base") -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Built:
-    """The real help centre, built once into a temporary folder."""
-    built = build(REPO, tmp_path_factory.mktemp("real") / "site")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, site_port) -> Built:
+    """The real help centre, built once into a temporary folder, for the address the browser tests
+    serve it at (so Material's instant navigation recognises its own pages)."""
+    built = build(REPO, tmp_path_factory.mktemp("real") / "site", site_url=f"http://127.0.0.1:{site_port}/")
     assert built.ok, built.output
     return built
+
+
+@pytest.fixture(scope="session")
+def served(site, site_port):
+    with Server(site.out, port=site_port) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Tab:
+    """A browser page that records what a reader would never want to see."""
+
+    page: object
+    errors: list
+    failed: list
+    dialogs: list
+
+
+@pytest.fixture
+def tab(chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    recorded = Tab(page, [], [], [])
+    page.on("console", lambda m: recorded.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: recorded.errors.append(str(e)))
+    page.on("requestfailed", lambda r: recorded.failed.append(r.url))
+    page.on("response", lambda r: recorded.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+
+    def on_dialog(dialog):
+        recorded.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    yield recorded
+    context.close()
 
 
 @pytest.fixture

@@ -48,6 +48,12 @@
     return fragment;
   }
 
+  /* French elisions: "l'application" is looked up as "application" (Pagefind keeps "lapplication"). */
+  function normalised(query, lang) {
+    query = query.replace(/\u2019/g, "'");
+    return lang === "fr" ? query.replace(/(^|[^\p{L}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/giu, "$1") : query;
+  }
+
   function views(data) { return parseInt((data.meta && data.meta.views) || "0", 10) || 0; }
 
   /* Questions outrank body text through the index weights; popularity breaks near ties. */
@@ -98,7 +104,8 @@
     box.hcToken = token;
     if (!query.trim()) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
     status.textContent = box.getAttribute("data-loading");
-    return pagefind(box).then(function (pf) { return pf.search(query); }).then(function (found) {
+    var lang = box.getAttribute("data-lang");
+    return pagefind(box).then(function (pf) { return pf.search(normalised(query, lang)); }).then(function (found) {
       if (token !== box.hcToken) return null;
       return withData(found.results, 10).then(function (items) {
         if (token === box.hcToken) renderResults(box, ranked(items), found.results.length);
@@ -168,7 +175,7 @@
   function keywords(question, lang) {
     var stop = STOP[lang] || STOP.en;
     var seen = {};
-    return question.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (word) {
+    return normalised(question, lang).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (word) {
       if (word.length < 2 || stop.indexOf(word) >= 0 || seen[word]) return false;
       seen[word] = true;
       return true;

@@ -1,0 +1,107 @@
+"""Search and the answer assistant in Debian's Chromium: one language at a time, French done right."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+RESULTS = ".md-content [data-hc='search-results'] a"
+
+
+def search(tab, served, page: str, query: str) -> list[str]:
+    tab.page.goto(served.url + page)
+    tab.page.fill(".md-content .hc-search__input", query)
+    tab.page.wait_for_function(
+        "document.querySelector('.md-content .hc-search__status').textContent.trim().length > 0"
+        " && !document.querySelector('.md-content .hc-search__status').textContent.includes('…')"
+    )
+    return [a.get_attribute("href") for a in tab.page.query_selector_all(RESULTS)]
+
+
+def test_english_query_finds_the_refund_article_first(tab, served):
+    found = search(tab, served, "index.html", "refund")
+    assert found and found[0].endswith("/connected-store/refund-payment-method.html")
+    assert not any("/fr/" in url for url in found)
+    assert tab.errors == [] and tab.failed == []
+
+
+@pytest.mark.parametrize("query", ["remboursement", "rembourser"])
+def test_french_inflections_find_the_french_refund_article(tab, served, query):
+    found = search(tab, served, "fr/index.html", query)
+    assert found and found[0].endswith("/fr/connected-store/refund-payment-method.html")
+    assert all("/fr/" in url for url in found)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("eclairage", "/fr/comfort-and-lighting/ambient-light.html"),  # éclairage, without its accent
+        ("oublier", "/fr/my-account/forgot-password.html"),  # oublié
+        ("l'application", "/fr/app-and-mini-id/"),  # elision: finds « application »
+    ],
+)
+def test_french_accents_inflections_and_elisions(tab, served, query, expected):
+    found = search(tab, served, "fr/index.html", query)
+    assert any(expected in url for url in found), found
+    assert all("/fr/" in url for url in found)
+
+
+def test_matches_are_highlighted_and_results_link_to_articles(tab, served):
+    search(tab, served, "index.html", "battery")
+    marks = tab.page.query_selector_all(".md-content [data-hc='search-results'] mark")
+    assert marks and all("batter" in m.inner_text().lower() for m in marks)
+    tab.page.click(RESULTS)
+    tab.page.wait_for_selector("[data-article-id]")
+
+
+def test_header_search_opens_with_the_keyboard(tab, served):
+    tab.page.goto(served.url + "connected-store/refund-payment-method.html")
+    tab.page.keyboard.press("/")
+    dialog_input = tab.page.locator("[data-hc-search-dialog] .hc-search__input")
+    assert dialog_input.is_visible()
+    dialog_input.fill("password")
+    tab.page.wait_for_selector("[data-hc-search-dialog] [data-hc='search-results'] a")
+    tab.page.keyboard.press("ArrowDown")
+    focused = tab.page.evaluate("document.activeElement.className")
+    assert "hc-search__link" in focused
+    tab.page.keyboard.press("Escape")
+    assert not tab.page.locator("[data-hc-search-dialog]").is_visible()
+
+
+def test_assistant_counter_limit_and_answers(tab, served):
+    tab.page.goto(served.url + "index.html")
+    counter = tab.page.locator(".hc-assistant__counter")
+    assert counter.inner_text() == "0 / 200"
+    field = tab.page.locator("#hc-assistant-input")
+    field.fill("a" * 250)
+    assert len(field.input_value()) == 200 and counter.inner_text() == "200 / 200"
+    field.fill("How do I replace the battery of my key?")
+    tab.page.click(".hc-assistant button[type=submit]")
+    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
+    links = [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    assert 1 <= len(links) <= 3 and links[0].endswith("keys-and-locking/key-battery.html")
+    assert tab.page.locator(".hc-assistant__none").is_hidden()
+
+
+def test_assistant_says_so_when_nothing_matches(tab, served):
+    tab.page.goto(served.url + "fr/index.html")
+    tab.page.fill("#hc-assistant-input", "zorglub frimousse quantique")
+    tab.page.click(".hc-assistant button[type=submit]")
+    tab.page.wait_for_selector(".hc-assistant__none:not([hidden])")
+    assert "pas trouvé de bonne réponse" in tab.page.inner_text(".hc-assistant__none")
+    assert tab.page.locator(".hc-assistant__contact [data-hc='contact']").is_visible()
+    assert tab.page.locator(".hc-assistant__answers").is_hidden()
+
+
+def test_language_switch_after_instant_navigation_lands_on_the_twin(tab, served):
+    tab.page.goto(served.url + "connected-store/refund-payment-method.html")
+    tab.page.evaluate("window.hcMarker = 1")
+    tab.page.click("[data-hc='recommended'] li[data-article='1003'] a")
+    tab.page.wait_for_selector("[data-article-id='1003']")
+    assert tab.page.evaluate("window.hcMarker") == 1  # an instant navigation, not a page load
+    tab.page.click("[data-hc='language'] a[hreflang='fr']")
+    tab.page.wait_for_url("**/fr/connected-store/book-services-and-functions.html")
+    assert tab.page.evaluate("document.documentElement.lang") == "fr"
+    assert tab.page.locator("[data-article-id='1003']").count() == 1
+    assert tab.errors == [] and tab.failed == []
