@@ -81,6 +81,13 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Articles are short answers read in one column: no page tree or table of contents beside them.
+    if page.file.src_uri in _current().articles_by_src:
+        page.meta.setdefault("hide", ["navigation", "toc"])
+    return markdown
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _current()
 
@@ -138,6 +145,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     alternates = state.alternates(src_uri)
     context["hc_alternates"] = alternates
     context["hc_languages"] = state.languages()
+    context["hc_contacts"] = state.footer_contacts()
     # Material writes <link rel="alternate" hreflang> from extra.alternate: absolute URLs, x-default
     # for the default language. static-i18n sets the attribute (not the item) per page: ours wins.
     config.extra.alternate = links.hreflang(alternates, config.site_url or "")

@@ -130,6 +130,9 @@ class LanguageBuild:
         langs = [lang for lang in LANGUAGES if article is None or self.catalogue.get(lang, article.id)]
         return [Alternate(lang, self.all_strings[lang]("lang.name"), generated.site_path(lang, rel)) for lang in langs]
 
+    def footer_contacts(self) -> tuple[views.ContactView, ...]:
+        return tuple(self.views.contacts.values()) if self.views else ()
+
     def languages(self) -> list[tuple[str, str, str]]:
         """(lang, its own name, its home page) for every language: the header's language link."""
         return [

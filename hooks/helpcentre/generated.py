@@ -30,7 +30,8 @@ class GeneratedPage:
 
     @property
     def markdown(self) -> str:
-        meta = {"title": self.title, "template": self.template}
+        # A help centre, not a manual: no page tree or table of contents beside the content.
+        meta = {"title": self.title, "template": self.template, "hide": ["navigation", "toc"]}
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
 
 
