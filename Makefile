@@ -9,8 +9,10 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints an end-of-life banner on every build.
 export NO_MKDOCS_2_WARNING := 1
 HC := $(BIN)/python -m helpcentre.cli
+# Reproducible output: dates come from the content or the last commit, never the build clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install site serve test check new translations lint lock system-deps clean
+.PHONY: install site release serve test check new translations lint lock system-deps clean
 
 install: $(STAMP)
 
@@ -23,6 +25,11 @@ $(STAMP): requirements.lock
 ## Build the site strictly into site/ (built aside, then swapped in: never half-written).
 site: install
 	$(HC) build
+
+## Build into a fresh folder, verify links, hosts and metadata, write _headers (CSP), then swap
+## into site/ and write dist/site.tar.gz. Any failure leaves site/ as it was.
+release: install
+	$(HC) release
 
 ## Live preview for writers on http://127.0.0.1:8000/
 serve: install
@@ -58,4 +65,15 @@ lock: install
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site .site-* .pytest_cache
+	rm -rf site .site-* .pytest_cache dist
+
+## Benchmark against plain Material + i18n (issue 10): N = 100, 1000, 3000 articles per language, about an hour;
+## writes benchmarks/results.json and benchmarks/RESULTS.md. Quick look: make bench BENCH_SIZES=100 BENCH_REPEATS=1
+bench: install
+	$(BIN)/python -m benchmarks.run $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_REPEATS),--repeats $(BENCH_REPEATS))
+
+## The benchmark machinery at N = 20 and 100, one run each: prints the results, writes nothing into benchmarks/.
+bench-smoke: install
+	$(BIN)/python -m benchmarks.run --sizes 20,100 --repeats 1 --preview-edits 1 --browser-repeats 1 --no-save
+
+.PHONY: bench bench-smoke

@@ -18,6 +18,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -26,7 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from helpcentre import build, links, searchindex
+from helpcentre import build, links, searchindex, structured
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
 _build: build.LanguageBuild | None = None
@@ -44,7 +47,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     theme the language being built; runs after static-i18n has chosen it."""
     global _build
     _build = None
-    config.theme["language"] = config.plugins["i18n"].current_language
+    lang = config.plugins["i18n"].current_language
+    config.theme["language"] = lang
+    # MkDocs writes its static templates at the site root in every language's build, so the last
+    # language won the root 404 page. Only the default language writes the root one; on_post_build
+    # writes the others under /<lang>/. robots.txt is rendered from overrides/.
+    templates = config.theme.static_templates
+    templates.add("robots.txt")
+    if lang == build.DEFAULT_LANGUAGE:
+        templates.add("404.html")
+    else:
+        templates.discard("404.html")
     return config
 
 
@@ -74,10 +87,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @event_priority(-110)
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    pages = [files.get_file_from_path(page.src_uri).page for page in _current().generated]
+    state = _current()
+    pages = [files.get_file_from_path(page.src_uri).page for page in state.generated]
     nav.items = pages
     for page in pages:
         page.parent = None
+    state.nav = nav
     return nav
 
 
@@ -107,6 +122,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
     state.build_views(urls)
     env.globals["t"] = state.strings
+    state.env = env
+    state.files = files
     return env
 
 
@@ -115,6 +132,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     language after this, into its own folder), and write the per-folder sitemaps."""
     state = _current()
     _write_folder_sitemaps(state, config)
+    _write_redirects(state, config)
+    if state.lang != build.DEFAULT_LANGUAGE:
+        _write_404(state, config)
     template = config.theme.get_env().get_template("partials/hc/search-record.html")
     records = [
         searchindex.Record(card.url, template.render(lang=state.lang, card=card, tags=article.tags, answer=answer))
@@ -138,6 +158,34 @@ def _write_folder_sitemaps(state: build.LanguageBuild, config: MkDocsConfig) -> 
             path.write_text(template.render(hc_sitemap=links.sitemap(entries, config.site_url or "")), encoding="utf-8")
 
 
+def _write_404(state: build.LanguageBuild, config: MkDocsConfig) -> None:
+    """This language's "not found" page at /<lang>/404.html, as MkDocs renders the root one: with
+    links from the site root, since a host serves it at any missing address."""
+    context = get_context(state.nav, state.files, config)
+    context["base_url"] = urlsplit(config.site_url or "/").path
+    context = config.plugins.on_template_context(context, template_name="404.html", config=config)
+    html = state.env.get_template("404.html").render(context)
+    path = Path(config.site_dir) / state.lang / "404.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+
+
+def _write_redirects(state: build.LanguageBuild, config: MkDocsConfig) -> None:
+    """A page at each old address of a moved article, in this language, sending readers to the new one."""
+    template = state.env.get_template("hc-redirect.html")
+    for redirect in state.redirects():
+        target = get_relative_url(redirect.target, redirect.path)
+        html = template.render(
+            redirect=redirect,
+            target=target,
+            canonical=links.absolute(config.site_url or "", redirect.target),
+            t=state.strings,
+        )
+        path = Path(config.site_dir) / redirect.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     state = _current()
     src_uri = page.file.src_uri
@@ -149,8 +197,13 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     # Material writes <link rel="alternate" hreflang> from extra.alternate: absolute URLs, x-default
     # for the default language. static-i18n sets the attribute (not the item) per page: ours wins.
     config.extra.alternate = links.hreflang(alternates, config.site_url or "")
+    site_url = config.site_url or ""
     if canonical := state.canonical_path(src_uri):
-        page.canonical_url = links.absolute(config.site_url or "", canonical)
+        page.canonical_url = links.absolute(site_url, canonical)
+    view = context["hc"]
+    if description := structured.description(view) or state.strings("home.intro"):
+        page.meta["description"] = description
+    context["hc_ld"] = structured.for_page(view, site_url, page.canonical_url or "", state.answer_text)
     return context
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, catalogue, checks, formatting, generated, views
+from . import DEFAULT_LANGUAGE, LANGUAGES, catalogue, checks, formatting, generated, teaser, translations, views
 from .problems import ContentError, Problem, errors_in
 from .strings import Strings, load_strings
 
@@ -33,6 +33,7 @@ class PageView:
     breadcrumbs: tuple[tuple[str, str], ...] = ()  # (label, site-relative url); the last is the page itself
     card: views.ArticleCard | None = None
     updated_text: str = ""
+    updated_iso: str = ""
     category: views.CategoryView | None = None
     contact: views.ContactView | None = None
     recommended: tuple[views.ArticleCard, ...] = ()
@@ -54,6 +55,22 @@ class Alternate:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    path: str  # the old address, site-relative
+    target: str  # the article's address now, site-relative
+    title: str
+    lang: str
+
+
+def alias_md(alias: str) -> str:
+    """An old address as a source path: "keys/battery.html", "keys/battery" or "keys/battery.md"."""
+    alias = alias.strip("/")
+    for suffix in (".html", ".md"):
+        alias = alias.removesuffix(suffix)
+    return alias + ".md"
+
+
+@dataclass(frozen=True)
 class SitemapEntry:
     path: str  # site-relative
     alternates: tuple[tuple[str, str], ...]  # (lang, site-relative path), this page included
@@ -72,6 +89,10 @@ class LanguageBuild:
     answers: dict[int, str] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)
     views: views.LanguageViews | None = None
+    # Kept from MkDocs events for pages written after the build (404, redirects); opaque here.
+    nav: object = None
+    env: object = None
+    files: object = None
 
     # -- collect -------------------------------------------------------------------------------------
     def keep_answer(self, src_uri: str, html: str, render_contact: Callable[[views.ContactView], str]) -> str:
@@ -130,8 +151,24 @@ class LanguageBuild:
         langs = [lang for lang in LANGUAGES if article is None or self.catalogue.get(lang, article.id)]
         return [Alternate(lang, self.all_strings[lang]("lang.name"), generated.site_path(lang, rel)) for lang in langs]
 
+    def answer_text(self, article_id: int) -> str:
+        return teaser.plain_text(self.answers.get(article_id, ""))
+
     def footer_contacts(self) -> tuple[views.ContactView, ...]:
         return tuple(self.views.contacts.values()) if self.views else ()
+
+    def redirects(self) -> list[Redirect]:
+        """Each old address (``aliases``) of each article, in this language, and where it moved."""
+        found = []
+        for article_id in self.catalogue.ids:
+            article = self.catalogue.shown(self.lang, article_id)
+            aliases = {a for lang in LANGUAGES if (v := self.catalogue.get(lang, article_id)) for a in v.aliases}
+            target = self.views.cards[article_id].url
+            for alias in sorted(aliases):
+                found.append(
+                    Redirect(generated.site_path(self.lang, alias_md(alias)), target, article.title, self.lang)
+                )
+        return found
 
     def languages(self) -> list[tuple[str, str, str]]:
         """(lang, its own name, its home page) for every language: the header's language link."""
@@ -204,12 +241,7 @@ class LanguageBuild:
         cat = v.category(article.category)
         contact = self.catalogue.contact_for(article)
         twin = self.catalogue.twin(article)
-        outdated = (
-            article.lang == self.lang
-            and twin is not None
-            and bool(article.translation_of)
-            and article.translation_of != twin.digest
-        )
+        outdated = article.lang == self.lang and translations.is_outdated(self.catalogue, article)
         source_url = generated.site_path(twin.lang, twin.rel_path) if twin is not None else ""
         return PageView(
             kind="article",
@@ -226,6 +258,7 @@ class LanguageBuild:
             home_url=self._home_url(),
             source_url=source_url if (outdated or card.fallback) else "",
             outdated=outdated,
+            updated_iso=article.updated.isoformat() if article.updated else "",
             assistant_contact=self._general_contact(),
         )
 

@@ -36,7 +36,7 @@ NBSP_HINT = "use a no-break space (U+00A0) before : and a narrow one (U+202F) be
 def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None = None) -> list[Problem]:
     today = today or dt.date.today()
     anchors = _anchor_index(catalogue)
-    problems: list[Problem] = []
+    problems: list[Problem] = _aliases(catalogue)
     for article in catalogue.articles.values():
         prose = _blank_code(article.body)
         problems += _unsafe(article, prose)
@@ -50,6 +50,31 @@ def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None =
         twin = catalogue.twin(article)
         if twin is not None and article.lang != DEFAULT_LANGUAGE:
             problems += _twin_shape(article, twin)
+    return problems
+
+
+def _aliases(catalogue: Catalogue) -> list[Problem]:
+    """An old address must be free: not a current page, a generated page, or another article's alias."""
+    taken = {a.rel_path[: -len(".md")] for a in catalogue.articles.values()}
+    taken |= {"index"} | {f"{c.key}/index" for c in catalogue.categories}
+    seen: dict[str, int] = {}
+    problems = []
+    for article in sorted(catalogue.articles.values(), key=lambda a: (a.id, a.lang)):
+        for alias in article.aliases:
+            stem = re.sub(r"\.(html|md)$", "", alias.strip("/"))
+            line = article.line_of("aliases")
+            if not re.fullmatch(r"[\w.-]+(/[\w.-]+)*", stem) or ".." in stem.split("/"):
+                problems.append(
+                    error(article.path, line, f"alias '{alias}' is not a path such as old-folder/old-name.html")
+                )
+            elif stem in taken:
+                problems.append(
+                    error(article.path, line, f"alias '{alias}' is the address of a page that exists; remove it")
+                )
+            elif seen.setdefault(stem, article.id) != article.id:
+                problems.append(
+                    error(article.path, line, f"alias '{alias}' is already an old address of article {seen[stem]}")
+                )
     return problems
 
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import catalogue, checks, newarticle, translations
+from . import catalogue, checks, newarticle, release, translations
 from .problems import errors_in, report
 from .strings import load_strings
 
@@ -31,11 +31,7 @@ def cmd_check(root: Path, docs_dir: str) -> int:
     return 1 if errors_in(problems) else 0
 
 
-def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
-    """Strict build into a sibling temporary folder, then replace ``site_dir`` in one move."""
-    site_dir = site_dir if site_dir.is_absolute() else root / site_dir
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [
         sys.executable,
@@ -50,11 +46,16 @@ def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
         str(staging),
         *extra_args,
     ]
-    result = subprocess.run(command, cwd=root, env=env, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
+    return subprocess.run(command, cwd=root, env=env, check=False).returncode == 0
+
+
+def _staging_beside(site_dir: Path) -> Path:
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` with ``staging`` by renames, so readers never see half a site."""
     old = None
     if site_dir.exists():
         old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
@@ -62,7 +63,53 @@ def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
     staging.rename(site_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    print(f"Site built into {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
+
+
+def _absolute(root: Path, path: Path) -> Path:
+    return path if path.is_absolute() else root / path
+
+
+def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
+    """Strict build into a sibling temporary folder, then replace ``site_dir`` in one move."""
+    site_dir = _absolute(root, site_dir)
+    staging = _staging_beside(site_dir)
+    if not _build_into(root, staging, extra_args):
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    _swap(staging, site_dir)
+    print(f"Site built into {site_dir}/")
+    return 0
+
+
+def _site_url(staging: Path) -> str:
+    """The site_url the build used, from the home page's canonical address."""
+    canonical = release.read_pages(staging).get("index.html")
+    return canonical.canonical.removesuffix("index.html") if canonical and canonical.canonical else "/"
+
+
+def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]) -> int:
+    """Build, verify, write _headers, then swap into ``site_dir`` and archive it; any failure keeps the
+    previous site."""
+    site_dir, archive = _absolute(root, site_dir), _absolute(root, archive)
+    staging = _staging_beside(site_dir)
+    try:
+        if not _build_into(root, staging, extra_args):
+            print(f"Release stopped: the build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
+        problems = release.check(staging, _site_url(staging))
+        if problems:
+            for problem in problems:
+                print(f"release: {problem}", file=sys.stderr)
+            print(f"Release stopped: {len(problems)} problem(s); {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
+        csp = release.content_security_policy(release.script_hashes(staging))
+        (staging / "_headers").write_text(release.headers_file(csp), encoding="utf-8")
+        _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    release.archive(site_dir, archive, release.source_date_epoch())
+    print(f"Release verified: {site_dir}/ and {archive}")
     return 0
 
 
@@ -124,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="strict build into site/, swapped in only on success")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
+    rel = sub.add_parser("release", help="build, verify, write _headers, swap into site/ and archive it")
+    rel.add_argument("--site-dir", type=Path, default=Path("site"))
+    rel.add_argument("--archive", type=Path, default=Path("dist/site.tar.gz"))
     sub.add_parser("check", help="check all content without building")
     new = sub.add_parser("new", help="create an English/French article pair")
     new.add_argument("--category")
@@ -143,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "build":
         return cmd_build(root, args.site_dir, extra)
+    if args.command == "release":
+        return cmd_release(root, args.site_dir, args.archive, extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "new":
