@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import get_context

@@ -11,6 +11,7 @@ import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -31,7 +32,7 @@ def free_port() -> int:
 
 class _Handler(SimpleHTTPRequestHandler):
     prefix = "/"
-    headers_to_add: dict = {}
+    headers_to_add: ClassVar[dict] = {}
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):

@@ -6,6 +6,7 @@ Errors also stop the build (the same checks run inside it) and leave no site beh
 from __future__ import annotations
 
 import pytest
+
 from conftest import REPO, SITES, assemble, build, run_cli
 
 CASES = sorted(p.name for p in SITES.iterdir() if (p / "check.txt").exists())

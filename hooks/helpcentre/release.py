@@ -20,6 +20,7 @@ import tarfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -42,7 +43,7 @@ class Page:
 
 
 class _PageParser(HTMLParser):
-    LOADS = {
+    LOADS: ClassVar[set[tuple[str, str]]] = {
         ("script", "src"),
         ("img", "src"),
         ("iframe", "src"),
@@ -154,7 +155,7 @@ def _check_page(site: Path, page: Page, pages: dict[str, Page], root_path: str) 
             problems.append(f"{page.path}: {what} loads {url} from another host")
             continue
         target = _target(page.path, url, root_path)
-        if target is None or what != "a.href" and not target[0]:
+        if target is None or (what != "a.href" and not target[0]):
             continue
         path, fragment = target
         if path.startswith("../") or not (site / path).is_file():
