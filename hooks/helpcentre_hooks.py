@@ -19,6 +19,7 @@ import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -28,7 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from helpcentre import build, links, searchindex, structured
+from helpcentre import build, htmlfix, links, searchindex, structured
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
 _build: build.LanguageBuild | None = None
@@ -163,7 +164,7 @@ def _write_404(state: build.LanguageBuild, config: MkDocsConfig) -> None:
     context = get_context(state.nav, state.files, config)
     context["base_url"] = urlsplit(config.site_url or "/").path
     context = config.plugins.on_template_context(context, template_name="404.html", config=config)
-    html = state.env.get_template("404.html").render(context)
+    html = htmlfix.valid_inputs(state.env.get_template("404.html").render(context))
     path = Path(config.site_dir) / state.lang / "404.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
@@ -201,9 +202,18 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         page.canonical_url = links.absolute(site_url, canonical)
     view = context["hc"]
     if description := structured.description(view) or state.strings("home.intro"):
-        page.meta["description"] = description
+        # Material writes it into an attribute without escaping: escape it here, once.
+        page.meta["description"] = escape(description)
     context["hc_ld"] = structured.for_page(view, site_url, page.canonical_url or "", state.answer_text)
     return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return htmlfix.valid_inputs(output)
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return htmlfix.valid_inputs(output) if template_name.endswith(".html") else output
 
 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
