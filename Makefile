@@ -12,7 +12,7 @@ HC := $(BIN)/python -m helpcentre.cli
 # Reproducible output: dates come from the content or the last commit, never the build clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install site release serve test check new translations lint lock system-deps clean
+.PHONY: install site release audit serve test check new translations lint lock system-deps clean
 
 install: $(STAMP)
 
@@ -30,6 +30,12 @@ site: install
 ## into site/ and write dist/site.tar.gz. Any failure leaves site/ as it was.
 release: install
 	$(HC) release
+
+## Lighthouse scores (mobile) of home, a category and article 1001 in both languages, served with
+## gzip, cache headers and the release CSP; writes audit/RESULTS.md. Run before each release.
+audit: install system-deps
+	npm ci --prefix audit --ignore-scripts --no-audit --no-fund
+	PYTHONPATH=$(CURDIR)/hooks:$(CURDIR)/scripts $(BIN)/python scripts/audit.py
 
 ## Live preview for writers on http://127.0.0.1:8000/
 serve: install
@@ -68,9 +74,11 @@ clean:
 	rm -rf site .site-* .pytest_cache dist
 
 ## Benchmark against plain Material + i18n (issue 10): N = 100, 1000, 3000 articles per language, about an hour;
-## writes benchmarks/results.json and benchmarks/RESULTS.md. Quick look: make bench BENCH_SIZES=100 BENCH_REPEATS=1
+## writes benchmarks/results.json and benchmarks/RESULTS.md. Quick look: make bench BENCH_SIZES=100 BENCH_REPEATS=1;
+## BENCH_FROM=HEAD measures the committed site code instead of the working tree.
 bench: install
-	$(BIN)/python -m benchmarks.run $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_REPEATS),--repeats $(BENCH_REPEATS))
+	$(BIN)/python -m benchmarks.run $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_REPEATS),--repeats $(BENCH_REPEATS)) \
+	  $(if $(BENCH_FROM),--code-from $(BENCH_FROM))
 
 ## The benchmark machinery at N = 20 and 100, one run each: prints the results, writes nothing into benchmarks/.
 bench-smoke: install
