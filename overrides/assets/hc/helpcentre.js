@@ -91,10 +91,78 @@
     });
   }
 
+  /* Search and the assistant need search.js and this language's index: both load on first use
+     (focus, typing, the header button, "/" or a ?q= link), never before. */
+  var searchScript = document.currentScript && document.currentScript.src.replace(/helpcentre\.js(\?.*)?$/, "search.js");
+  var searchLoading = null;
+
+  function loadSearch() {
+    if (window.hcSearch) return Promise.resolve(window.hcSearch);
+    if (!searchLoading) {
+      searchLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = searchScript;
+        script.onload = function () { resolve(window.hcSearch); };
+        script.onerror = reject;
+        document.body.appendChild(script);
+      });
+    }
+    return searchLoading;
+  }
+
+  function assistantCounter(root) {
+    root.querySelectorAll("[data-hc='assistant']").forEach(function (box) {
+      var input = box.querySelector(".hc-assistant__input");
+      var counter = box.querySelector(".hc-assistant__counter");
+      var max = parseInt(box.getAttribute("data-max"), 10) || 200;
+      if (!input || input.hcCounted) return;
+      input.hcCounted = true;
+      var update = function () {
+        if (input.value.length > max) input.value = input.value.slice(0, max);
+        counter.textContent = box.getAttribute("data-counter").replace("{n}", input.value.length).replace("{max}", max);
+      };
+      input.addEventListener("input", update);
+      update();
+    });
+  }
+
+  var wired = false;
+
+  function wireSearch() {
+    var opener = document.querySelector("[data-hc-search-open]");
+    if (opener && typeof HTMLDialogElement === "function") opener.hidden = false;
+    if (wired) return;
+    wired = true;
+    var use = function (action) { return function (event) { loadSearch().then(function (api) { api[action](event); }); }; };
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-hc-search-open]");
+      if (button && !window.hcSearch) use("openDialog")(event);
+    });
+    document.addEventListener("focusin", function (event) {
+      if (event.target.matches && event.target.matches(".hc-search__input, .hc-assistant__input")) loadSearch();
+    });
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!window.hcSearch && form.closest && form.closest("[data-hc='search'], [data-hc='assistant']")) {
+        event.preventDefault();
+        use("submit")(event);
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName || "") || event.target.isContentEditable;
+      if (event.key === "/" && !typing && !window.hcSearch) { event.preventDefault(); use("openDialog")(event); }
+    });
+  }
+
   function init() {
     languageLinks();
     contactStatus(document);
     helpful(document);
+    assistantCounter(document);
+    wireSearch();
+    if (new URLSearchParams(window.location.search).get("q") && document.querySelector(".md-content [data-hc='search']")) {
+      loadSearch();
+    }
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

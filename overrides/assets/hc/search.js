@@ -144,13 +144,19 @@
     });
   }
 
+  function openDialog() {
+    var dialog = document.querySelector("[data-hc-search-dialog]");
+    if (!dialog || typeof dialog.showModal !== "function") return;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector(".hc-search__input").focus();
+  }
+
   function setUpDialog() {
     var dialog = document.querySelector("[data-hc-search-dialog]");
     var opener = document.querySelector("[data-hc-search-open]");
     if (!dialog || !opener || typeof dialog.showModal !== "function" || opener.hcReady) return;
     opener.hcReady = true;
-    opener.hidden = false;
-    var open = function () { if (!dialog.open) dialog.showModal(); dialog.querySelector(".hc-search__input").focus(); };
+    var open = openDialog;
     opener.addEventListener("click", open);
     dialog.querySelector("[data-hc-search-close]").addEventListener("click", function () { dialog.close(); opener.focus(); });
     dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
@@ -256,39 +262,51 @@
     box.querySelector(".hc-assistant__contact").hidden = answers.length > 0;
   }
 
+  function ask(box) {
+    var input = box.querySelector(".hc-assistant__input");
+    var max = parseInt(box.getAttribute("data-max"), 10) || 200;
+    var question = input.value.trim().slice(0, max);
+    if (!question) { input.focus(); return; }
+    remoteAnswers(box, question).catch(function () { return localAnswers(box, question); })
+      .catch(function () { return []; })
+      .then(function (answers) { renderAnswers(box, answers); });
+  }
+
   function setUpAssistant(box) {
     if (box.hcReady) return;
     box.hcReady = true;
     var input = box.querySelector(".hc-assistant__input");
-    var counter = box.querySelector(".hc-assistant__counter");
-    var max = parseInt(box.getAttribute("data-max"), 10) || 200;
-    var update = function () {
-      if (input.value.length > max) input.value = input.value.slice(0, max);
-      counter.textContent = box.getAttribute("data-counter").replace("{n}", input.value.length).replace("{max}", max);
-    };
-    input.addEventListener("input", update);
-    update();
     box.querySelector("form").addEventListener("submit", function (event) {
       event.preventDefault();
-      var question = input.value.trim().slice(0, max);
-      if (!question) { input.focus(); return; }
-      remoteAnswers(box, question).catch(function () { return localAnswers(box, question); })
-        .catch(function () { return []; })
-        .then(function (answers) { renderAnswers(box, answers); });
+      ask(box);
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); box.querySelector("form").requestSubmit(); }
     });
   }
 
+  /* Loaded on first use (see helpcentre.js): answer whatever the reader already typed or asked for. */
   function init() {
-    document.querySelectorAll("[data-hc='search']").forEach(setUpSearch);
+    document.querySelectorAll("[data-hc='search']").forEach(function (box) {
+      setUpSearch(box);
+      var input = box.querySelector(".hc-search__input");
+      if (input.value.trim() && !box.hcToken) search(box, input.value);
+    });
     document.querySelectorAll("[data-hc='assistant']").forEach(setUpAssistant);
     setUpDialog();
     deepLink();
   }
 
+  window.hcSearch = {
+    openDialog: openDialog,
+    submit: function (event) {
+      var box = event.target.closest("[data-hc='search'], [data-hc='assistant']");
+      if (!box) return;
+      if (box.matches("[data-hc='assistant']")) ask(box);
+      else search(box, box.querySelector(".hc-search__input").value);
+    }
+  };
+
+  init();
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
 })();
