@@ -30,6 +30,8 @@ MAX_TITLE = 120
 MAX_ID = 999_999_999
 # A writer places a contact block anywhere in an answer with a line of its own: [[contact mini-assist]]
 CONTACT_MARKER = re.compile(r"^\[\[contact ([^\]\s]*)\]\][ \t]*$", re.MULTILINE)
+# Never echoed raw into a message: a message is one line of "path:line: error: ...".
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -192,7 +194,8 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
                 warning(
                     path,
                     line(key),
-                    f"unknown front-matter key '{key}' is ignored; known keys: {', '.join(sorted(KNOWN_KEYS))}",
+                    f"unknown front-matter key '{_short(key, 120)}' is ignored; "
+                    f"known keys: {', '.join(sorted(KNOWN_KEYS))}",
                 )
             )
     article_id = meta.get("id")
@@ -203,6 +206,8 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
     title = meta.get("title")
     if "title" in meta and (not isinstance(title, str) or not title.strip() or "\n" in title.strip()):
         problems.append(error(path, line("title"), "title must be the question, as text on one line"))
+    elif isinstance(title, str) and re.search(r"[<>]", title):
+        problems.append(error(path, line("title"), "title must be plain text: remove < and >"))
     elif isinstance(title, str) and len(title) > MAX_TITLE:
         problems.append(
             warning(path, line("title"), f"title is {len(title)} characters; keep questions under {MAX_TITLE}")
@@ -226,7 +231,9 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
     if not isinstance(untranslated, bool):
         problems.append(error(path, line("untranslated"), "untranslated must be true or false"))
     if not source.body.strip():
-        problems.append(error(path, source.body_line, "the answer is empty; write the answer below the front matter"))
+        last_line = text.count("\n") + 1  # a file ending on its closing '---' has no body line at all
+        line_ = min(source.body_line, last_line)
+        problems.append(error(path, line_, "the answer is empty; write the answer below the front matter"))
     if errors_in(problems):
         return None, problems
     if category != rel_path.split("/")[0]:
@@ -234,8 +241,8 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
             error(
                 path,
                 line("category"),
-                f"category '{category}' differs from the folder '{rel_path.split('/')[0]}'; "
-                f"move the file to docs/{lang}/{category}/ or fix the category",
+                f"category '{_short(category, 120)}' differs from the folder '{rel_path.split('/')[0]}'; "
+                f"move the file to docs/{lang}/{_short(category, 120)}/ or fix the category",
             )
         )
     article = Article(
@@ -258,9 +265,14 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
     return article, problems
 
 
-def _short(value: object) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+def _short(value: object, limit: int = 40) -> str:
+    """``value`` as a short single line for a message: line breaks and control characters are shown escaped."""
+    try:
+        text = str(value)
+    except (ValueError, RecursionError):  # e.g. an integer too long to print
+        text = f"<{type(value).__name__}>"
+    text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _str_list(value: object, path: str, line: int, key: str, problems: list, limit: int) -> tuple[str, ...]:
@@ -328,7 +340,8 @@ def check_references(
                 error(
                     article.path,
                     article.line_of("category"),
-                    f"unknown category '{article.category}'; use one of: {', '.join(sorted(category_keys))}",
+                    f"unknown category '{_short(article.category, 120)}'; "
+                    f"use one of: {', '.join(sorted(category_keys))}",
                 )
             )
         if article.contact and article.contact not in contacts:
@@ -336,7 +349,7 @@ def check_references(
                 error(
                     article.path,
                     article.line_of("contact"),
-                    f"unknown contact key '{article.contact}'; use one of: {', '.join(sorted(contacts))}",
+                    f"unknown contact key '{_short(article.contact, 120)}'; use one of: {', '.join(sorted(contacts))}",
                 )
             )
         for match in CONTACT_MARKER.finditer(article.body):
@@ -421,7 +434,8 @@ def check_twins(articles: dict, on_disk: set[tuple[str, str]] = frozenset()) -> 
                     error(
                         translation.path,
                         translation.line_of(key),
-                        f"{key} '{getattr(translation, key)}' differs from '{getattr(source, key)}' in {source.path}; "
+                        f"{key} '{_short(getattr(translation, key))}' differs from '{_short(getattr(source, key))}' "
+                        f"in {source.path}; "
                         "twins must have the same id and category",
                     )
                 )

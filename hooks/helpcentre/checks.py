@@ -6,6 +6,7 @@ Reads the catalogue's articles (their Markdown bodies and front matter) and prod
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import posixpath
 import re
@@ -17,15 +18,17 @@ from . import DEFAULT_LANGUAGE
 from .catalogue import Article, Catalogue
 from .problems import Problem, error, warning
 
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+# Every pattern runs in linear time on any text: no two repeats that can match the same characters follow each
+# other, so a hostile article (a long line of '{#a', '](' or '<', thousands of blank lines) cannot stall a check.
+_FENCE_CLOSE = re.compile(r"(```|~~~)[ \t]*")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>\]]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|frame|frameset)\b", re.IGNORECASE)
-_EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+_EVENT_HANDLER = re.compile(r"<[^<>]*\son[a-z]+\s*=", re.IGNORECASE)
 _JS_URL = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.MULTILINE)
-_EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
-_STEP = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
+_HEADING = re.compile(r"^#{1,6}[^\S\n]+(.*)$", re.MULTILINE)
+_ID_IN_ATTRIBUTES = re.compile(r"#([\w-]+)")
+_STEP = re.compile(r"^[^\S\n]*\d+[.)]\s", re.MULTILINE)
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
 _PLAIN_SPACE_BEFORE = re.compile(r" [?!:;]")
 _NO_SPACE_BEFORE = re.compile(r"(?<=[\w»)*])[?!;:](?=\s|$)")
@@ -79,12 +82,32 @@ def _aliases(catalogue: Catalogue) -> list[Problem]:
 
 
 def _blank_code(text: str) -> str:
-    """The text with code blocks and spans blanked out, keeping line numbers."""
+    """The text with code blocks and spans blanked out, keeping line numbers.
+
+    A fence opens on a line starting with ``` or ~~~ and closes at the next line holding just the same three
+    characters; an opening without a closing line is text.
+    """
+    lines = text.split("\n")
+    closings: dict[str, list[int]] = {"```": [], "~~~": []}
+    for number, line in enumerate(lines):
+        if _FENCE_CLOSE.fullmatch(line):
+            closings[line[:3]].append(number)
+    number = 0
+    while number < len(lines):
+        fence = lines[number][:3]
+        if fence in closings:
+            after = closings[fence]
+            at = bisect.bisect_right(after, number)
+            if at < len(after):
+                for blanked in range(number, after[at] + 1):
+                    lines[blanked] = " " * len(lines[blanked])
+                number = after[at]
+        number += 1
 
     def blank(match: re.Match) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
+        return " " * len(match.group(0))
 
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+    return _CODE_SPAN.sub(blank, "\n".join(lines))
 
 
 def _line(article: Article, text: str, index: int) -> int:
@@ -128,11 +151,34 @@ def slugify(text: str) -> str:
 def _anchor_index(catalogue: Catalogue) -> dict[tuple[str, str], set[str]]:
     index = {}
     for article in catalogue.articles.values():
-        ids = set(_EXPLICIT_ID.findall(article.body))
+        ids = {found[-1] for _, _, inner in _braces(article.body) if (found := _ID_IN_ATTRIBUTES.findall(inner))}
         for match in _HEADING.finditer(_blank_code(article.body)):
-            ids.add(match.group(2) or slugify(re.sub(r"\{[^}]*\}", "", match.group(1))))
+            ids.add(_heading_id(match.group(1)))
         index[(article.lang, article.rel_path)] = ids
     return index
+
+
+def _braces(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, inside) of each '{...}' from left to right, as the pattern \\{[^}]*\\} finds them."""
+    at = 0
+    while (start := text.find("{", at)) != -1 and (end := text.find("}", start)) != -1:
+        yield start, end + 1, text[start + 1 : end]
+        at = end + 1
+
+
+def _heading_id(content: str) -> str:
+    """A heading's id: its attribute list's '#id' ('## Title {#id}'), else its text as Python-Markdown slugs it."""
+    text = content.rstrip().rstrip("#").rstrip()  # closing hashes: '## Title ##'
+    if text.endswith("}"):
+        opening = text.find("{", text.rfind("}", 0, len(text) - 1) + 1)
+        if opening != -1 and (found := _ID_IN_ATTRIBUTES.findall(text, opening + 1, len(text) - 1)):
+            return found[-1]
+    kept, at = [], 0
+    for start, end, _ in _braces(text):
+        kept.append(text[at:start])
+        at = end
+    kept.append(text[at:])
+    return slugify("".join(kept))
 
 
 def _links(article: Article, prose: str, catalogue: Catalogue, anchors: dict) -> list[Problem]:

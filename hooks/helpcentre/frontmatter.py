@@ -36,15 +36,20 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
             error(path, 1, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}. Split the article.")
         ]
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        line = _line_at(raw, raw.index(b"\x00"))
         return None, [error(path, line, "file contains a NUL byte; save it again as plain UTF-8 text")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = _line_at(raw, exc.start)
         return None, [error(path, line, "file is not valid UTF-8; save it again with UTF-8 encoding")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text, []
+
+
+def _line_at(raw: bytes, index: int) -> int:
+    """The line of byte ``index``, counting CRLF, LF and a lone CR as one line end each (as ``decode`` does)."""
+    return 1 + raw.count(b"\n", 0, index) + raw.count(b"\r", 0, index) - raw.count(b"\r\n", 0, index)
 
 
 def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
@@ -59,11 +64,7 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
         ]
     yaml_text = "\n".join(lines[1:end])
     if len(yaml_text.encode()) > MAX_FRONT_MATTER_BYTES:
-        return Source(path), [
-            error(
-                path, 1, f"front matter is larger than {MAX_FRONT_MATTER_BYTES:,} bytes; keep it to a few short fields"
-            )
-        ]
+        return Source(path), [_too_large(path, lines[1:end])]
     data, problems = yamldata.load(path, yaml_text, first_line=2, what="front matter")
     body = "\n".join(lines[end + 1 :])
     if problems:
@@ -75,3 +76,29 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     key_lines = getattr(data, "key_lines", {})
     meta = {k: v for k, v in data.items()}
     return Source(path, MappingProxyType(meta), MappingProxyType(dict(key_lines)), body, end + 2), []
+
+
+def _too_large(path: str, yaml_lines: list[str]) -> Problem:
+    """Refuses a front matter over the limit without parsing it, naming the top-level field that takes most room."""
+    sections: list[list] = []  # [line, key, bytes] per top-level line and what is indented (or listed) under it
+    for number, line in enumerate(yaml_lines, start=2):
+        size = len(line.encode()) + 1
+        if not sections or (line[:1] and line[:1] not in " \t-#"):
+            key, colon, _ = line.partition(":")
+            sections.append([number, key.strip() if colon else "", size])
+        else:
+            sections[-1][2] += size
+    total = sum(size for _, _, size in sections)
+    line, key, size = max(sections, key=lambda section: section[2])
+    largest = f"'{_printable(key)}' takes {size:,} of them" if key else f"line {line} starts {size:,} of them"
+    return error(
+        path,
+        line,
+        f"front matter is larger than {MAX_FRONT_MATTER_BYTES:,} bytes ({total:,}); {largest}: "
+        "keep it to a few short fields",
+    )
+
+
+def _printable(text: str, limit: int = 40) -> str:
+    text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text[:limit])
+    return text if len(text) <= limit else text[: limit - 3] + "..."
