@@ -91,9 +91,13 @@ def test_untranslated_article_falls_back_with_a_french_notice(make_site):
     en = built.html("keys-and-locking/key-battery.html")
     assert [link["hreflang"] for link in en.select('link[rel="alternate"][hreflang]')] == ["en"]
     assert en.select_one('[data-hc="fallback-notice"]') is None
-    # French lists mark the English article as English.
-    listed = built.html("fr/keys-and-locking/index.html").select_one('[data-article="3002"][lang="en"]')
-    assert listed is not None
+    # French lists mark the English article as English, in words too.
+    listed = built.html("fr/keys-and-locking/index.html").select_one('[data-hc="category-list"] [data-article="3002"]')
+    assert listed.select_one(".hc-language-note").get_text(strip=True) == "(en anglais)"
+    assert built.html("fr/keys-and-locking/index.html").select_one('[data-article="3002"][lang="en"]') is not None
+    recommended = built.html("fr/my-account/access.html").select_one('[data-hc="recommended"] [data-article="3002"]')
+    assert recommended["lang"] == "en" and "(en anglais)" in recommended.get_text()
+    assert built.html("fr/my-account/access.html").select_one('[data-hc="recommended"] [data-article="2003"] .hc-language-note') is None
 
 
 def test_outdated_translation_shows_a_notice_linking_to_the_source(make_site):
