@@ -97,7 +97,12 @@ def test_untranslated_article_falls_back_with_a_french_notice(make_site):
     assert built.html("fr/keys-and-locking/index.html").select_one('[data-article="3002"][lang="en"]') is not None
     recommended = built.html("fr/my-account/access.html").select_one('[data-hc="recommended"] [data-article="3002"]')
     assert recommended["lang"] == "en" and "(en anglais)" in recommended.get_text()
-    assert built.html("fr/my-account/access.html").select_one('[data-hc="recommended"] [data-article="2003"] .hc-language-note') is None
+    assert (
+        built.html("fr/my-account/access.html").select_one(
+            '[data-hc="recommended"] [data-article="2003"] .hc-language-note'
+        )
+        is None
+    )
 
 
 def test_outdated_translation_shows_a_notice_linking_to_the_source(make_site):
