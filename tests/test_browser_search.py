@@ -105,3 +105,10 @@ def test_language_switch_after_instant_navigation_lands_on_the_twin(tab, served)
     assert tab.page.evaluate("document.documentElement.lang") == "fr"
     assert tab.page.locator("[data-article-id='1003']").count() == 1
     assert tab.errors == [] and tab.failed == []
+
+
+def test_a_question_outranks_an_answer_that_only_mentions_the_word(tab, served):
+    # "password" is in the question of 2003 and only in the answer of 2002, which has more views.
+    found = search(tab, served, "index.html", "password")
+    assert found[0].endswith("/my-account/forgot-password.html")
+    assert any(url.endswith("/my-account/access-my-mini-account.html") for url in found[1:])

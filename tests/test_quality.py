@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from helpcentre import release
 
 from browser import Server
+from conftest import assemble, build
 
 pytestmark = pytest.mark.browser
 
@@ -172,4 +173,31 @@ def test_site_under_a_sub_path_navigates_searches_and_switches_language(site, ch
         href = page.get_attribute(".md-content [data-hc='search-results'] a", "href")
         assert href.startswith("/help/fr/")
         assert failed == []
+        context.close()
+
+
+def test_failing_endpoints_never_break_the_page(tmp_path, chromium):
+    root = assemble(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    text = config.read_text()
+    dead = "http://127.0.0.1:9"  # nothing listens there: the request fails at once
+    text = text.replace("# helpful_endpoint: https://feedback.example.com/vote", f"helpful_endpoint: {dead}/vote")
+    text = text.replace("# assistant_endpoint: https://assistant.example.com/ask", f"assistant_endpoint: {dead}/ask")
+    config.write_text(text)
+    built = build(root, root / "site")
+    assert built.ok, built.output
+    csp = release.content_security_policy(release.script_hashes(built.out), release.endpoint_origins(built.out))
+    assert f"connect-src 'self' {dead}" in csp
+    with Server(built.out) as server:
+        context = chromium.new_context()
+        page = context.new_page()
+        crashes = []
+        page.on("pageerror", lambda e: crashes.append(str(e)))
+        page.goto(server.url + "keys-and-locking/key-battery.html")
+        page.click("[data-hc='helpful'] [data-answer='yes']")
+        assert page.locator(".hc-helpful__thanks").is_visible()
+        page.fill("#hc-assistant-input", "replace the key battery")
+        page.click(".hc-assistant button[type=submit]")
+        page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")  # local answers after the endpoint failed
+        assert crashes == []
         context.close()

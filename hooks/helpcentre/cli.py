@@ -103,7 +103,7 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
                 print(f"release: {problem}", file=sys.stderr)
             print(f"Release stopped: {len(problems)} problem(s); {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
-        csp = release.content_security_policy(release.script_hashes(staging))
+        csp = release.content_security_policy(release.script_hashes(staging), release.endpoint_origins(staging))
         (staging / "_headers").write_text(release.headers_file(csp), encoding="utf-8")
         _swap(staging, site_dir)
     finally:

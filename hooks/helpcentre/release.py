@@ -40,6 +40,7 @@ class Page:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str]] = field(default_factory=list)  # (tag.attribute, url)
     inline_scripts: list[str] = field(default_factory=list)
+    endpoints: set[str] = field(default_factory=set)  # data-endpoint: where widgets may send JSON
 
 
 class _PageParser(HTMLParser):
@@ -66,6 +67,8 @@ class _PageParser(HTMLParser):
         a = {k: (v or "") for k, v in attrs}
         if "id" in a:
             self.page.ids.add(a["id"])
+        if a.get("data-endpoint"):
+            self.page.endpoints.add(a["data-endpoint"])
         if tag == "a" and "name" in a:
             self.page.ids.add(a["name"])
         if tag == "html":
@@ -212,6 +215,17 @@ def script_hashes(site: Path) -> list[str]:
             digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
             hashes.add(f"'sha256-{digest}'")
     return sorted(hashes)
+
+
+def endpoint_origins(site: Path) -> list[str]:
+    """The origins of the endpoints the pages' widgets post to (helpful vote, assistant), if any."""
+    origins = set()
+    for page in read_pages(site).values():
+        for endpoint in page.endpoints:
+            parts = urlsplit(endpoint)
+            if parts.scheme in ("http", "https") and parts.netloc:
+                origins.add(f"{parts.scheme}://{parts.netloc}")
+    return sorted(origins)
 
 
 def content_security_policy(hashes: list[str], connect: list[str] = ()) -> str:
