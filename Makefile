@@ -58,11 +58,11 @@ system-deps:
 
 ## The whole suite: lint, unit, build and browser tests.
 test: install system-deps
-	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff check hooks tests scripts benchmarks
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff check hooks tests scripts benchmarks
 	$(BIN)/ruff format --check hooks tests scripts
 
 ## Regenerate the lock file from pyproject.toml (needs the package registry).

@@ -1,0 +1,233 @@
+"""Search as a reader meets it: a cold Chromium, a built site on 127.0.0.1, one query typed on an article.
+
+Reads a built site folder; serves it from a thread (plain files, no compression), opens an article page in a
+fresh browser context (empty cache), opens the page's search (our header dialog, else Material's header
+field), types a query and times, inside the page, the first keystroke to the first result in the list. Also
+adds up the bytes of every file the page fetched, split into before the first keystroke / search assets.
+When the page has our answer assistant, it times, in another cold visit, Enter in its field to its answers.
+Produces ``BrowserRun`` values; needs Playwright and Debian's /usr/bin/chromium (else ``available`` is
+False and nothing is measured).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from .measure import is_search_asset
+from .preview import free_port
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+RESULTS = "[data-hc-search-dialog] [data-hc='search-results'] li, .md-search-result__item"
+ANSWERED = ".hc-assistant__answers:not([hidden]) li, .hc-assistant__none:not([hidden])"
+TIMEOUT_MS = 60_000
+# Installed before any script of the page runs: records the first keydown and the first time the selector
+# in window.__bench.selector matches, in the page's own clock.
+_PROBE = """
+window.__bench = {key: null, done: null, selector: %s};
+document.addEventListener("keydown", function () {
+  if (window.__bench.key === null) window.__bench.key = performance.now();
+}, true);
+new MutationObserver(function () {
+  var b = window.__bench;
+  if (b.key !== null && b.done === null && document.querySelector(b.selector)) b.done = performance.now();
+}).observe(document, {childList: true, subtree: true, attributes: true});
+"""
+
+
+@dataclass(frozen=True)
+class BrowserRun:
+    page: str
+    query: str
+    engine_ui: str  # "ours" (header dialog) or "material"
+    first_result_ms: float | None  # first keystroke to the first result shown
+    page_bytes: int  # everything fetched before the first keystroke (HTML, JS, CSS, images...)
+    search_bytes: int  # search files fetched from page load to the first result (index and search scripts)
+    after_key_bytes: int  # everything fetched from the first keystroke to the first result
+    requests_after_key: int
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class AssistantRun:
+    page: str
+    question: str
+    answer_ms: float | None  # Enter in the question field to answers (or the "no good answer" state) shown
+    search_bytes: int
+    error: str = ""
+
+
+def available() -> bool:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        pass  # the browser closes connections it no longer needs (a page closed mid-download)
+
+
+class Server:
+    """Serves ``root`` on 127.0.0.1 from a thread, as any static host would (no compression)."""
+
+    def __init__(self, root: Path) -> None:
+        self.port = free_port()
+        handler = functools.partial(_Quiet, directory=str(root))
+        self.httpd = _QuietServer(("127.0.0.1", self.port), handler)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _bytes(out: Path, url: str) -> int:
+    path = out / unquote(urlparse(url).path).lstrip("/")
+    return path.stat().st_size if path.is_file() else 0
+
+
+def _is_search_asset(url: str) -> bool:
+    return is_search_asset(unquote(urlparse(url).path))
+
+
+def _open_search(page) -> str:
+    """Focus the page's search field; returns which interface it is."""
+    opener = page.locator("[data-hc-search-open]")
+    if opener.count() and opener.first.is_visible():
+        opener.first.click()
+        page.locator("[data-hc-search-dialog] .hc-search__input").wait_for(state="visible")
+        return "ours"
+    page.locator(".md-search__input").first.click()
+    return "material"
+
+
+def _visit(browser, url: str, selector: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    fetched: list[tuple[float, str]] = []
+    page.on("requestfinished", lambda request: fetched.append((time.perf_counter(), request.url)))
+    page.add_init_script(_PROBE % json.dumps(selector))
+    page.goto(url, wait_until="load")
+    return context, page, fetched
+
+
+def _elapsed_ms(page) -> float:
+    page.wait_for_function("window.__bench.done !== null", timeout=TIMEOUT_MS)
+    timing = page.evaluate("window.__bench")
+    return timing["done"] - timing["key"]
+
+
+def _failed(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
+def measure_search(browser, base_url: str, out: Path, page_path: str, query: str) -> BrowserRun:
+    """One cold visit: load ``page_path``, open search, type ``query``, wait for the first result."""
+    context = None
+    try:
+        context, page, fetched = _visit(browser, base_url + page_path, RESULTS)
+        ui = _open_search(page)
+        typed = time.perf_counter()
+        page.keyboard.type(query)
+        elapsed = _elapsed_ms(page)
+        found = time.perf_counter()
+        return BrowserRun(
+            page=page_path,
+            query=query,
+            engine_ui=ui,
+            first_result_ms=elapsed,
+            page_bytes=sum(_bytes(out, url) for at, url in fetched if at < typed),
+            search_bytes=sum(_bytes(out, url) for at, url in fetched if at <= found and _is_search_asset(url)),
+            after_key_bytes=sum(_bytes(out, url) for at, url in fetched if typed <= at <= found),
+            requests_after_key=sum(typed <= at <= found for at, _ in fetched),
+        )
+    except Exception as exc:  # a page that cannot be searched is a result, not a crash of the benchmark
+        return BrowserRun(page_path, query, "", None, 0, 0, 0, 0, error=_failed(exc))
+    finally:
+        if context is not None:
+            context.close()
+
+
+def measure_assistant(browser, base_url: str, out: Path, page_path: str, question: str) -> AssistantRun | None:
+    """One cold visit: type ``question`` into our assistant, press Enter, wait for its answers."""
+    context = None
+    try:
+        context, page, fetched = _visit(browser, base_url + page_path, ANSWERED)
+        field = page.locator(".hc-assistant__input")
+        if not field.count():
+            return None
+        field.first.fill(question)
+        field.first.press("Enter")
+        elapsed = _elapsed_ms(page)
+        search = sum(_bytes(out, url) for _, url in fetched if _is_search_asset(url))
+        return AssistantRun(page=page_path, question=question, answer_ms=elapsed, search_bytes=search)
+    except Exception as exc:
+        return AssistantRun(page_path, question, None, 0, error=_failed(exc))
+    finally:
+        if context is not None:
+            context.close()
+
+
+@dataclass(frozen=True)
+class Visit:
+    page: str
+    query: str
+    question: str
+
+
+def measure_site(out: Path, visits: list[Visit], repeats: int) -> tuple[list[BrowserRun], list[AssistantRun]]:
+    """Each visit ``repeats`` times, each time in a new browser context (cold cache)."""
+    from playwright.sync_api import sync_playwright
+
+    searches: list[BrowserRun] = []
+    answers: list[AssistantRun] = []
+    with Server(out) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for visit in visits:
+                for _ in range(repeats):
+                    searches.append(measure_search(browser, server.url, out, visit.page, visit.query))
+                    answer = measure_assistant(browser, server.url, out, visit.page, visit.question)
+                    answers += [answer] if answer is not None else []
+        finally:
+            browser.close()
+    return searches, answers
+
+
+def chromium_version() -> str:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return browser.version
+        finally:
+            browser.close()

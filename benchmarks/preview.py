@@ -1,0 +1,97 @@
+"""A writer's preview: how long `mkdocs serve` (what `make serve` runs) takes to rebuild after one edit.
+
+Reads a generated project; starts ``mkdocs serve --livereload`` on a free local port, waits for the first
+build, then appends a sentence to one English article several times and, each time, measures from the
+file write to MkDocs' "Documentation built in" line (file-watcher latency included) and also keeps the
+build time MkDocs reports itself. Produces a ``PreviewRun``. Edits stay in the temporary project.
+"""
+
+from __future__ import annotations
+
+import queue
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+SERVING = "Serving on http"
+EDIT = "\n\nEdited for the preview benchmark ({n}).\n"
+
+
+@dataclass(frozen=True)
+class PreviewRun:
+    first_build_s: float  # start of `mkdocs serve` to "Serving on"
+    rebuild_s: tuple[float, ...]  # file write to "Documentation built in", one per edit
+    reported_s: tuple[float, ...]  # MkDocs' own "built in" figure for each rebuild
+
+
+class PreviewError(RuntimeError):
+    pass
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _read_lines(stream, lines: queue.Queue) -> None:
+    for raw in iter(stream.readline, b""):
+        lines.put((time.perf_counter(), raw.decode("utf-8", "replace")))
+    lines.put((time.perf_counter(), None))
+
+
+def _wait_for(lines: queue.Queue, pattern: str | re.Pattern, deadline: float, seen: list[str]) -> tuple[float, str]:
+    while True:
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            raise PreviewError("mkdocs serve timed out:\n" + "".join(seen[-20:]))
+        try:
+            at, line = lines.get(timeout=min(remaining, 5))
+        except queue.Empty:
+            continue
+        if line is None:
+            raise PreviewError("mkdocs serve stopped:\n" + "".join(seen[-20:]))
+        seen.append(line)
+        found = pattern.search(line) if isinstance(pattern, re.Pattern) else pattern in line
+        if found:
+            return at, line
+
+
+def measure_preview(
+    project: Path, article: Path, env: dict[str, str], edits: int, timeout: float, log: Path
+) -> PreviewRun:
+    """Serve ``project`` and time ``edits`` rebuilds after editing ``article``."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(project.resolve() / "mkdocs.yml")]
+    command += ["-a", f"127.0.0.1:{free_port()}"]
+    lines: queue.Queue = queue.Queue()
+    seen: list[str] = []
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    threading.Thread(target=_read_lines, args=(process.stdout, lines), daemon=True).start()
+    try:
+        ready, _ = _wait_for(lines, SERVING, start + timeout, seen)
+        rebuilds, reported = [], []
+        for n in range(1, edits + 1):
+            time.sleep(1.0)  # let the watcher settle, as a writer's pause between saves would
+            with article.open("a", encoding="utf-8") as f:
+                f.write(EDIT.format(n=n))
+            edited = time.perf_counter()
+            at, line = _wait_for(lines, BUILT, edited + timeout, seen)
+            rebuilds.append(at - edited)
+            reported.append(float(BUILT.search(line).group(1)))
+        return PreviewRun(first_build_s=ready - start, rebuild_s=tuple(rebuilds), reported_s=tuple(reported))
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(seen), encoding="utf-8")
