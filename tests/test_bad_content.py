@@ -38,6 +38,8 @@ def test_bad_content_fails_cleanly(tmp_path, case):
     assert not built.ok
     for expected in (SITES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
         assert expected in built.output, built.output
+        # Both languages' builds see the same content: each problem is still reported once.
+        assert len([line for line in built.output.splitlines() if expected in line]) == 1, built.output
     assert "Traceback" not in built.output
     # The previous site is untouched and no staging folder is left behind.
     assert [p.name for p in previous.iterdir()] == ["index.html"]

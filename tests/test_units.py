@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from helpcentre import catalogue, formatting, frontmatter, ranking, teaser
+import pytest
+
+from helpcentre import catalogue, formatting, frontmatter, parallel, ranking, teaser
 from helpcentre.contacts import Opening
 from helpcentre.strings import load_strings
 
@@ -77,3 +79,25 @@ def test_numbers_dates_and_hours_per_language():
 
 def test_string_tables_have_the_same_keys():
     assert set(STRINGS["en"].table) == set(STRINGS["fr"].table)
+
+
+def test_overlay_moves_every_file_and_the_later_build_wins(tmp_path):
+    first, later = tmp_path / "en", tmp_path / "fr-build"
+    (first / "assets").mkdir(parents=True)
+    (first / "assets" / "site.css").write_text("en")
+    (first / "index.html").write_text("home")
+    (later / "assets").mkdir(parents=True)
+    (later / "assets" / "site.css").write_text("fr")
+    (later / "fr" / "my-account").mkdir(parents=True)
+    (later / "fr" / "my-account" / "forgot-password.html").write_text("mot de passe")
+    parallel.overlay(later, first)
+    assert (first / "assets" / "site.css").read_text() == "fr"
+    assert (first / "index.html").read_text() == "home"
+    assert (first / "fr" / "my-account" / "forgot-password.html").read_text() == "mot de passe"
+    assert not [p for p in later.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", 1), ("3", 3), ("0", 1), ("two", 1)])
+def test_build_jobs_come_from_the_environment(monkeypatch, value, expected):
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, value)
+    assert parallel.jobs() == expected

@@ -1,7 +1,8 @@
 """Writers' and release commands: ``python -m helpcentre.cli build|check`` (run by the Makefile).
 
-``build`` runs a strict MkDocs build into a fresh folder beside ``site/`` and swaps it in only when the
-build succeeded, so a failed build never leaves a half-written site. ``check`` reads all content
+``build`` runs a strict MkDocs build into a fresh folder beside ``site/`` (one process per language when
+the machine has the cores, see ``parallel``) and swaps it in only when the build succeeded, so a failed
+build never leaves a half-written site. ``check`` reads all content
 without building and prints every problem, compiler-style, with a final count.
 """
 
@@ -12,12 +13,11 @@ import datetime as dt
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from . import catalogue, checks, newarticle, release, translations
+from . import LANGUAGES, catalogue, checks, newarticle, parallel, release, translations
 from .problems import errors_in, report
 from .strings import load_strings
 
@@ -33,20 +33,24 @@ def cmd_check(root: Path, docs_dir: str) -> int:
 
 def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--clean",
-        "-f",
-        str(root / "mkdocs.yml"),
-        "-d",
-        str(staging),
-        *extra_args,
-    ]
-    return subprocess.run(command, cwd=root, env=env, check=False).returncode == 0
+
+    def command(folder: Path) -> list[str]:
+        mkdocs_yml = str(root / "mkdocs.yml")
+        return [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--clean",
+            "-f",
+            mkdocs_yml,
+            "-d",
+            str(folder),
+            *extra_args,
+        ]
+
+    return parallel.build(command, staging, LANGUAGES, env, root, parallel.jobs())
 
 
 def _staging_beside(site_dir: Path) -> Path:

@@ -1,0 +1,99 @@
+"""Build the languages side by side: one MkDocs process per language, then one folder.
+
+Reads the MkDocs command line to run and the languages in static-i18n's build order (default first);
+produces the same ``site/``, byte for byte, as static-i18n's sequential build in one process
+(tests/test_release compares them). Each process builds into a folder of its own, because MkDocs empties
+its output folder when it starts; the folders are then laid over the default language's in build order,
+so a file two builds both write (the theme's assets, the root sitemap) ends as the later build left it,
+as it does in one process. ``hooks/one_language.py`` makes each process build only its language.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+LANGUAGE_VARIABLE = "HC_BUILD_LANGUAGE"  # read by hooks/one_language.py
+JOBS_VARIABLE = "HC_BUILD_JOBS"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    lang: str
+    ok: bool
+    output: str
+
+
+def jobs() -> int:
+    """Processes to run at once: ``HC_BUILD_JOBS`` if set, else the cores this process may use."""
+    if value := os.environ.get(JOBS_VARIABLE, "").strip():
+        return max(1, int(value)) if value.isdigit() else 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def build(
+    command: Callable[[Path], list[str]],
+    site_dir: Path,
+    languages: Sequence[str],
+    env: dict[str, str],
+    cwd: Path,
+    max_jobs: int,
+) -> bool:
+    """Build into ``site_dir`` (empty or absent); ``command(folder)`` is MkDocs' command writing there.
+
+    One job, or one language: the plain sequential build, output passed straight through."""
+    if max_jobs < 2 or len(languages) < 2:
+        return subprocess.run(command(site_dir), cwd=cwd, env=env, check=False).returncode == 0
+    folders = [site_dir] + [
+        Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-{lang}-", dir=site_dir.parent)) for lang in languages[1:]
+    ]
+    try:
+        with ThreadPoolExecutor(max_workers=min(max_jobs, len(languages))) as pool:
+            outcomes = list(
+                pool.map(
+                    lambda lang, folder: _run(lang, command(folder), {**env, LANGUAGE_VARIABLE: lang}, cwd),
+                    languages,
+                    folders,
+                )
+            )
+        _print(outcomes)
+        if not all(outcome.ok for outcome in outcomes):
+            return False
+        for folder in folders[1:]:
+            overlay(folder, site_dir)
+        return True
+    finally:
+        for folder in folders[1:]:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(lang: str, command: list[str], env: dict[str, str], cwd: Path) -> Outcome:
+    done = subprocess.run(command, cwd=cwd, env=env, check=False, capture_output=True, text=True)
+    return Outcome(lang, done.returncode == 0, done.stdout + done.stderr)
+
+
+def _print(outcomes: list[Outcome]) -> None:
+    """Each build's messages in build order; a line another build already printed (the same content
+    error seen by both languages) is printed once."""
+    seen: set[str] = set()
+    for outcome in outcomes:
+        for line in outcome.output.splitlines():
+            if line not in seen:
+                seen.add(line)
+                print(line, file=sys.stderr)
+
+
+def overlay(source: Path, target: Path) -> None:
+    """Move every file of ``source`` into the same place under ``target``, replacing what is there."""
+    for folder, _dirs, files in os.walk(source):
+        destination = target / Path(folder).relative_to(source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.replace(Path(folder) / name, destination / name)
