@@ -24,6 +24,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 OURS, REFERENCE = "A", "B"
+# A again, in one process (HC_BUILD_JOBS=1): what `make site` falls back to on one core.
+SEQUENTIAL = "A1"
 # Our search.js reads the data (title, excerpt) of 10 results per query; Pagefind's own UI reads 5.
 FRAGMENTS_PER_QUERY = 10
 MAX_LOG = 4000
@@ -35,7 +37,7 @@ MAX_LOG = 4000
 @dataclass(frozen=True)
 class BuildRun:
     wall_s: float
-    peak_rss_mb: float  # the build process's own peak resident memory (exact, from getrusage)
+    peak_rss_mb: float  # the largest single build process's peak resident memory (exact, from getrusage)
     tree_peak_mb: float  # peak of the build and all its children together (e.g. the Pagefind binary), sampled
     returncode: int
     output: str  # the end of stdout + stderr, for error messages
@@ -48,14 +50,15 @@ class BuildRun:
 
 MEMORY_MARK = "bench-maxrss-mb="
 # Runs a module like `python -m` does (the current folder first on sys.path), then prints the peak memory
-# of this process alone: wait4's figure also folds in children, whose peak includes the parent's at fork.
+# of the largest single process: this one, or one of the MkDocs processes it ran (our build runs one per
+# language). wait4's figure for this process would fold in children, whose peak includes the parent's.
 _WITH_MEMORY = f"""
 import resource, runpy, sys
 sys.argv = sys.argv[1:]
 try:
     runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
 finally:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(f"\\n{MEMORY_MARK}{{own:.1f}}", flush=True)
 """
 SAMPLE_EVERY_S = 0.5
@@ -67,19 +70,38 @@ def build_env(project: Path, variant: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
-    if variant == OURS:
+    env.pop("HC_BUILD_JOBS", None)  # ours: as many processes as the machine has cores, as `make site`
+    if variant in (OURS, SEQUENTIAL):
         env["PYTHONPATH"] = str(project / "hooks")
+    if variant == SEQUENTIAL:
+        env["HC_BUILD_JOBS"] = "1"
     return env
 
 
 def mkdocs_args(project: Path, out: Path) -> list[str]:
-    """What `make site` runs (helpcentre.cli build), without the final folder swap."""
+    """One MkDocs build, as the reference is built and as the profile and preview run ours."""
     config = project.resolve() / "mkdocs.yml"
     return ["build", "--strict", "--clean", "-f", str(config), "-d", str(out)]
 
 
-def timed_command(project: Path, out: Path) -> list[str]:
-    return [sys.executable, "-c", _WITH_MEMORY, "mkdocs", *mkdocs_args(project, out)]
+def timed_command(project: Path, out: Path, variant: str) -> list[str]:
+    """Ours: what `make site` runs (helpcentre.cli build); the reference: MkDocs itself."""
+    if variant == REFERENCE:
+        return [sys.executable, "-c", _WITH_MEMORY, "mkdocs", *mkdocs_args(project, out)]
+    cli = ["helpcentre.cli", "--root", str(project.resolve()), "build", "--site-dir", str(out)]
+    return [sys.executable, "-c", _WITH_MEMORY, *cli]
+
+
+def differing_files(first: Path, second: Path) -> list[str]:
+    """Files (relative paths) present in only one of two site folders or different in bytes."""
+
+    def listing(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+    names_a, names_b = listing(first), listing(second)
+    same_names = sorted(names_a & names_b)
+    changed = [n for n in same_names if (first / n).read_bytes() != (second / n).read_bytes()]
+    return sorted((names_a ^ names_b) | set(changed))
 
 
 def profiled_command(project: Path, out: Path, dump: Path) -> list[str]:

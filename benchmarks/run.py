@@ -103,7 +103,8 @@ def build_once(project: Path, variant: str, out: Path, logs: Path, label: str) -
     if out.exists():
         shutil.rmtree(out)
     env = measure.build_env(project, variant)
-    run = measure.run_process(measure.timed_command(project, out), env, project, logs / f"{label}.log", BUILD_TIMEOUT_S)
+    command = measure.timed_command(project, out, variant)
+    run = measure.run_process(command, env, project, logs / f"{label}.log", BUILD_TIMEOUT_S)
     if run.returncode != 0:
         raise BenchError(f"build {label} failed ({run.returncode}):\n{run.output}")
     log(f"  {label}: {run.wall_s:.1f} s, {run.memory_mb:.0f} MB")
@@ -111,14 +112,19 @@ def build_once(project: Path, variant: str, out: Path, logs: Path, label: str) -
 
 
 def timed_builds(projects: corpus.Projects, work: Path, settings: Settings) -> dict[str, list[measure.BuildRun]]:
-    """A and B alternately, so a slow moment of the machine hits both; at least one round."""
-    runs: dict[str, list[measure.BuildRun]] = {measure.OURS: [], measure.REFERENCE: []}
+    """A, A in one process, and B in turn, so a slow moment of the machine hits all; at least one round."""
+    variants = (
+        (measure.OURS, projects.ours),
+        (measure.SEQUENTIAL, projects.ours),
+        (measure.REFERENCE, projects.reference),
+    )
+    runs: dict[str, list[measure.BuildRun]] = {variant: [] for variant, _ in variants}
     spent = 0.0
     for round_number in range(1, settings.repeats + 1):
-        for variant, project in ((measure.OURS, projects.ours), (measure.REFERENCE, projects.reference)):
-            run = build_once(project, variant, work / f"out-{variant}", work / "logs", f"{variant}{round_number}")
+        for variant, project in variants:
+            run = build_once(project, variant, work / f"out-{variant}", work / "logs", f"{variant}-{round_number}")
             runs[variant].append(run)
-        last = runs[measure.OURS][-1].wall_s + runs[measure.REFERENCE][-1].wall_s
+        last = sum(runs[variant][-1].wall_s for variant, _ in variants)
         spent += last
         if spent + last > settings.repeat_budget_s:
             break
@@ -130,17 +136,29 @@ def typical_pages(generated: corpus.Corpus) -> dict[str, str]:
     return {lang: rel if lang == corpus.LANGUAGES[0] else f"{lang}/{rel}" for lang in corpus.LANGUAGES}
 
 
-def variant_result(runs: list[measure.BuildRun], out: Path, pages: dict[str, str]) -> dict:
+def timing_result(runs: list[measure.BuildRun]) -> dict:
     walls = [r.wall_s for r in runs]
-    size = measure.site_size(out)
-    wall = statistics.median(walls)
     return {
-        "wall_s": round(wall, 3),
+        "wall_s": round(statistics.median(walls), 3),
         "wall_runs_s": [round(w, 3) for w in walls],
         "load_after_runs": [round(r.load_after, 2) for r in runs],
         "peak_rss_mb": round(max(r.peak_rss_mb for r in runs), 1),
         "tree_peak_mb": round(max(r.tree_peak_mb for r in runs), 1),
         "memory_mb": round(max(r.memory_mb for r in runs), 1),
+    }
+
+
+def sequential_result(runs: list[measure.BuildRun], out: Path, parallel_out: Path) -> dict:
+    """Our build in one process: its timing, and whether the parallel build wrote the same bytes."""
+    differing = measure.differing_files(parallel_out, out)
+    return timing_result(runs) | {"identical_to_parallel": not differing, "differing_files": differing[:20]}
+
+
+def variant_result(runs: list[measure.BuildRun], out: Path, pages: dict[str, str]) -> dict:
+    size = measure.site_size(out)
+    timing = timing_result(runs)
+    wall = timing["wall_s"]
+    return timing | {
         "pages": size.pages,
         "files": size.files,
         "pages_per_s": round(size.pages / wall, 2),
@@ -253,11 +271,19 @@ def run_size(size: int, settings: Settings) -> tuple[dict, dict | None, dict | N
         if settings.browser:
             log(f"  browser: {variant}")
             result[variant]["browser"] = browser_result(out, pages, settings.browser_repeats)
+    result[measure.SEQUENTIAL] = sequential_result(
+        runs[measure.SEQUENTIAL], work / f"out-{measure.SEQUENTIAL}", work / f"out-{measure.OURS}"
+    )
+    log(f"  parallel output identical to one process: {result[measure.SEQUENTIAL]['identical_to_parallel']}")
     result["ratios"] = report.ratios(result[measure.OURS], result[measure.REFERENCE])
+    result["ratios"]["parallel_vs_sequential"] = report.ratio(
+        result[measure.OURS]["wall_s"], result[measure.SEQUENTIAL]["wall_s"]
+    )
     profile = profile_result(projects.ours, work, size) if size == settings.profile_size else None
     previewed = preview_result(projects, generated, work, settings) if size == settings.preview_size else None
     if previewed is not None:
-        previewed["full_build_s"] = {v: result[v]["wall_s"] for v in (measure.OURS, measure.REFERENCE)}
+        variants = (measure.OURS, measure.SEQUENTIAL, measure.REFERENCE)
+        previewed["full_build_s"] = {v: result[v]["wall_s"] for v in variants}
     problems = [
         p for v in (measure.OURS, measure.REFERENCE) for s in result[v]["search"].values() for p in s["problems"]
     ]

