@@ -16,6 +16,7 @@ recommended list need answers that MkDocs converts one page at a time:
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -141,7 +142,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for card, article, answer in state.search_entries()
     ]
     try:
-        count = searchindex.write(records, state.lang, Path(config.site_dir) / "pagefind" / state.lang)
+        lock = os.environ.get(searchindex.LOCK_VARIABLE)  # set by the parallel build
+        out = Path(config.site_dir) / "pagefind" / state.lang
+        count = searchindex.write(records, state.lang, out, Path(lock) if lock else None)
     except searchindex.SearchIndexError as exc:
         raise PluginError(str(exc)) from None
     log.info(f"helpcentre: indexed {count} '{state.lang}' articles for search")
