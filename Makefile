@@ -37,9 +37,10 @@ audit: install system-deps
 	npm ci --prefix audit --ignore-scripts --no-audit --no-fund
 	PYTHONPATH=$(CURDIR)/hooks:$(CURDIR)/scripts $(BIN)/python scripts/audit.py
 
-## Live preview for writers on http://127.0.0.1:8000/
+## Live preview for writers on http://127.0.0.1:8000/ ; `make serve ONLY=fr` previews one language (twice as
+## fast to rebuild after each save; French pages are then under http://127.0.0.1:8000/fr/).
 serve: install
-	$(BIN)/mkdocs serve --livereload
+	HC_BUILD_LANGUAGE=$(ONLY) $(BIN)/mkdocs serve --livereload
 
 ## Check all content without building; prints every problem, exit 1 on errors.
 check: install
