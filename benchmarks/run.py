@@ -232,14 +232,24 @@ def profile_result(project: Path, work: Path, size: int) -> dict:
     }
 
 
+ONE_LANGUAGE_PREVIEW = "A-en"
+
+
 def preview_result(projects: corpus.Projects, generated: corpus.Corpus, work: Path, settings: Settings) -> dict:
     result: dict = {"size": generated.size, "edits": settings.preview_edits}
-    for variant, project in ((measure.OURS, projects.ours), (measure.REFERENCE, projects.reference)):
-        article = project / "docs" / corpus.LANGUAGES[0] / generated.typical().rel_path
+    english = corpus.LANGUAGES[0]
+    one_language = {**measure.build_env(projects.ours, measure.OURS), "HC_BUILD_LANGUAGE": english}
+    runs = (
+        (measure.OURS, projects.ours, measure.build_env(projects.ours, measure.OURS)),
+        (ONE_LANGUAGE_PREVIEW, projects.ours, one_language),  # `make serve ONLY=en`
+        (measure.REFERENCE, projects.reference, measure.build_env(projects.reference, measure.REFERENCE)),
+    )
+    for variant, project, env in runs:
+        article = project / "docs" / english / generated.typical().rel_path
         run = preview.measure_preview(
             project,
             article,
-            measure.build_env(project, variant),
+            env,
             settings.preview_edits,
             BUILD_TIMEOUT_S,
             work / "logs" / f"serve-{variant}.log",

@@ -82,7 +82,7 @@ def test_tiny_benchmark_builds_both_sites_and_reports_every_figure(tmp_path):
 
     assert results["profile"]["size"] == SIZE and results["profile"]["total_s"] > 0
     assert 0 <= results["profile"]["hooks_share"] <= 1
-    for variant in VARIANTS:
+    for variant in (*VARIANTS, "A-en"):
         assert results["preview"][variant]["rebuild_s"] > 0
 
     budgets = {b["key"]: b for b in results["budgets"]}
