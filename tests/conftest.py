@@ -100,7 +100,7 @@ def site_port() -> int:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, site_port) -> Built:
     """The real help centre, built once into a temporary folder, for the address the browser tests
-    serve it at (so Material's instant navigation recognises its own pages)."""
+    serve it at (so its absolute addresses, canonical and alternates, point at the test server)."""
     built = build(REPO, tmp_path_factory.mktemp("real") / "site", site_url=f"http://127.0.0.1:{site_port}/")
     assert built.ok, built.output
     return built

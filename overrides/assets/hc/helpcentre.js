@@ -1,5 +1,5 @@
 /* Help-centre widgets: progressive enhancement only; every page reads fine without this file.
-   Runs on first load and after each of Material's instant navigations. */
+   Runs once Material has set the page up (its document$), on each page load. */
 (function () {
   "use strict";
 
@@ -81,16 +81,6 @@
     });
   }
 
-  /* The header survives instant navigation; point its language link at the new page's twin. */
-  function languageLinks() {
-    var source = document.querySelector("template[data-hc-alternates]");
-    document.querySelectorAll("[data-hc='language'] a[hreflang]").forEach(function (link) {
-      var twin = source && source.content.querySelector('a[hreflang="' + link.getAttribute("hreflang") + '"]');
-      if (!link.hcHome) link.hcHome = new URL(link.getAttribute("data-home"), window.location.href).href;
-      link.href = twin ? new URL(twin.getAttribute("href"), window.location.href).href : link.hcHome;
-    });
-  }
-
   /* Search and the assistant need search.js and this language's index: both load on first use
      (focus, typing, the header button, "/" or a ?q= link), never before. */
   var searchScript = document.currentScript && document.currentScript.src.replace(/helpcentre\.js(\?.*)?$/, "search.js");
@@ -169,7 +159,6 @@
   }
 
   function init() {
-    languageLinks();
     contactStatus(document);
     helpful(document);
     assistantCounter(document);

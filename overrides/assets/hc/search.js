@@ -13,8 +13,7 @@
          "quoi sa se ses si son sur ta te tes ton tu un une vos votre vous y faire fait").split(" ")
   };
 
-  /* Relative to the page the element came with: the header's search outlives instant navigation, so
-     its URLs are resolved once, on the page that rendered it. */
+  /* An element's URLs are relative to the page that rendered it: resolved once, then kept. */
   function absolute(el, attribute) {
     el.hcUrls = el.hcUrls || {};
     if (!el.hcUrls[attribute]) el.hcUrls[attribute] = new URL(el.getAttribute(attribute), window.location.href).href;
