@@ -139,3 +139,15 @@ def test_no_page_loads_anything_from_another_host(site):
         if CSS_EXTERNAL.search(css.read_text(encoding="utf-8", errors="replace")):
             offenders.append((css.name, "external url() in CSS"))
     assert offenders == []
+
+
+def test_each_language_ships_pagefind_whole(site):
+    # Pagefind's runtime files are the same for every language; a copy cut short (as the Python API
+    # once left one when it stopped the service mid-write) would break search in that language only.
+    en, fr = site.out / "pagefind" / "en", site.out / "pagefind" / "fr"
+    for name in ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"):
+        assert (en / name).read_bytes() == (fr / name).read_bytes(), name
+        assert (en / name).stat().st_size > 30_000, name
+    for folder in (en, fr):
+        assert (folder / "pagefind-entry.json").is_file()
+        assert list((folder / "index").iterdir()) and list((folder / "fragment").iterdir())

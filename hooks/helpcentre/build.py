@@ -8,6 +8,7 @@ O(1) (``page_view``). A new ``LanguageBuild`` is made for every build, so nothin
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -267,13 +268,42 @@ def src(article: catalogue.Article) -> str:
     return f"{article.lang}/{article.rel_path}"
 
 
-def load(root: Path, docs_dir: str, lang: str, settings: dict) -> tuple[LanguageBuild, list[Problem]]:
-    """Read everything once for a build of ``lang``; raises ContentError listing every error."""
+# static-i18n builds the languages one after the other in one process, and each build needs the whole
+# catalogue (both languages, and the checks): the second build reuses the first's reading when no file of
+# docs/ or data/ has changed since (same names and bytes: hashing them costs far less than parsing them).
+# One entry, replaced, never grown; the catalogue is immutable. Measured at 3,000 articles a language:
+# half of the hooks' time.
+_last_read: tuple[str, tuple] | None = None
+
+
+def _inputs_fingerprint(root: Path, docs_dir: str) -> str:
+    digest = hashlib.blake2b(f"{root.resolve()}\0{docs_dir}".encode())
+    for folder in (root / docs_dir, root / "data"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _read_content(root: Path, docs_dir: str) -> tuple:
+    global _last_read
+    fingerprint = _inputs_fingerprint(root, docs_dir)
+    if _last_read is not None and _last_read[0] == fingerprint:
+        return _last_read[1]
     cat, problems = catalogue.load(root, docs_dir)
     all_strings, string_problems = load_strings(root)
     problems += string_problems
     if cat is not None:
         problems += checks.run(root, docs_dir, cat)
+    _last_read = (fingerprint, (cat, tuple(problems), all_strings))
+    return _last_read[1]
+
+
+def load(root: Path, docs_dir: str, lang: str, settings: dict) -> tuple[LanguageBuild, list[Problem]]:
+    """Read everything once for a build of ``lang``; raises ContentError listing every error."""
+    cat, read_problems, all_strings = _read_content(root, docs_dir)
+    problems = list(read_problems)
     if errors_in(problems) or cat is None:
         raise ContentError(problems)
     strings = all_strings[lang]
