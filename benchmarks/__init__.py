@@ -5,3 +5,9 @@
 ``report`` checks the budgets of issue 10 and writes ``results.json`` and ``RESULTS.md``; ``run`` is the
 command line that ties them together.
 """
+
+import sys
+from pathlib import Path
+
+# The local static server and Chromium's launch are shared with the tests and `make audit` (scripts/).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))

@@ -1,38 +1,28 @@
 """Search as a reader meets it: a cold Chromium, a built site on 127.0.0.1, one query typed on an article.
 
-Reads a built site folder; serves it from a thread (plain files, no compression), opens an article page in a
-fresh browser context (empty cache), opens the page's search (our header dialog, else Material's header
-field), types a query and times, inside the page, the first keystroke to the first result in the list. Also
-adds up the bytes of every file the page fetched, split into before the first keystroke / search assets.
-When the page has our answer assistant, it times, in another cold visit, Enter in its field to its answers.
-Produces ``BrowserRun`` values; needs Playwright and Debian's /usr/bin/chromium (else ``available`` is
-False and nothing is measured).
+Reads a built site folder; serves it with scripts/static_server.py (plain files, no compression), opens an
+article page in a fresh browser context (empty cache), opens the page's search (our header dialog, else
+Material's header field), types a query and times, inside the page, the first keystroke to the first result
+in the list. Also adds up the bytes of every file the page fetched, split into before the first keystroke /
+search assets. When the page has our answer assistant, it times, in another cold visit, Enter in its field
+to its answers. Produces ``BrowserRun`` values; needs Playwright and Debian's /usr/bin/chromium (else
+``available`` is False and nothing is measured).
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
-import threading
 import time
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from .measure import is_search_asset
-from .preview import free_port
+from chromium import CHROMIUM, launch
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from .measure import is_search_asset
+from static_server import Server
+
 RESULTS = "[data-hc-search-dialog] [data-hc='search-results'] li, .md-search-result__item"
 ANSWERED = ".hc-assistant__answers:not([hidden]) li, .hc-assistant__none:not([hidden])"
 TIMEOUT_MS = 60_000
@@ -78,35 +68,6 @@ def available() -> bool:
     except ImportError:
         return False
     return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        pass  # the browser closes connections it no longer needs (a page closed mid-download)
-
-
-class Server:
-    """Serves ``root`` on 127.0.0.1 from a thread, as any static host would (no compression)."""
-
-    def __init__(self, root: Path) -> None:
-        self.port = free_port()
-        handler = functools.partial(_Quiet, directory=str(root))
-        self.httpd = _QuietServer(("127.0.0.1", self.port), handler)
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def _bytes(out: Path, url: str) -> int:
@@ -210,7 +171,7 @@ def measure_site(out: Path, visits: list[Visit], repeats: int) -> tuple[list[Bro
     searches: list[BrowserRun] = []
     answers: list[AssistantRun] = []
     with Server(out) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             for visit in visits:
                 for _ in range(repeats):
@@ -226,7 +187,7 @@ def chromium_version() -> str:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             return browser.version
         finally:

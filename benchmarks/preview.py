@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import queue
 import re
-import socket
 import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from static_server import free_port
 
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 SERVING = "Serving on http"
@@ -32,12 +33,6 @@ class PreviewRun:
 
 class PreviewError(RuntimeError):
     pass
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _read_lines(stream, lines: queue.Queue) -> None:

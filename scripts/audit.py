@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 from helpcentre import release
 
 from static_server import Server, free_port
@@ -34,10 +36,7 @@ METRICS = {
     "speed-index": "SI",
 }
 RUNS = max(1, int(os.environ.get("AUDIT_RUNS", "3")))
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 
 
 def build(out: Path, site_url: str) -> None:
@@ -47,7 +46,7 @@ def build(out: Path, site_url: str) -> None:
 
 
 def lighthouse(url: str) -> dict:
-    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
     result = subprocess.run(
         [
             "node",

@@ -75,6 +75,11 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser drops connections it no longer needs (a page closed mid-download)
+
+
 class Server:
     """``with Server(folder) as s: s.url`` serves ``folder`` from a thread until the block ends."""
 
@@ -89,7 +94,7 @@ class Server:
         attrs = {"prefix": prefix, "headers_to_add": headers or {}, "production": production}
         handler = type("Handler", (_Handler,), attrs)
         self.port = port or free_port()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), functools.partial(handler, directory=str(root)))
+        self.httpd = _QuietServer(("127.0.0.1", self.port), functools.partial(handler, directory=str(root)))
         self.url = f"http://127.0.0.1:{self.port}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
