@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-VARIABLE = "HC_BUILD_LANGUAGE"
+from helpcentre.parallel import LANGUAGE_VARIABLE as VARIABLE
 
 
 @event_priority(100)  # before static-i18n's on_config (-100), which reads the language on its first call

@@ -273,7 +273,14 @@ def src(article: catalogue.Article) -> str:
 # docs/ or data/ has changed since (same names and bytes: hashing them costs far less than parsing them).
 # One entry, replaced, never grown; the catalogue is immutable. Measured at 3,000 articles a language:
 # half of the hooks' time.
-_last_read: tuple[str, tuple] | None = None
+@dataclass(frozen=True)
+class ContentRead:
+    catalogue: catalogue.Catalogue | None  # None when there are errors
+    problems: tuple[Problem, ...]
+    all_strings: MappingProxyType
+
+
+_last_read: tuple[str, ContentRead] | None = None
 
 
 def _inputs_fingerprint(root: Path, docs_dir: str) -> str:
@@ -286,7 +293,7 @@ def _inputs_fingerprint(root: Path, docs_dir: str) -> str:
     return digest.hexdigest()
 
 
-def _read_content(root: Path, docs_dir: str) -> tuple:
+def _read_content(root: Path, docs_dir: str) -> ContentRead:
     global _last_read
     fingerprint = _inputs_fingerprint(root, docs_dir)
     if _last_read is not None and _last_read[0] == fingerprint:
@@ -296,14 +303,14 @@ def _read_content(root: Path, docs_dir: str) -> tuple:
     problems += string_problems
     if cat is not None:
         problems += checks.run(root, docs_dir, cat)
-    _last_read = (fingerprint, (cat, tuple(problems), all_strings))
+    _last_read = (fingerprint, ContentRead(cat, tuple(problems), all_strings))
     return _last_read[1]
 
 
 def load(root: Path, docs_dir: str, lang: str, settings: dict) -> tuple[LanguageBuild, list[Problem]]:
     """Read everything once for a build of ``lang``; raises ContentError listing every error."""
-    cat, read_problems, all_strings = _read_content(root, docs_dir)
-    problems = list(read_problems)
+    read = _read_content(root, docs_dir)
+    cat, all_strings, problems = read.catalogue, read.all_strings, list(read.problems)
     if errors_in(problems) or cat is None:
         raise ContentError(problems)
     strings = all_strings[lang]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import searchindex
 
-LANGUAGE_VARIABLE = "HC_BUILD_LANGUAGE"  # read by hooks/one_language.py
+LANGUAGE_VARIABLE = "HC_BUILD_LANGUAGE"  # read by hooks/one_language.py; `make serve ONLY=fr` sets it too
 JOBS_VARIABLE = "HC_BUILD_JOBS"
 
 
