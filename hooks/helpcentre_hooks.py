@@ -108,8 +108,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     state = _current()
 
     def render_contact(contact) -> str:
-        env = config.theme.get_env()
-        env.globals["t"] = state.strings
+        if state.page_env is None:  # one Jinja environment per build: each new one compiles the template again
+            state.page_env = config.theme.get_env()
+            state.page_env.globals["t"] = state.strings
+        env = state.page_env
         base_url = get_relative_url(".", page.url)
         return env.get_template("partials/hc/contact.html").render(
             contact=contact, page=page, base_url=base_url, config=config

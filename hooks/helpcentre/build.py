@@ -93,6 +93,7 @@ class LanguageBuild:
     # Kept from MkDocs events for pages written after the build (404, redirects); opaque here.
     nav: object = None
     env: object = None
+    page_env: object = None  # the theme's Jinja environment for blocks rendered inside answers
     files: object = None
 
     # -- collect -------------------------------------------------------------------------------------
