@@ -22,7 +22,7 @@ PAGES = {
     "article": "connected-store/refund-payment-method.html",  # article 1001
 }
 LANGS = {"en": "", "fr": "fr/"}
-SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
+SCHEMES = {"light": (255, 255, 255), "dark": (18, 18, 18)}  # prefers-color-scheme -> the page's background
 ARTICLE = PAGES["article"]
 
 # The color of an element's text and the background behind it, both as opaque RGB, and their contrast.
@@ -103,7 +103,8 @@ def show(tab, served, path: str, width: int, scheme: str = "light", height: int 
     page.emulate_media(color_scheme=scheme)
     page.goto(served.url + path)
     page.wait_for_selector("[data-hc-search-open]:not([hidden])", state="attached")  # our scripts ran
-    assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb({}, {}, {})".format(*SCHEMES[scheme]), (scheme, background)
     return page
 
 
