@@ -185,12 +185,14 @@ def _search_weight(out: Path, page: str) -> dict:
 def browser_result(out: Path, pages: dict[str, str], repeats: int) -> dict:
     visits = [browser.Visit(pages[lang], *VISITS[lang]) for lang in pages]
     searches, answers = browser.measure_site(out, visits, repeats)
-    result: dict = {"search": {}, "assistant": {}}
+    result: dict = {"search": {}, "assistant": {}, "assistant_pasted": {}}
     for lang, page in pages.items():
         mine = [r for r in searches if r.page == page]
         result["search"][lang] = _summary(mine, "first_result_ms", ("search_bytes", "page_bytes", "after_key_bytes"))
-        theirs = [r for r in answers if r.page == page]
-        result["assistant"][lang] = _summary(theirs, "answer_ms", ("search_bytes",)) if theirs else None
+        typed = [r for r in answers if r.page == page and not r.pasted]
+        pasted = [r for r in answers if r.page == page and r.pasted]
+        result["assistant"][lang] = _summary(typed, "answer_ms", ("search_bytes",)) if typed else None
+        result["assistant_pasted"][lang] = _summary(pasted, "answer_ms", ("search_bytes",)) if pasted else None
     return result
 
 

@@ -282,6 +282,22 @@
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); box.querySelector("form").requestSubmit(); }
     });
+    /* While the reader types, fetch what the answers will need (Pagefind, then the index part of each word
+       typed so far), so they follow the submit at once rather than after these downloads. */
+    var pause = null;
+    input.addEventListener("input", function () {
+      clearTimeout(pause);
+      pause = setTimeout(function () {
+        var words = keywords(input.value, box.getAttribute("data-lang"));
+        pagefind(box).then(function (pf) { words.forEach(function (word) { pf.preload(word); }); });
+      }, 250);
+    });
+    if (document.activeElement === input) warm(box);
+    input.addEventListener("focus", function () { warm(box); });
+  }
+
+  function warm(box) {
+    pagefind(box).then(function (pf) { return pf.init(); }).catch(function () { /* the submit will say so */ });
   }
 
   /* Loaded on first use (see helpcentre.js): answer whatever the reader already typed or asked for. */
