@@ -37,10 +37,11 @@ audit: install system-deps
 	npm ci --prefix audit --ignore-scripts --no-audit --no-fund
 	PYTHONPATH=$(CURDIR)/hooks:$(CURDIR)/scripts $(BIN)/python scripts/audit.py
 
-## Live preview for writers on http://127.0.0.1:8000/ ; `make serve ONLY=fr` previews one language (twice as
-## fast to rebuild after each save; French pages are then under http://127.0.0.1:8000/fr/).
+## Live preview for writers on http://127.0.0.1:8000/ ; `make serve ONLY=fr` previews one language (French
+## pages are then under http://127.0.0.1:8000/fr/). After a save it converts only the saved files (--dirty):
+## other articles' recommended lists refresh at the next full build; `make site` checks everything strictly.
 serve: install
-	HC_BUILD_LANGUAGE=$(ONLY) $(BIN)/mkdocs serve --livereload
+	HC_BUILD_LANGUAGE=$(ONLY) HC_STRICT=false $(BIN)/mkdocs serve --livereload --dirty
 
 ## Check all content without building; prints every problem, exit 1 on errors.
 check: install

@@ -1,6 +1,7 @@
 """A writer's preview: how long `mkdocs serve` (what `make serve` runs) takes to rebuild after one edit.
 
-Reads a generated project; starts ``mkdocs serve --livereload`` on a free local port, waits for the first
+Reads a generated project; starts ``mkdocs serve --livereload`` (with ``--dirty`` for ours, as `make serve`
+runs it) on a free local port, waits for the first
 build, then appends a sentence to one English article several times and, each time, measures from the
 file write to MkDocs' "Documentation built in" line (file-watcher latency included) and also keeps the
 build time MkDocs reports itself. Produces a ``PreviewRun``. Edits stay in the temporary project.
@@ -59,10 +60,11 @@ def _wait_for(lines: queue.Queue, pattern: str | re.Pattern, deadline: float, se
 
 
 def measure_preview(
-    project: Path, article: Path, env: dict[str, str], edits: int, timeout: float, log: Path
+    project: Path, article: Path, env: dict[str, str], edits: int, timeout: float, log: Path, dirty: bool = False
 ) -> PreviewRun:
     """Serve ``project`` and time ``edits`` rebuilds after editing ``article``."""
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(project.resolve() / "mkdocs.yml")]
+    command += ["--dirty"] if dirty else []
     command += ["-a", f"127.0.0.1:{free_port()}"]
     lines: queue.Queue = queue.Queue()
     seen: list[str] = []

@@ -113,6 +113,14 @@ class LanguageBuild:
         contact = self.catalogue.contacts[key]
         return render_contact(views.contact_view(contact, self.strings, {}))
 
+    def reuse_answers(self, previous: dict[int, str]) -> int:
+        """Answers of the articles not converted in this build, from ``previous`` (the last build of this
+        language); returns how many. A preview that converts only the files saved since (``--dirty``)
+        still lists every answer on the category pages and in search."""
+        reused = {i: previous[i] for i in self.catalogue.ids if i not in self.answers and i in previous}
+        self.answers.update(reused)
+        return len(reused)
+
     # -- render --------------------------------------------------------------------------------------
     def build_views(self, urls: dict[str, str]) -> None:
         self.urls = urls

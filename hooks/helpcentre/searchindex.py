@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,16 @@ _UNUSED = (
 class Record:
     url: str  # site-relative, e.g. fr/my-account/forgot-password.html
     html: str  # a minimal page: what Pagefind indexes, with weights and metadata
+
+
+def digest(records: Iterable[Record], lang: str) -> str:
+    """What the index of ``records`` depends on: equal digests give the same index."""
+    hasher = hashlib.blake2b(lang.encode(), digest_size=16)
+    for record in records:
+        for part in (record.url, record.html):
+            hasher.update(len(part).to_bytes(8, "big"))
+            hasher.update(part.encode())
+    return hasher.hexdigest()
 
 
 LOCK_VARIABLE = "HC_SEARCH_INDEX_LOCK"  # a lock file the parallel build's processes share
