@@ -437,15 +437,16 @@ def entry_time(stats: dict, inside, roots: frozenset[str] = frozenset()) -> floa
     return total
 
 
-_IMPORTS_PAGEFIND = re.compile(r"^\s*(?:from|import)\s+pagefind\b", re.MULTILINE)
+# Imports Pagefind's Python API, or runs its command (`python -m pagefind`).
+_DRIVES_PAGEFIND = re.compile(r"^\s*(?:from|import)\s+pagefind\b|\"-m\",\s*\"pagefind\"", re.MULTILINE)
 
 
 def search_index_modules(hooks: Path) -> set[str]:
-    """Our modules that drive Pagefind (import it): their time is the search indexing."""
+    """Our modules that drive Pagefind: their time is the search indexing."""
     return {
         str(path.resolve())
         for path in hooks.rglob("*.py")
-        if _IMPORTS_PAGEFIND.search(path.read_text(encoding="utf-8", errors="replace"))
+        if _DRIVES_PAGEFIND.search(path.read_text(encoding="utf-8", errors="replace"))
     }
 
 

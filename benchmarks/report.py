@@ -310,7 +310,8 @@ def _hooks_note(profile: dict | None) -> str:
     indexing = _indexing_s(profile)
     parts = [f"{profile['hooks_s']:.1f} s of {profile['total_s']:.1f} s profiled"]
     if indexing:
-        parts.append(f"search indexing {indexing:.1f} s")
+        rest = (profile["hooks_s"] - indexing) / profile["total_s"]
+        parts.append(f"of which Pagefind's indexing (a program we run) {indexing:.1f} s; our Python alone {rest:.1%}")
     if top:
         parts.append(f"most: {top[0]} {top[1]:.1f} s")
     return "; ".join(parts)
