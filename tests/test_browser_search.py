@@ -84,6 +84,22 @@ def test_assistant_counter_limit_and_answers(tab, served):
     assert tab.page.locator(".hc-assistant__none").is_hidden()
 
 
+def test_assistant_answers_a_typed_question_that_changed_while_typing(tab, served):
+    # Words are searched as they are typed; the answers follow the question as it is when sent.
+    tab.page.goto(served.url + "fr/index.html")
+    field = tab.page.locator("#hc-assistant-input")
+    field.click()
+    field.press_sequentially("zorglub frimousse ", delay=20)
+    field.fill("")
+    field.press_sequentially("Comment remplacer la pile de ma clé ?", delay=20)
+    field.press("Enter")
+    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
+    links = [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    assert 1 <= len(links) <= 3 and links[0].endswith("keys-and-locking/key-battery.html"), links
+    assert tab.page.locator(".hc-assistant__none").is_hidden()
+    assert tab.errors == [] and tab.failed == []
+
+
 def test_assistant_says_so_when_nothing_matches(tab, served):
     tab.page.goto(served.url + "fr/index.html")
     tab.page.fill("#hc-assistant-input", "zorglub frimousse quantique")

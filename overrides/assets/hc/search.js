@@ -187,17 +187,27 @@
     }).slice(0, 8);
   }
 
+  /* Each word's search, started once: while the reader types (see setUpAssistant) or on submit. Only the
+     question's current words are kept. */
+  function searchWords(box, words) {
+    var kept = {};
+    words.forEach(function (word) {
+      kept[word] = (box.hcWords && box.hcWords[word]) || pagefind(box).then(function (pf) { return pf.search(word); });
+      kept[word].catch(function () { delete box.hcWords[word]; });
+    });
+    box.hcWords = kept;
+    return Promise.all(words.map(function (word) { return kept[word]; }));
+  }
+
   /* Each keyword searched on its own (Pagefind requires every word of a query), then merged:
      articles matching more of the question's words first, then by score. */
   function localAnswers(box, question) {
     var words = keywords(question, box.getAttribute("data-lang"));
     if (!words.length) return Promise.resolve([]);
-    return pagefind(box).then(function (pf) {
-      return Promise.all(words.map(function (word) { return pf.search(word); }));
-    }).then(function (searches) {
+    return searchWords(box, words).then(function (searches) {
       var merged = {};
       searches.forEach(function (found) {
-        found.results.slice(0, 20).forEach(function (result) {
+        found.results.slice(0, 200).forEach(function (result) {
           var entry = merged[result.id] || (merged[result.id] = { result: result, hits: 0, score: 0 });
           entry.hits += 1;
           entry.score += result.score;
@@ -282,15 +292,20 @@
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); box.querySelector("form").requestSubmit(); }
     });
-    /* While the reader types, fetch what the answers will need (Pagefind, then the index part of each word
-       typed so far), so they follow the submit at once rather than after these downloads. */
+    /* While the reader types, search each word as it ends (Pagefind, its index and the search itself take
+       a few hundred milliseconds on a large site), so the answers follow the submit at once. A word still
+       being typed is only fetched ahead (preload) when typing pauses. */
     var pause = null;
     input.addEventListener("input", function () {
       clearTimeout(pause);
-      pause = setTimeout(function () {
-        var words = keywords(input.value, box.getAttribute("data-lang"));
-        pagefind(box).then(function (pf) { words.forEach(function (word) { pf.preload(word); }); });
-      }, 250);
+      var words = keywords(input.value, box.getAttribute("data-lang"));
+      if (/[^\p{L}\p{N}]$/u.test(input.value)) {
+        searchWords(box, words).catch(function () { /* the submit will say so */ });
+      } else {
+        pause = setTimeout(function () {
+          pagefind(box).then(function (pf) { words.forEach(function (word) { pf.preload(word); }); });
+        }, 250);
+      }
     });
     if (document.activeElement === input) warm(box);
     input.addEventListener("focus", function () { warm(box); });
