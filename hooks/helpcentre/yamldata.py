@@ -6,9 +6,9 @@ is bounded before it is built: nesting depth, the number of values once aliases 
 "billion laughs" is refused, not built), loops of aliases, very long numbers and control characters
 (raw or written as escapes) are all refused with the line they are on.
 
-libyaml's C parser reads the text into events (7x faster than PyYAML's pure-Python scanner, which was
-most of the hooks' time at 3,000 articles); composing and constructing stay in Python, here, so the
-limits above hold: libyaml's own composer has no nesting limit.
+libyaml's C parser reads the text and composes its nodes (PyYAML's pure-Python scanner was most of the
+hooks' time at 3,000 articles); libyaml stops nesting at 1,000 levels, and ``_measure`` refuses anything
+past the limits above before the Python constructor builds a value.
 """
 
 from __future__ import annotations
@@ -42,18 +42,17 @@ class _Refused(yaml.MarkedYAMLError):
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE  # what YAML does not allow in its text
 
 
-class _Loader(yaml.composer.Composer, yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
-    """Events from libyaml (``CParser``); nodes and values from the Python classes, bounded below."""
+class _Loader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """Nodes from libyaml (``CParser``: it stops nesting at 1,000 levels, so its composer's recursion is
+    bounded); values from the Python constructor, once ``_measure`` has bounded what the nodes expand to."""
 
     def __init__(self, text: str, first_line: int = 1):
         self.text = text
         self.first_line = first_line
-        self.depth = 0
         if (bad := _NON_PRINTABLE.search(text)) is not None:
             # Checked up front, as PyYAML's own reader does, so the message can name the character and its line.
             raise yaml.reader.ReaderError("", bad.start(), ord(bad.group()), "utf-8", "special characters")
         yaml.cyaml.CParser.__init__(self, text)
-        yaml.composer.Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         yaml.resolver.Resolver.__init__(self)
 
@@ -65,16 +64,6 @@ class _Loader(yaml.composer.Composer, yaml.cyaml.CParser, yaml.constructor.SafeC
         return self.first_line + self.text.count("\n", 0, max(0, min(mark.index, len(self.text))))
 
     # -- composing: bounded before anything is built -------------------------------------------------
-    def compose_node(self, parent, index):
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
-                raise _Refused(None, None, f"is nested more than {MAX_DEPTH} levels deep; flatten it", mark)
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
     def get_single_node(self):
         node = super().get_single_node()
         if node is not None:
@@ -117,14 +106,17 @@ def _char(char: str) -> str:
     return f"the character U+{ord(char):04X}"
 
 
-def _measure(node: yaml.Node, sizes: dict[int, tuple[int, int]], open_nodes: set[int]) -> tuple[int, int]:
+def _measure(
+    node: yaml.Node, sizes: dict[int, tuple[int, int]], open_nodes: set[int], level: int = 1
+) -> tuple[int, int]:
     """(values, depth) of ``node`` with every alias expanded; refuses loops, bombs and deep nesting.
 
-    Memoised per node, so it costs one visit per node however often aliases repeat it. Anchors come
-    before their aliases, so the recursion is never deeper than the nesting of the text (checked while
-    composing) plus one.
+    Memoised per node, so it costs one visit per node however often aliases repeat it. ``level`` is how
+    deep ``node`` sits: nesting is refused on the way down, so the recursion never goes past MAX_DEPTH.
     """
     key = id(node)
+    if level > MAX_DEPTH or (key in sizes and level + sizes[key][1] - 1 > MAX_DEPTH):
+        raise _Refused(None, None, f"is nested more than {MAX_DEPTH} levels deep; flatten it", node.start_mark)
     if key in sizes:
         return sizes[key]
     if key in open_nodes:
@@ -136,7 +128,7 @@ def _measure(node: yaml.Node, sizes: dict[int, tuple[int, int]], open_nodes: set
     children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
     total, depth = 1, 1
     for child in children:
-        child_total, child_depth = _measure(child, sizes, open_nodes)
+        child_total, child_depth = _measure(child, sizes, open_nodes, level + 1)
         total += child_total
         depth = max(depth, child_depth + 1)
         if total > MAX_NODES:
@@ -145,10 +137,6 @@ def _measure(node: yaml.Node, sizes: dict[int, tuple[int, int]], open_nodes: set
                 None,
                 f"expands to more than {MAX_NODES:,} values through aliases (*name); write the values out instead",
                 node.start_mark,
-            )
-        if depth > MAX_DEPTH:
-            raise _Refused(
-                None, None, f"is nested more than {MAX_DEPTH} levels deep through aliases; flatten it", node.start_mark
             )
     open_nodes.discard(key)
     sizes[key] = (total, depth)
