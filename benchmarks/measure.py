@@ -108,6 +108,50 @@ def profiled_command(project: Path, out: Path, dump: Path) -> list[str]:
     return [sys.executable, "-m", "cProfile", "-o", str(dump), "-m", "mkdocs", *mkdocs_args(project, out)]
 
 
+HOOKS_MARK = "bench-hooks-s="
+# MkDocs in one process with a clock around each event function defined under the given folder (our
+# hooks), not a profiler: cProfile slows pure-Python code several times more than MkDocs' C-backed parts,
+# so its shares are only indicative. Prints the seconds in our events and the wall time of the build.
+_TIMING_HOOKS = f"""
+import functools, runpy, sys, time
+from mkdocs import plugins
+hooks_dir, sys.argv = sys.argv[1], sys.argv[2:]
+spent = [0.0]
+register = plugins.PluginCollection._register_event
+def timed(method):
+    @functools.wraps(method)
+    def run(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - start
+    return run
+def _register_event(self, event_name, method, plugin_name=None):
+    code = getattr(method, "__code__", None)
+    if code is not None and code.co_filename.startswith(hooks_dir):
+        method = timed(method)
+    return register(self, event_name, method, plugin_name=plugin_name)
+plugins.PluginCollection._register_event = _register_event
+start = time.perf_counter()
+try:
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+finally:
+    print(f"\\n{HOOKS_MARK}{{spent[0]:.3f}} {{time.perf_counter() - start:.3f}}", flush=True)
+"""
+
+
+def hooks_timed_command(project: Path, out: Path) -> list[str]:
+    hooks = str((project / "hooks").resolve()) + os.sep
+    return [sys.executable, "-c", _TIMING_HOOKS, hooks, "mkdocs", *mkdocs_args(project, out)]
+
+
+def hooks_timing(output: str) -> tuple[float, float] | None:
+    """(seconds in our hooks' events, wall seconds of the build) from ``hooks_timed_command``'s output."""
+    found = re.search(re.escape(HOOKS_MARK) + r"([0-9.]+) ([0-9.]+)", output)
+    return (float(found.group(1)), float(found.group(2))) if found else None
+
+
 def run_process(command: list[str], env: dict[str, str], cwd: Path, log: Path, timeout: float) -> BuildRun:
     """Run ``command`` to completion, sampling the memory of its process tree meanwhile."""
     log.parent.mkdir(parents=True, exist_ok=True)

@@ -222,7 +222,16 @@ def profile_result(project: Path, work: Path, size: int) -> dict:
     summary = measure.profile_summary(dump, project)
     shutil.rmtree(out, ignore_errors=True)
     log(f"  profile: {summary.hooks_share:.0%} of {summary.total_s:.1f} s in our hooks")
+    timed = measure.run_process(
+        measure.hooks_timed_command(project, out), env, project, work / "logs" / "hooks-timed.log", BUILD_TIMEOUT_S
+    )
+    timing = measure.hooks_timing(timed.output) if timed.returncode == 0 else None
+    if timing is None:
+        raise BenchError(f"timed build failed:\n{timed.output[-3000:]}")
+    shutil.rmtree(out, ignore_errors=True)
+    log(f"  timed: {timing[0]:.1f} s of {timing[1]:.1f} s in our hooks ({timing[0] / timing[1]:.0%}), no profiler")
     return {
+        "timed": {"hooks_s": timing[0], "wall_s": timing[1], "hooks_share": round(timing[0] / timing[1], 4)},
         "size": size,
         "variant": measure.OURS,
         "wall_s": round(run.wall_s, 3),
