@@ -141,6 +141,7 @@ def budgets(results: dict) -> list[Budget]:
             ours["memory_mb"],
             where,
             _check(ours["memory_mb"], 400, below=False),
+            _memory_note(results["sizes"][str(size)]),
         )
     )
     html = max((_lang_max(results["sizes"][str(n)][A], "article", "html_bytes") or 0) for n in _sizes(results))
@@ -298,6 +299,24 @@ def _preview(results: dict) -> Budget:
     return Budget(
         "preview_rebuild", text, 0.5, "×", value, _at(preview["size"], PREVIEW_SIZE), _check(value, 0.5), note
     )
+
+
+def _memory_note(at_size: dict) -> str:
+    """Where the memory goes: the largest process (Pagefind's indexer at large N) and the one-process build."""
+    ours, one, reference = at_size[A], at_size.get(A1) or {}, at_size[B]
+    largest = ours.get("peak_rss_mb")
+    if not largest or ours["memory_mb"] < 400:
+        return ""
+    note = (
+        f"largest single process {largest:.0f} MB: Pagefind's indexer, which keeps about 0.16 MB per indexed "
+        "article and has no setting to limit it (measured apart: 162 MB for 1,000 records, 479 MB for 3,000, "
+        "36 MB for 3,000 three-word pages); it runs while both languages' MkDocs processes (150-160 MB each at "
+        "N=3,000) are alive"
+    )
+    if one.get("memory_mb"):
+        note += f"; one process (HC_BUILD_JOBS=1): {one['memory_mb']:.0f} MB"
+    note += f"; B {reference['memory_mb']:.0f} MB, no search indexer. Shards of the index merged in the browser "
+    return note + "would cap it at the cost of more bytes per first query (not done)"
 
 
 def _indexing_s(profile: dict) -> float:
