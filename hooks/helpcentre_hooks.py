@@ -154,7 +154,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     _write_redirects(state, config)
     if state.lang != build.DEFAULT_LANGUAGE:
         _write_404(state, config)
-    template = config.theme.get_env().get_template("partials/hc/search-record.html")
+    template = state.env.get_template("partials/hc/search-record.html")
     records = [
         searchindex.Record(card.url, template.render(lang=state.lang, card=card, tags=article.tags, answer=answer))
         for card, article, answer in state.search_entries()
@@ -175,7 +175,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def _write_folder_sitemaps(state: build.LanguageBuild, config: MkDocsConfig) -> None:
     """Material looks for sitemap.xml beside each alternate-language page; give every folder one
     (its own pages, with their alternates) so those requests find a real sitemap, not a 404."""
-    template = config.theme.get_env().get_template("sitemap.xml")
+    template = state.env.get_template("sitemap.xml")
     for folder, entries in links.by_folder(state.sitemap()).items():
         if folder:
             path = Path(config.site_dir) / folder / "sitemap.xml"
