@@ -34,19 +34,13 @@ from helpcentre import build, htmlfix, links, searchindex, structured
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
 _build: build.LanguageBuild | None = None
-# `make serve` runs `mkdocs serve --dirty`: a rebuild converts only the files saved since the last one, so
-# the other answers are taken from the last build of the same language. One dict per language, replaced at
-# each build, never grown; only used when the build is dirty.
-_dirty = False
-_last_answers: dict[str, dict[int, str]] = {}
-_last_index: dict[str, str] = {}  # language -> digest of the records its search index was written from
+_preview: build.PreviewMemory | None = None  # only for `mkdocs serve --dirty` (make serve)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _dirty
-    _dirty = dirty
-    _last_answers.clear()
-    _last_index.clear()
+    """Once per `mkdocs serve` or `mkdocs build` process, before its first build."""
+    global _preview
+    _preview = build.PreviewMemory() if dirty else None
 
 
 def _current() -> build.LanguageBuild:
@@ -135,9 +129,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     state = _current()
-    if _dirty:
-        state.reuse_answers(_last_answers.get(state.lang, {}))
-        _last_answers[state.lang] = dict(state.answers)
+    if _preview is not None:
+        _preview.fill_answers(state)
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
     state.build_views(urls)
     env.globals["t"] = state.strings
@@ -160,15 +153,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for card, article, answer in state.search_entries()
     ]
     out = Path(config.site_dir) / "pagefind" / state.lang
-    digest = searchindex.digest(records, state.lang)
-    if _dirty and _last_index.get(state.lang) == digest and out.is_dir():
+    digest = searchindex.digest(records, state.lang) if _preview is not None else ""
+    if _preview is not None and _preview.index_is_current(state.lang, digest) and out.is_dir():
         return  # a preview rebuild after an edit in the other language: this index is already right
     try:
         lock = os.environ.get(searchindex.LOCK_VARIABLE)  # set by the parallel build
         count = searchindex.write(records, state.lang, out, Path(lock) if lock else None)
     except searchindex.SearchIndexError as exc:
         raise PluginError(str(exc)) from None
-    _last_index[state.lang] = digest
+    if _preview is not None:
+        _preview.indexed(state.lang, digest)
     log.info(f"helpcentre: indexed {count} '{state.lang}' articles for search")
 
 

@@ -113,14 +113,6 @@ class LanguageBuild:
         contact = self.catalogue.contacts[key]
         return render_contact(views.contact_view(contact, self.strings, {}))
 
-    def reuse_answers(self, previous: dict[int, str]) -> int:
-        """Answers of the articles not converted in this build, from ``previous`` (the last build of this
-        language); returns how many. A preview that converts only the files saved since (``--dirty``)
-        still lists every answer on the category pages and in search."""
-        reused = {i: previous[i] for i in self.catalogue.ids if i not in self.answers and i in previous}
-        self.answers.update(reused)
-        return len(reused)
-
     # -- render --------------------------------------------------------------------------------------
     def build_views(self, urls: dict[str, str]) -> None:
         self.urls = urls
@@ -275,6 +267,29 @@ class LanguageBuild:
 
 def src(article: catalogue.Article) -> str:
     return f"{article.lang}/{article.rel_path}"
+
+
+@dataclass
+class PreviewMemory:
+    """What a preview rebuild (`make serve`: ``mkdocs serve --dirty``) takes from the last build of the same
+    language. A dirty rebuild converts only the files saved since, so the other answers come from here and
+    category pages and search still hold every one; a language's search index whose records did not change
+    is kept. One entry per language, replaced at each build, never grown."""
+
+    answers: dict[str, dict[int, str]] = field(default_factory=dict)
+    index_digests: dict[str, str] = field(default_factory=dict)
+
+    def fill_answers(self, build: LanguageBuild) -> None:
+        """Give ``build`` the answers it did not convert, then remember all of its answers."""
+        previous = self.answers.get(build.lang, {})
+        build.answers.update({i: previous[i] for i in build.catalogue.ids if i not in build.answers and i in previous})
+        self.answers[build.lang] = dict(build.answers)
+
+    def index_is_current(self, lang: str, digest: str) -> bool:
+        return self.index_digests.get(lang) == digest
+
+    def indexed(self, lang: str, digest: str) -> None:
+        self.index_digests[lang] = digest
 
 
 # static-i18n builds the languages one after the other in one process, and each build needs the whole
