@@ -1,10 +1,10 @@
 """A writer's preview: how long `mkdocs serve` (what `make serve` runs) takes to rebuild after one edit.
 
 Reads a generated project; starts ``mkdocs serve --livereload`` (with ``--dirty`` for ours, as `make serve`
-runs it) on a free local port, waits for the first
-build, then appends a sentence to one English article several times and, each time, measures from the
-file write to MkDocs' "Documentation built in" line (file-watcher latency included) and also keeps the
-build time MkDocs reports itself. Produces a ``PreviewRun``. Edits stay in the temporary project.
+runs it) on a free local port, waits for the first build, then appends a sentence to one English article
+several times and, each time, measures from the file write to MkDocs' "Documentation built in" line
+(file-watcher latency included) and also keeps the build time MkDocs reports itself. Produces a
+``PreviewRun``. Edits stay in the temporary project.
 """
 
 from __future__ import annotations
