@@ -294,7 +294,7 @@ class PreviewMemory:
 
 # static-i18n builds the languages one after the other in one process, and each build needs the whole
 # catalogue (both languages, and the checks): the second build reuses the first's reading when no file of
-# docs/ or data/ has changed since (same names and bytes: hashing them costs far less than parsing them).
+# docs/ or data/ has changed since (same names, sizes and modification times).
 # One entry, replaced, never grown; the catalogue is immutable. Measured at 3,000 articles a language:
 # half of the hooks' time.
 @dataclass(frozen=True)
@@ -308,12 +308,14 @@ _last_read: tuple[str, ContentRead] | None = None
 
 
 def _inputs_fingerprint(root: Path, docs_dir: str) -> str:
+    # Names, sizes and modification times, as make and git compare files: a save changes the time, and
+    # reading every file's bytes again cost a fifth of the reading it was meant to spare.
     digest = hashlib.blake2b(f"{root.resolve()}\0{docs_dir}".encode())
     for folder in (root / docs_dir, root / "data"):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file():
-                digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
-                digest.update(path.read_bytes())
+                stat = path.stat()
+                digest.update(f"\0{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
