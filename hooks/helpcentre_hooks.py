@@ -134,6 +134,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
     state.build_views(urls)
     env.globals["t"] = state.strings
+    env.globals["hc_search_bundles"] = state.search_bundles()
     state.env = env
     state.files = files
     return env
@@ -141,7 +142,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Index this language's articles once every page is written (static-i18n builds the next
-    language after this, into its own folder), and write the per-folder sitemaps."""
+    language after this, into its own folder), or save them for ``make site`` to index once MkDocs has
+    ended, and write the per-folder sitemaps."""
     state = _current()
     _write_folder_sitemaps(state, config)
     _write_redirects(state, config)
@@ -152,13 +154,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         searchindex.Record(card.url, template.render(lang=state.lang, card=card, tags=article.tags, answer=answer))
         for card, article, answer in state.search_entries()
     ]
-    out = Path(config.site_dir) / "pagefind" / state.lang
+    site_dir = Path(config.site_dir)
+    if saved_for_later := os.environ.get(searchindex.RECORDS_VARIABLE):  # make site: indexed after MkDocs ends
+        searchindex.save(records, state.lang, Path(saved_for_later), state.search_shard_size)
+        return
     digest = searchindex.digest(records, state.lang) if _preview is not None else ""
-    if _preview is not None and _preview.index_is_current(state.lang, digest) and out.is_dir():
+    current = _preview is not None and _preview.index_is_current(state.lang, digest)
+    if current and (site_dir / searchindex.bundle_dir(state.lang, 1)).is_dir():
         return  # a preview rebuild after an edit in the other language: this index is already right
     try:
-        lock = os.environ.get(searchindex.LOCK_VARIABLE)  # set by the parallel build
-        count = searchindex.write(records, state.lang, out, Path(lock) if lock else None)
+        count = searchindex.write(records, state.lang, site_dir, state.search_shard_size)
     except searchindex.SearchIndexError as exc:
         raise PluginError(str(exc)) from None
     if _preview is not None:

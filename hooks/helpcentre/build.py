@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, catalogue, checks, formatting, generated, teaser, translations, views
+from . import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    catalogue,
+    checks,
+    formatting,
+    generated,
+    searchindex,
+    teaser,
+    translations,
+    views,
+)
 from .problems import ContentError, Problem, errors_in
 from .strings import Strings, load_strings
 
@@ -126,6 +137,15 @@ class LanguageBuild:
             self.answers,
             int(self.settings.get("recommended_count", 20)),
         )
+
+    @property
+    def search_shard_size(self) -> int:
+        return int(self.settings.get("search_shard_size", searchindex.SHARD_SIZE))
+
+    def search_bundles(self) -> tuple[str, ...]:
+        """The site-relative folders of this language's search index, the one pages load first."""
+        count = sum(1 for i in self.catalogue.ids if self.catalogue.get(self.lang, i) is not None)
+        return searchindex.bundles(self.lang, count, self.search_shard_size)
 
     def search_entries(self) -> list[tuple[views.ArticleCard, catalogue.Article, str]]:
         """The articles this language's index holds: its own, never English text under a French URL."""

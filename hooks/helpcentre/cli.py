@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import LANGUAGES, catalogue, checks, newarticle, parallel, release, translations
+from . import LANGUAGES, catalogue, checks, newarticle, parallel, release, searchindex, translations
 from .problems import errors_in, report
 from .strings import load_strings
 
@@ -32,7 +32,9 @@ def cmd_check(root: Path, docs_dir: str) -> int:
 
 
 def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """MkDocs' strict build into ``staging``, then the search index of each language. Pagefind runs once
+    the MkDocs processes have ended, one bundle at a time: the build's peak memory is then the larger of
+    the two steps, not their sum (searchindex)."""
 
     def command(folder: Path) -> list[str]:
         mkdocs_yml = str(root / "mkdocs.yml")
@@ -50,7 +52,22 @@ def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
             *extra_args,
         ]
 
-    return parallel.build(command, staging, LANGUAGES, env, root, parallel.jobs())
+    with tempfile.TemporaryDirectory(prefix="hc-search-records-") as records:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", searchindex.RECORDS_VARIABLE: records}
+        if not parallel.build(command, staging, LANGUAGES, env, root, parallel.jobs()):
+            return False
+        return _index_search(Path(records), staging)
+
+
+def _index_search(records: Path, staging: Path) -> bool:
+    for lang in LANGUAGES:
+        try:
+            count = searchindex.index_saved(records, lang, staging)
+        except searchindex.SearchIndexError as exc:
+            print(f"ERROR   -  {exc}", file=sys.stderr)
+            return False
+        print(f"INFO    -  helpcentre: indexed {count} '{lang}' articles for search", file=sys.stderr)
+    return True
 
 
 def _staging_beside(site_dir: Path) -> Path:

@@ -5,8 +5,7 @@ produces the same ``site/``, byte for byte, as static-i18n's sequential build in
 (tests/test_release compares them). Each process builds into a folder of its own, because MkDocs empties
 its output folder when it starts; the folders are then laid over the default language's in build order,
 so a file two builds both write (the theme's assets, the root sitemap) ends as the later build left it,
-as it does in one process. ``hooks/one_language.py`` makes each process build only its language; the
-processes take turns to run Pagefind, the build's most memory-hungry step (``searchindex``).
+as it does in one process. ``hooks/one_language.py`` makes each process build only its language.
 """
 
 from __future__ import annotations
@@ -20,8 +19,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
-from . import searchindex
 
 LANGUAGE_VARIABLE = "HC_BUILD_LANGUAGE"  # read by hooks/one_language.py; `make serve ONLY=fr` sets it too
 JOBS_VARIABLE = "HC_BUILD_JOBS"
@@ -54,8 +51,6 @@ def build(
     One job, or one language: the plain sequential build, output passed straight through."""
     if max_jobs < 2 or len(languages) < 2:
         return subprocess.run(command(site_dir), cwd=cwd, env=env, check=False).returncode == 0
-    lock = site_dir.parent / f"{site_dir.name}.search-index.lock"
-    env = {**env, searchindex.LOCK_VARIABLE: str(lock)}
     folders = [site_dir] + [
         Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-{lang}-", dir=site_dir.parent)) for lang in languages[1:]
     ]
@@ -75,7 +70,6 @@ def build(
             overlay(folder, site_dir)
         return True
     finally:
-        lock.unlink(missing_ok=True)
         for folder in folders[1:]:
             shutil.rmtree(folder, ignore_errors=True)
 

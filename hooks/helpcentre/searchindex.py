@@ -3,20 +3,30 @@
 Reads one small HTML record per article (question, tags, answer, views; rendered by a template) and
 produces ``site/pagefind/<lang>/``: a chunked index that only that language's pages load, with French
 stemming and diacritic folding. Only articles are indexed, never generated pages or fallbacks.
+
+Pagefind's indexer holds about 0.16 MB per 300-word article until it ends (480 MB for 3,000), so a large
+language is indexed in bundles of at most ``shard_size`` articles, one Pagefind run after the other:
+``pagefind/<lang>/`` (the one pages load, with the program and its WebAssembly) and ``pagefind/<lang>-2/``,
+... (only their index), which the browser merges into the first (Pagefind's ``mergeIndex``). Articles are
+dealt to the bundles in turn, so each holds a like mix and their scores compare. ``make site`` saves the
+records during the MkDocs build and indexes them once the MkDocs processes have ended (``RECORDS_VARIABLE``);
+a plain ``mkdocs build`` or ``mkdocs serve`` indexes at the end of each language's build.
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import hashlib
+import math
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+SHARD_SIZE = 1000  # articles per bundle by default (extra.helpcentre.search_shard_size)
+RECORDS_VARIABLE = "HC_SEARCH_RECORDS"  # set by `helpcentre.cli build`: save records there, index later
 
 # Pagefind also writes its own ready-made interfaces; ours is in overrides/assets/hc/search.js.
 _UNUSED = (
@@ -28,6 +38,7 @@ _UNUSED = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+_PROGRAM = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 
 
 @dataclass(frozen=True)
@@ -46,58 +57,78 @@ def digest(records: Iterable[Record], lang: str) -> str:
     return hasher.hexdigest()
 
 
-LOCK_VARIABLE = "HC_SEARCH_INDEX_LOCK"  # a lock file the parallel build's processes share
-
-
 class SearchIndexError(RuntimeError):
     pass
 
 
-def write(records: Iterable[Record], lang: str, out_dir: Path, lock: Path | None = None) -> int:
-    """Index ``records`` as ``lang`` into ``out_dir`` (replaced); returns how many were indexed.
-
-    With ``lock``, waits until no other process holding that lock file is indexing: Pagefind's indexer
-    is the build's largest process (measured: 180 MB for 1,000 articles, growing with N), so the
-    languages built in parallel take turns for this step rather than doubling the peak."""
-    records = list(records)
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    try:
-        with _one_at_a_time(lock):
-            _write(records, lang, out_dir)
-    except (OSError, subprocess.SubprocessError, SearchIndexError) as exc:
-        raise SearchIndexError(f"Pagefind could not write the {lang} search index: {exc}") from exc
-    for name in _UNUSED:
-        (out_dir / name).unlink(missing_ok=True)
-    return len(records)
+def bundle_count(articles: int, shard_size: int) -> int:
+    return max(1, math.ceil(articles / max(1, shard_size)))
 
 
-@contextlib.contextmanager
-def _one_at_a_time(lock: Path | None) -> Iterator[None]:
-    if lock is None:
-        yield
-        return
-    with lock.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+def bundle_dir(lang: str, number: int) -> str:
+    """Site-relative folder of a language's bundle ``number`` (1 is the one pages load)."""
+    return f"pagefind/{lang}" if number == 1 else f"pagefind/{lang}-{number}"
+
+
+def bundles(lang: str, articles: int, shard_size: int) -> tuple[str, ...]:
+    """Every bundle folder of a language with ``articles`` indexed articles, the loaded one first."""
+    return tuple(bundle_dir(lang, n) for n in range(1, bundle_count(articles, shard_size) + 1))
+
+
+def save(records: Sequence[Record], lang: str, folder: Path, shard_size: int) -> None:
+    """Write ``records`` as files under ``folder/<lang>/<bundle number>/``, dealt to the bundles in turn."""
+    count = bundle_count(len(records), shard_size)
+    target = folder / lang
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "1").mkdir(parents=True)
+    for index, record in enumerate(records):
+        path = target / str(index % count + 1) / record.url
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(record.html, encoding="utf-8")
+
+
+def index_saved(folder: Path, lang: str, site_dir: Path) -> int:
+    """Run Pagefind on each bundle ``save`` wrote for ``lang``, one after the other, into ``site_dir``;
+    returns how many records were indexed."""
+    saved = folder / lang
+    numbers = sorted(int(p.name) for p in saved.iterdir() if p.name.isdigit()) if saved.is_dir() else []
+    if not numbers:
+        raise SearchIndexError(f"no {lang} search records in {saved}")
+    for stale in site_dir.glob(f"pagefind/{lang}-*"):  # bundles of an earlier, larger build (a preview)
+        shutil.rmtree(stale)
+    indexed = 0
+    for number in numbers:
+        out_dir = site_dir / bundle_dir(lang, number)
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            _run_pagefind(saved / str(number), lang, out_dir)
+        except (OSError, subprocess.SubprocessError, SearchIndexError) as exc:
+            raise SearchIndexError(f"Pagefind could not write the {lang} search index: {exc}") from exc
+        # The browser loads the program and its WebAssembly once, from the first bundle.
+        for name in _UNUSED if number == 1 else (*_UNUSED, *_PROGRAM):
+            for path in out_dir.glob(name):
+                path.unlink()
+        indexed += sum(1 for p in (saved / str(number)).rglob("*.html"))
+    return indexed
 
 
-def _write(records: list[Record], lang: str, out_dir: Path) -> None:
+def write(records: Sequence[Record], lang: str, site_dir: Path, shard_size: int) -> int:
+    """Index ``records`` as ``lang`` into ``site_dir`` now (``mkdocs build`` or ``serve`` without the CLI)."""
+    with tempfile.TemporaryDirectory(prefix="hc-search-") as tmp:
+        save(records, lang, Path(tmp), shard_size)
+        return index_saved(Path(tmp), lang, site_dir)
+
+
+def _run_pagefind(site: Path, lang: str, out_dir: Path) -> None:
     # Pagefind's own command on a folder of records, run to its end. Its Python API was tried twice: one
     # record per call costs 0.1 s each (50 s for 500); one folder per call is fast, but closing the API
     # stops the service while it may still be writing, and a file came out cut at 64 KiB (measured:
     # wasm.unknown.pagefind, 1 build in 6 at N=100). The output does not depend on the order files are
     # written or listed (checked: 3,000 records, reversed, under load), and test_release compares bytes.
-    with tempfile.TemporaryDirectory(prefix="hc-search-") as tmp:
-        for record in records:
-            path = Path(tmp) / record.url
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record.html, encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(out_dir)]
-        command += ["--force-language", lang, "--keep-index-url", "--quiet"]
-        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(out_dir)]
+    command += ["--force-language", lang, "--keep-index-url", "--quiet"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
     if done.returncode != 0:
         raise SearchIndexError((done.stderr or done.stdout).strip()[-2000:] or f"exit status {done.returncode}")

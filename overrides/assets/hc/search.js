@@ -20,12 +20,24 @@
     return new URL(el.hcUrls[attribute]);
   }
 
+  /* A large site's index comes in several bundles (data-merge): Pagefind merges them into the first and
+     ranks their results together. */
+  function merged(el) {
+    el.hcMerge = el.hcMerge || (el.getAttribute("data-merge") || "").split(" ").filter(Boolean).map(function (entry) {
+      return new URL(entry, window.location.href).pathname.replace(/pagefind-entry\.json$/, "");
+    });
+    return el.hcMerge;
+  }
+
   /* One Pagefind instance per bundle: loaded on first use, never before. */
   function pagefind(el) {
     var url = absolute(el, "data-bundle").href;
     if (!bundles[url]) {
+      var options = { baseUrl: absolute(el, "data-root").pathname, excerptLength: 22 };
       bundles[url] = import(url).then(function (pf) {
-        return pf.options({ baseUrl: absolute(el, "data-root").pathname, excerptLength: 22 }).then(function () { return pf; });
+        return pf.options(options).then(function () {
+          return Promise.all(merged(el).map(function (path) { return pf.mergeIndex(path, options); }));
+        }).then(function () { return pf; });
       });
       bundles[url].catch(function () { delete bundles[url]; });
     }
@@ -126,6 +138,7 @@
     box.hcReady = true;
     absolute(box, "data-bundle");
     absolute(box, "data-root");
+    merged(box);
     var input = box.querySelector(".hc-search__input");
     var timer = null;
     input.addEventListener("input", function () {

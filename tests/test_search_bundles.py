@@ -1,0 +1,96 @@
+"""A large site's search index in several Pagefind bundles (searchindex): the real content built with
+10 articles a bundle, so each language's 26 articles come in three bundles the browser merges."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from test_browser_search import RESULTS, search
+
+from browser import Server
+from conftest import REPO, build
+
+SHARD_SIZE = 10
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bundled")
+    for name in ("hooks", "overrides", "data", "docs"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text, count = re.subn(r"^(  helpcentre:\n)", rf"\1    search_shard_size: {SHARD_SIZE}\n", config, flags=re.M)
+    assert count == 1
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    built = build(root, root / "site")
+    assert built.ok, built.output
+    return built
+
+
+@pytest.fixture(scope="module")
+def bundled_served(bundled):
+    with Server(bundled.out) as server:
+        yield server
+
+
+def articles(built, lang: str) -> int:
+    return len(list((built.root / "docs" / lang).rglob("*.md")))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_each_article_is_in_exactly_one_bundle_and_only_the_first_carries_the_program(bundled, lang):
+    pagefind = bundled.out / "pagefind"
+    folders = sorted(p.name for p in pagefind.iterdir() if p.name == lang or p.name.startswith(f"{lang}-"))
+    assert folders == [lang, f"{lang}-2", f"{lang}-3"]
+    fragments = [len(list((pagefind / f / "fragment").iterdir())) for f in folders]
+    assert sum(fragments) == articles(bundled, lang) and max(fragments) - min(fragments) <= 1
+    assert (pagefind / lang / "pagefind.js").is_file() and list((pagefind / lang).glob("wasm.*.pagefind"))
+    for extra in folders[1:]:
+        assert (pagefind / extra / "pagefind-entry.json").is_file()
+        assert not list((pagefind / extra).glob("*.js")) and not list((pagefind / extra).glob("wasm.*"))
+
+
+def test_pages_name_every_bundle_of_their_language(bundled):
+    box = bundled.html("fr/my-account/forgot-password.html").select_one("[data-hc='search']")
+    assert box["data-bundle"] == "../../pagefind/fr/pagefind.js"
+    assert box["data-merge"].split() == [
+        "../../pagefind/fr-2/pagefind-entry.json",
+        "../../pagefind/fr-3/pagefind-entry.json",
+    ]
+    home = bundled.html("index.html").select_one("[data-hc='assistant']")
+    assert home["data-merge"].split() == ["pagefind/en-2/pagefind-entry.json", "pagefind/en-3/pagefind-entry.json"]
+
+
+@pytest.mark.browser
+def test_results_come_from_every_bundle_ranked_as_one_index(tab, bundled_served, served):
+    # "MINI" is in nearly every answer: the merged results count them all, as the one-bundle site does.
+    for page in ("index.html", "fr/index.html"):
+        search(tab, bundled_served, page, "MINI")
+        merged_status = tab.page.inner_text(".md-content .hc-search__status")
+        search(tab, served, page, "MINI")
+        assert merged_status == tab.page.inner_text(".md-content .hc-search__status")
+    assert search(tab, bundled_served, "index.html", "refund")[0].endswith(
+        "/connected-store/refund-payment-method.html"
+    )
+    found = search(tab, bundled_served, "fr/index.html", "rembourser")
+    assert found[0].endswith("/fr/connected-store/refund-payment-method.html") and all("/fr/" in u for u in found)
+    found = search(tab, bundled_served, "index.html", "password")
+    assert found[0].endswith("/my-account/forgot-password.html")
+    tab.page.click(RESULTS)
+    tab.page.wait_for_selector("[data-article-id='2003']")
+    assert tab.errors == [] and tab.failed == []
+
+
+@pytest.mark.browser
+def test_assistant_answers_from_the_merged_bundles(tab, bundled_served):
+    tab.page.goto(bundled_served.url + "fr/index.html")
+    field = tab.page.locator("#hc-assistant-input")
+    field.click()
+    field.press_sequentially("Comment remplacer la pile de ma clé ?", delay=20)
+    field.press("Enter")
+    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
+    links = [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    assert 1 <= len(links) <= 3 and links[0].endswith("keys-and-locking/key-battery.html"), links
+    assert tab.errors == [] and tab.failed == []
