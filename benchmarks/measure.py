@@ -108,14 +108,20 @@ def profiled_command(project: Path, out: Path, dump: Path) -> list[str]:
     return [sys.executable, "-m", "cProfile", "-o", str(dump), "-m", "mkdocs", *mkdocs_args(project, out)]
 
 
+# helpcentre.searchindex.RECORDS_VARIABLE; the bench imports nothing of the code it measures.
+RECORDS_VARIABLE = "HC_SEARCH_RECORDS"
 HOOKS_MARK = "bench-hooks-s="
 # MkDocs in one process with a clock around each event function defined under the given folder (our
 # hooks), not a profiler: cProfile slows pure-Python code several times more than MkDocs' C-backed parts,
-# so its shares are only indicative. Prints the seconds in our events and the wall time of the build.
+# so its shares are only indicative. As `make site` builds (helpcentre.cli): the hooks save the search
+# records, and Pagefind indexes them once MkDocs has ended, timed apart. Prints the seconds in our events,
+# the wall time of the whole build and the seconds of the indexing.
 _TIMING_HOOKS = f"""
-import functools, runpy, sys, time
+import functools, os, runpy, sys, tempfile, time
+from pathlib import Path
 from mkdocs import plugins
-hooks_dir, sys.argv = sys.argv[1], sys.argv[2:]
+from helpcentre import LANGUAGES, searchindex
+hooks_dir, site_dir, sys.argv = sys.argv[1], Path(sys.argv[2]), sys.argv[3:]
 spent = [0.0]
 register = plugins.PluginCollection._register_event
 def timed(method):
@@ -134,22 +140,31 @@ def _register_event(self, event_name, method, plugin_name=None):
     return register(self, event_name, method, plugin_name=plugin_name)
 plugins.PluginCollection._register_event = _register_event
 start = time.perf_counter()
-try:
-    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
-finally:
-    print(f"\\n{HOOKS_MARK}{{spent[0]:.3f}} {{time.perf_counter() - start:.3f}}", flush=True)
+with tempfile.TemporaryDirectory() as records:
+    os.environ[searchindex.RECORDS_VARIABLE] = records
+    try:
+        runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    except SystemExit as exc:
+        if exc.code:
+            raise
+    began = time.perf_counter()
+    for lang in LANGUAGES:
+        searchindex.index_saved(Path(records), lang, site_dir)
+    indexing = time.perf_counter() - began
+print(f"\\n{HOOKS_MARK}{{spent[0]:.3f}} {{time.perf_counter() - start:.3f}} {{indexing:.3f}}", flush=True)
 """
 
 
 def hooks_timed_command(project: Path, out: Path) -> list[str]:
     hooks = str((project / "hooks").resolve()) + os.sep
-    return [sys.executable, "-c", _TIMING_HOOKS, hooks, "mkdocs", *mkdocs_args(project, out)]
+    return [sys.executable, "-c", _TIMING_HOOKS, hooks, str(out), "mkdocs", *mkdocs_args(project, out)]
 
 
-def hooks_timing(output: str) -> tuple[float, float] | None:
-    """(seconds in our hooks' events, wall seconds of the build) from ``hooks_timed_command``'s output."""
-    found = re.search(re.escape(HOOKS_MARK) + r"([0-9.]+) ([0-9.]+)", output)
-    return (float(found.group(1)), float(found.group(2))) if found else None
+def hooks_timing(output: str) -> tuple[float, float, float] | None:
+    """(seconds in our hooks' events, wall seconds of the build, seconds of Pagefind's indexing after
+    MkDocs) from ``hooks_timed_command``'s output."""
+    found = re.search(re.escape(HOOKS_MARK) + r"([0-9.]+) ([0-9.]+) ([0-9.]+)", output)
+    return (float(found.group(1)), float(found.group(2)), float(found.group(3))) if found else None
 
 
 def run_process(command: list[str], env: dict[str, str], cwd: Path, log: Path, timeout: float) -> BuildRun:
@@ -244,6 +259,7 @@ class _PageParser(HTMLParser):
         self.scripts: list[str] = []
         self.styles: list[str] = []
         self.bundles: list[str] = []
+        self.merges: list[str] = []  # the entry files of the bundles search.js merges into the first
         self.material_config = ""
         self._in_config = False
 
@@ -257,6 +273,7 @@ class _PageParser(HTMLParser):
             self.styles.append(a["href"])
         if a.get("data-bundle"):
             self.bundles.append(a["data-bundle"])
+            self.merges = a.get("data-merge", "").split()
 
     def handle_endtag(self, tag: str) -> None:
         self._in_config = False
@@ -353,7 +370,8 @@ def search_weight(out: Path, page: str) -> SearchWeight:
     for href in parsed.bundles:
         target = resolve(page, href)
         if target and (out / target).is_file():
-            weight = pagefind_weight(out, posixpath.dirname(target))
+            merged = [posixpath.dirname(m) for m in (resolve(page, e) for e in parsed.merges) if m]
+            weight = pagefind_weight(out, posixpath.dirname(target), merged)
             break
     else:
         if parsed.material_config and json.loads(parsed.material_config).get("search"):
@@ -372,34 +390,38 @@ def _size(out: Path, rel: str) -> int:
     return path.stat().st_size if path.is_file() else 0
 
 
-def pagefind_weight(out: Path, bundle: str) -> SearchWeight:
-    """A Pagefind bundle. First query, as an upper bound: the loader, the entry file, the language's
-    WebAssembly, the metadata, the largest index chunk and the largest result fragments."""
-    root = out / bundle
-    files = [p for p in root.rglob("*") if p.is_file()]
+def pagefind_weight(out: Path, bundle: str, merged: list[str] | None = None) -> SearchWeight:
+    """A Pagefind bundle and the bundles merged into it. First query, as an upper bound: the loader, the
+    entry file, the language's WebAssembly and the metadata of the first bundle; the entry file, the
+    metadata and the largest index chunk of every bundle; the largest result fragments of them all."""
+    bundles = [bundle, *(merged or [])]
+    files = [p for b in bundles for p in (out / b).rglob("*") if p.is_file()]
     problems = [f"empty file {p.relative_to(out).as_posix()}" for p in files if p.stat().st_size == 0]
-    try:
-        entry = json.loads((root / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        problems.append(f"{bundle}/pagefind-entry.json unreadable: {type(exc).__name__}: {exc}")
-        entry = {}
-    languages = tuple(sorted(entry.get("languages", {})))
-    lang_info = next(iter(entry.get("languages", {}).values()), {})
-    wasm = f"wasm.{lang_info.get('wasm') or 'unknown'}.pagefind"
-    meta = f"pagefind.{lang_info.get('hash', '')}.pf_meta"
-    chunks = sorted((p for p in files if p.suffix == ".pf_index"), key=lambda p: p.stat().st_size, reverse=True)
+    chosen: list[str] = []
+    languages: set[str] = set()
+    for number, folder in enumerate(bundles):
+        root = out / folder
+        try:
+            entry = json.loads((root / "pagefind-entry.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            problems.append(f"{folder}/pagefind-entry.json unreadable: {type(exc).__name__}: {exc}")
+            entry = {}
+        languages.update(entry.get("languages", {}))
+        lang_info = next(iter(entry.get("languages", {}).values()), {})
+        names = ["pagefind-entry.json", f"pagefind.{lang_info.get('hash', '')}.pf_meta"]
+        if number == 0:
+            names += ["pagefind.js", "pagefind-worker.js", f"wasm.{lang_info.get('wasm') or 'unknown'}.pagefind"]
+        chosen += [f"{folder}/{n}" for n in names if (root / n).is_file()]
+        chunks = sorted(root.rglob("*.pf_index"), key=lambda p: p.stat().st_size, reverse=True)
+        chosen += [p.relative_to(out).as_posix() for p in chunks[:1]]
     fragments = sorted((p for p in files if p.suffix == ".pf_fragment"), key=lambda p: p.stat().st_size, reverse=True)
-    fixed = [
-        n for n in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", wasm, meta) if (root / n).is_file()
-    ]
-    chosen = [f"{bundle}/{n}" for n in fixed]
-    chosen += [p.relative_to(out).as_posix() for p in chunks[:1] + fragments[:FRAGMENTS_PER_QUERY]]
+    chosen += [p.relative_to(out).as_posix() for p in fragments[:FRAGMENTS_PER_QUERY]]
     return SearchWeight(
         engine="pagefind",
-        location=bundle + "/",
+        location=" + ".join(b + "/" for b in bundles),
         index_bytes=sum(p.stat().st_size for p in files),
         index_files=len(files),
-        shared_languages=languages,
+        shared_languages=tuple(sorted(languages)),
         first_query_bytes=sum(_size(out, rel) for rel in chosen),
         first_query_files=tuple(chosen),
         problems=tuple(problems[:20]),
