@@ -332,6 +332,9 @@ def _hooks_note(profile: dict | None) -> str:
             f"one-process build as `make site` runs it; Pagefind's indexing, which the build command runs once "
             f"MkDocs has ended (not a hook), {timed['indexing_s']:.1f} s more ({timed['indexing_share']:.1%})"
         )
+        if len(runs := timed.get("runs", [])) > 1:
+            shares = ", ".join(f"{r['hooks_s'] / r['wall_s']:.1%}" for r in runs)
+            parts.append(f"the median of {len(runs)} such builds ({shares})")
     elif timed:  # results of an older run: Pagefind then ran inside on_post_build
         parts.append(
             f"clocked without a profiler: {timed['hooks_s']:.1f} s of a {timed['wall_s']:.1f} s one-process build, "
@@ -623,10 +626,10 @@ METHOD = """## How it is measured
   its plugins, templates, Markdown) plus the hook file's import, over the total profiled time. Calls back
   into our code from libraries it calls (YAML constructors, asyncio tasks, `re.sub` callbacks) are inside
   that time and not counted again. cProfile slows Python code, not waiting, so shares are indicative.
-- **Hooks' share (the budget)**: one more build of A in one process, without a profiler, as `make site`
-  builds it: a clock around every event function MkDocs calls from the project's `hooks/` (they render and
-  save the search records), over the wall time of the whole build, which includes Pagefind indexing the
-  records once MkDocs has ended (clocked apart and reported beside the share).
+- **Hooks' share (the budget)**: more builds of A in one process (as many as the rounds; the median),
+  without a profiler, as `make site` builds it: a clock around every event function MkDocs calls from the
+  project's `hooks/` (they render and save the search records), over the wall time of the whole build,
+  which includes Pagefind indexing the records once MkDocs has ended (clocked apart, reported beside it).
 - Timings depend on what else the machine runs: the load average before each size is in `results.json`.
 """
 
