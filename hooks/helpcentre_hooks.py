@@ -243,4 +243,18 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     if template_name == "sitemap.xml":
         context["hc_sitemap"] = links.sitemap(_current().sitemap(), config.site_url or "")
+    elif template_name == "404.html":
+        _not_found_context(_current(), context, config)
     return context
+
+
+def _not_found_context(state: build.LanguageBuild, context: dict, config: MkDocsConfig) -> None:
+    """A "not found" page is no page of ours: its language link and hreflang go to the home pages, and it
+    keeps the header search and footer contacts of every page. Material shows the header's language and
+    search part only when ``extra.alternate`` is set: the root 404 page (rendered before any page) had
+    neither, and /fr/404.html took the alternates the last page left there."""
+    alternates = state.alternates(f"{state.lang}/index.md")
+    context["hc_alternates"] = alternates
+    context["hc_languages"] = state.languages()
+    context["hc_contacts"] = state.footer_contacts()
+    config.extra.alternate = links.hreflang(alternates, config.site_url or "")

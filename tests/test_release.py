@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 import tarfile
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -73,6 +74,12 @@ def test_404_pages_per_language(site):
     french = site.html("fr/404.html")
     assert french.html["lang"] == "fr" and "FAQ MINI" in french.title.get_text()
     assert all(a["href"].startswith("/fr/") for a in french.select('[data-hc="language"] ~ a, .md-nav__link[href]'))
+    # A reader on a dead link gets search, contacts and the other language's home, whatever page was built last.
+    for page, other in ((root, "/fr/index.html"), (french, "/index.html")):
+        assert page.select_one('[data-hc="search"]') and page.select_one('[data-hc="footer-contacts"]')
+        assert [a["href"] for a in page.select('[data-hc="language"] a')] == [other]
+        hreflang = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+        assert {urlsplit(href).path for href in hreflang.values()} == {"/index.html", "/fr/index.html"}
 
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1780000000"}
