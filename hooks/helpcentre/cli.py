@@ -52,7 +52,7 @@ def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
             *extra_args,
         ]
 
-    with tempfile.TemporaryDirectory(prefix="hc-search-records-") as records:
+    with tempfile.TemporaryDirectory(prefix="hc-search-records-", dir=searchindex.scratch_dir()) as records:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", searchindex.RECORDS_VARIABLE: records}
         if not parallel.build(command, staging, LANGUAGES, env, root, parallel.jobs()):
             return False
