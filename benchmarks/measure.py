@@ -111,36 +111,40 @@ def profiled_command(project: Path, out: Path, dump: Path) -> list[str]:
 # helpcentre.searchindex.RECORDS_VARIABLE; the bench imports nothing of the code it measures.
 RECORDS_VARIABLE = "HC_SEARCH_RECORDS"
 HOOKS_MARK = "bench-hooks-s="
+EVENTS_MARK = "bench-hooks-events="
 # MkDocs in one process with a clock around each event function defined under the given folder (our
 # hooks), not a profiler: cProfile slows pure-Python code several times more than MkDocs' C-backed parts,
 # so its shares are only indicative. As `make site` builds (helpcentre.cli): the hooks save the search
 # records, and Pagefind indexes them once MkDocs has ended, timed apart. Prints the seconds in our events,
 # the wall time of the whole build and the seconds of the indexing.
 _TIMING_HOOKS = f"""
-import functools, os, runpy, sys, tempfile, time
+import functools, json, os, runpy, sys, tempfile, time
 from pathlib import Path
 from mkdocs import plugins
 from helpcentre import LANGUAGES, searchindex
 hooks_dir, site_dir, sys.argv = sys.argv[1], Path(sys.argv[2]), sys.argv[3:]
 spent = [0.0]
+events = {{}}
 register = plugins.PluginCollection._register_event
-def timed(method):
+def timed(method, name):
     @functools.wraps(method)
     def run(*args, **kwargs):
         start = time.perf_counter()
         try:
             return method(*args, **kwargs)
         finally:
-            spent[0] += time.perf_counter() - start
+            took = time.perf_counter() - start
+            spent[0] += took
+            events[name] = events.get(name, 0.0) + took
     return run
 def _register_event(self, event_name, method, plugin_name=None):
     code = getattr(method, "__code__", None)
     if code is not None and code.co_filename.startswith(hooks_dir):
-        method = timed(method)
+        method = timed(method, event_name)
     return register(self, event_name, method, plugin_name=plugin_name)
 plugins.PluginCollection._register_event = _register_event
 start = time.perf_counter()
-with tempfile.TemporaryDirectory() as records:
+with tempfile.TemporaryDirectory(dir=searchindex.scratch_dir()) as records:
     os.environ[searchindex.RECORDS_VARIABLE] = records
     try:
         runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
@@ -151,6 +155,7 @@ with tempfile.TemporaryDirectory() as records:
     for lang in LANGUAGES:
         searchindex.index_saved(Path(records), lang, site_dir)
     indexing = time.perf_counter() - began
+print(f"\\n{EVENTS_MARK}{{json.dumps(events)}}", flush=True)
 print(f"\\n{HOOKS_MARK}{{spent[0]:.3f}} {{time.perf_counter() - start:.3f}} {{indexing:.3f}}", flush=True)
 """
 
@@ -165,6 +170,13 @@ def hooks_timing(output: str) -> tuple[float, float, float] | None:
     MkDocs) from ``hooks_timed_command``'s output."""
     found = re.search(re.escape(HOOKS_MARK) + r"([0-9.]+) ([0-9.]+) ([0-9.]+)", output)
     return (float(found.group(1)), float(found.group(2)), float(found.group(3))) if found else None
+
+
+def hooks_events(output: str) -> dict[str, float]:
+    """Seconds in our hooks per MkDocs event (``on_`` left off), largest first, from the same output."""
+    found = re.search(re.escape(EVENTS_MARK) + r"(\{.*\})", output)
+    events = json.loads(found.group(1)) if found else {}
+    return {name: round(seconds, 3) for name, seconds in sorted(events.items(), key=lambda e: -e[1])}
 
 
 def run_process(command: list[str], env: dict[str, str], cwd: Path, log: Path, timeout: float) -> BuildRun:

@@ -332,6 +332,8 @@ def _hooks_note(profile: dict | None) -> str:
             f"one-process build as `make site` runs it; Pagefind's indexing, which the build command runs once "
             f"MkDocs has ended (not a hook), {timed['indexing_s']:.1f} s more ({timed['indexing_share']:.1%})"
         )
+        if events := timed.get("events"):
+            parts.append("by event: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in events.items()))
         if len(runs := timed.get("runs", [])) > 1:
             shares = ", ".join(f"{r['hooks_s'] / r['wall_s']:.1%}" for r in runs)
             parts.append(f"the median of {len(runs)} such builds ({shares})")

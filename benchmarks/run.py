@@ -243,11 +243,11 @@ def profile_result(project: Path, work: Path, size: int, repeats: int) -> dict:
         if timing is None:
             raise BenchError(f"timed build failed:\n{timed.output[-3000:]}")
         shutil.rmtree(out, ignore_errors=True)
-        timings.append(timing)
+        timings.append((*timing, measure.hooks_events(timed.output)))
         log(f"  timed: {timing[0]:.1f} s of {timing[1]:.1f} s in our hooks ({timing[0] / timing[1]:.0%}), no profiler")
     # The median run by share: one build's writes now and then wait on the disk (measured here: on_post_build
     # 0.4 s in most builds, 3.6 s in some), so one sample says more about the disk than about our code.
-    hooks_s, wall_s, indexing_s = sorted(timings, key=lambda t: t[0] / t[1])[len(timings) // 2]
+    hooks_s, wall_s, indexing_s, events = sorted(timings, key=lambda t: t[0] / t[1])[len(timings) // 2]
     return {
         "timed": {
             "hooks_s": hooks_s,
@@ -255,7 +255,8 @@ def profile_result(project: Path, work: Path, size: int, repeats: int) -> dict:
             "indexing_s": indexing_s,
             "hooks_share": round(hooks_s / wall_s, 4),
             "indexing_share": round(indexing_s / wall_s, 4),
-            "runs": [{"hooks_s": h, "wall_s": w, "indexing_s": i} for h, w, i in timings],
+            "events": events,
+            "runs": [{"hooks_s": h, "wall_s": w, "indexing_s": i, "events": e} for h, w, i, e in timings],
         },
         "size": size,
         "variant": measure.OURS,
