@@ -309,7 +309,7 @@ def _memory_note(at_size: dict) -> str:
         return ""
     note = (
         f"largest single process {largest:.0f} MB; Pagefind's indexer (about 0.16 MB per indexed article while it "
-        "runs) indexes bundles of at most 1,000 articles, one after the other, once the MkDocs processes have ended"
+        "runs) indexes bundles of at most 1,500 articles, one after the other, once the MkDocs processes have ended"
     )
     if one.get("memory_mb"):
         note += f"; one process (HC_BUILD_JOBS=1): {one['memory_mb']:.0f} MB"
