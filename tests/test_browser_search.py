@@ -126,3 +126,21 @@ def test_a_question_outranks_an_answer_that_only_mentions_the_word(tab, served):
     found = search(tab, served, "index.html", "password")
     assert found[0].endswith("/my-account/forgot-password.html")
     assert any(url.endswith("/my-account/access-my-mini-account.html") for url in found[1:])
+
+
+def test_assistant_answers_a_question_sent_before_search_has_loaded(tab, served):
+    # A slow connection: search.js arrives only after the reader has typed the question and pressed Enter.
+    held = []
+    tab.page.route("**/assets/hc/search.js", lambda route: held.append(route))
+    tab.page.goto(served.url + "index.html")
+    field = tab.page.locator("#hc-assistant-input")
+    field.click()
+    field.press_sequentially("How do I replace the battery of my key?")
+    field.press("Enter")
+    assert field.input_value() == "How do I replace the battery of my key?"  # Enter sent it, no new line
+    assert len(held) == 1 and tab.page.locator(".hc-assistant__answers").is_hidden()
+    held[0].continue_()
+    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
+    links = [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    assert links[0].endswith("keys-and-locking/key-battery.html")
+    assert tab.errors == [] and tab.failed == []

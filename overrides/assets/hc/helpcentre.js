@@ -155,6 +155,11 @@
     document.addEventListener("keydown", function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName || "") || event.target.isContentEditable;
       if (event.key === "/" && !typing && !window.hcSearch) { event.preventDefault(); use("openDialog")(event); }
+      /* Enter sends the question (Shift+Enter starts a line), here so that it works before search.js arrives. */
+      if (event.key === "Enter" && !event.shiftKey && event.target.matches(".hc-assistant__input")) {
+        event.preventDefault();
+        event.target.form.requestSubmit();
+      }
     });
   }
 

@@ -302,9 +302,6 @@
       event.preventDefault();
       ask(box);
     });
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); box.querySelector("form").requestSubmit(); }
-    });
     /* While the reader types, search each word as it ends (Pagefind, its index and the search itself take
        a few hundred milliseconds on a large site), so the answers follow the submit at once. A word still
        being typed is only fetched ahead (preload) when typing pauses. */
