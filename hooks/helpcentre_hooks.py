@@ -214,13 +214,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     state = _current()
     src_uri = page.file.src_uri
     context["hc"] = state.page_view(src_uri)
-    alternates = state.alternates(src_uri)
-    context["hc_alternates"] = alternates
-    context["hc_languages"] = state.languages()
-    context["hc_contacts"] = state.footer_contacts()
-    # Material writes <link rel="alternate" hreflang> from extra.alternate: absolute URLs, x-default
-    # for the default language. static-i18n sets the attribute (not the item) per page: ours wins.
-    config.extra.alternate = links.hreflang(alternates, config.site_url or "")
+    _header_and_footer(state, context, config, state.alternates(src_uri))
     site_url = config.site_url or ""
     if canonical := state.canonical_path(src_uri):
         page.canonical_url = links.absolute(site_url, canonical)
@@ -253,8 +247,14 @@ def _not_found_context(state: build.LanguageBuild, context: dict, config: MkDocs
     keeps the header search and footer contacts of every page. Material shows the header's language and
     search part only when ``extra.alternate`` is set: the root 404 page (rendered before any page) had
     neither, and /fr/404.html took the alternates the last page left there."""
-    alternates = state.alternates(f"{state.lang}/index.md")
+    _header_and_footer(state, context, config, state.alternates(f"{state.lang}/index.md"))
+
+
+def _header_and_footer(state: build.LanguageBuild, context: dict, config: MkDocsConfig, alternates: list) -> None:
+    """What every page's header (language link, search) and footer (contacts) read, for ``alternates``."""
     context["hc_alternates"] = alternates
     context["hc_languages"] = state.languages()
     context["hc_contacts"] = state.footer_contacts()
+    # Material writes <link rel="alternate" hreflang> from extra.alternate: absolute URLs, x-default
+    # for the default language. static-i18n sets the attribute (not the item) per page: ours wins.
     config.extra.alternate = links.hreflang(alternates, config.site_url or "")

@@ -144,9 +144,9 @@ class LanguageBuild:
         return int(self.settings.get("search_shard_size", searchindex.SHARD_SIZE))
 
     def search_bundles(self) -> tuple[str, ...]:
-        """The site-relative folders of this language's search index, the one pages load first."""
-        count = sum(1 for i in self.catalogue.ids if self.catalogue.get(self.lang, i) is not None)
-        return searchindex.bundles(self.lang, count, self.search_shard_size)
+        """The site-relative folders of this language's search index, the one pages load first: as many
+        as ``searchindex.save`` makes of ``search_entries``."""
+        return searchindex.bundles(self.lang, len(self.search_entries()), self.search_shard_size)
 
     def search_entries(self) -> list[tuple[views.ArticleCard, catalogue.Article, str]]:
         """The articles this language's index holds: its own, never English text under a French URL."""

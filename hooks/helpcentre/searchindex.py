@@ -96,10 +96,10 @@ def save(records: Sequence[Record], lang: str, folder: Path, shard_size: int) ->
     made: set[str] = set()  # one mkdir per folder, not per record: 6,000 of them were a third of the saving
     for index, record in enumerate(records):
         path = os.path.join(target, str(index % count + 1), record.url)
-        folder = os.path.dirname(path)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
+        parent = os.path.dirname(path)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(record.html)
 
