@@ -316,10 +316,6 @@ def _memory_note(at_size: dict) -> str:
     return note + f"; B {reference['memory_mb']:.0f} MB, no search indexer"
 
 
-def _indexing_s(profile: dict) -> float:
-    return next((seconds for name, seconds in profile["groups"].items() if name.startswith("search indexing")), 0.0)
-
-
 def _hooks_note(profile: dict | None) -> str:
     if not profile:
         return "not profiled"
