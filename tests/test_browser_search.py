@@ -19,6 +19,22 @@ def search(tab, served, page: str, query: str) -> list[str]:
     return [a.get_attribute("href") for a in tab.page.query_selector_all(RESULTS)]
 
 
+def answers(tab) -> list[str]:
+    """The links of the assistant's answers, once it shows them."""
+    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
+    return [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+
+
+def ask_typed(tab, url: str, question: str) -> list[str]:
+    """Open ``url``, type ``question`` into the assistant as a reader does, send it with Enter: its answers."""
+    tab.page.goto(url)
+    field = tab.page.locator("#hc-assistant-input")
+    field.click()
+    field.press_sequentially(question, delay=20)
+    field.press("Enter")
+    return answers(tab)
+
+
 def test_english_query_finds_the_refund_article_first(tab, served):
     found = search(tab, served, "index.html", "refund")
     assert found and found[0].endswith("/connected-store/refund-payment-method.html")
@@ -78,8 +94,7 @@ def test_assistant_counter_limit_and_answers(tab, served):
     assert len(field.input_value()) == 200 and counter.inner_text() == "200 / 200"
     field.fill("How do I replace the battery of my key?")
     tab.page.click(".hc-assistant button[type=submit]")
-    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
-    links = [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    links = answers(tab)
     assert 1 <= len(links) <= 3 and links[0].endswith("keys-and-locking/key-battery.html")
     assert tab.page.locator(".hc-assistant__none").is_hidden()
 
@@ -93,8 +108,7 @@ def test_assistant_answers_a_typed_question_that_changed_while_typing(tab, serve
     field.fill("")
     field.press_sequentially("Comment remplacer la pile de ma clé ?", delay=20)
     field.press("Enter")
-    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
-    links = [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    links = answers(tab)
     assert 1 <= len(links) <= 3 and links[0].endswith("keys-and-locking/key-battery.html"), links
     assert tab.page.locator(".hc-assistant__none").is_hidden()
     assert tab.errors == [] and tab.failed == []
@@ -140,7 +154,6 @@ def test_assistant_answers_a_question_sent_before_search_has_loaded(tab, served)
     assert field.input_value() == "How do I replace the battery of my key?"  # Enter sent it, no new line
     assert len(held) == 1 and tab.page.locator(".hc-assistant__answers").is_hidden()
     held[0].continue_()
-    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
-    links = [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    links = answers(tab)
     assert links[0].endswith("keys-and-locking/key-battery.html")
     assert tab.errors == [] and tab.failed == []

@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from test_browser_search import RESULTS, search
+from test_browser_search import RESULTS, ask_typed, search
 
 from browser import Server
 from conftest import REPO, build
@@ -85,12 +85,6 @@ def test_results_come_from_every_bundle_ranked_as_one_index(tab, bundled_served,
 
 @pytest.mark.browser
 def test_assistant_answers_from_the_merged_bundles(tab, bundled_served):
-    tab.page.goto(bundled_served.url + "fr/index.html")
-    field = tab.page.locator("#hc-assistant-input")
-    field.click()
-    field.press_sequentially("Comment remplacer la pile de ma clé ?", delay=20)
-    field.press("Enter")
-    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
-    links = [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    links = ask_typed(tab, bundled_served.url + "fr/index.html", "Comment remplacer la pile de ma clé ?")
     assert 1 <= len(links) <= 3 and links[0].endswith("keys-and-locking/key-battery.html"), links
     assert tab.errors == [] and tab.failed == []
