@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, frontmatter
+from . import FALLBACK_ORDER, LANGUAGES, frontmatter, other_language
 from .contacts import Contact, load_contacts
 from .problems import Problem, error, errors_in, warning
+from .problems import shown as _short
 from .sitedata import POPULARITY_FILE, Category, Popularity, load_categories, load_popularity
 
 KNOWN_KEYS = frozenset(
@@ -30,8 +31,6 @@ MAX_TITLE = 120
 MAX_ID = 999_999_999
 # A writer places a contact block anywhere in an answer with a line of its own: [[contact mini-assist]]
 CONTACT_MARKER = re.compile(r"^\[\[contact ([^\]\s]*)\]\][ \t]*$", re.MULTILINE)
-# Never echoed raw into a message: a message is one line of "path:line: error: ...".
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -87,14 +86,13 @@ class Catalogue:
         article = self.get(lang, article_id)
         if article is not None:
             return article
-        for other in (DEFAULT_LANGUAGE, *LANGUAGES):
+        for other in FALLBACK_ORDER:
             if (found := self.get(other, article_id)) is not None:
                 return found
         raise KeyError(article_id)
 
     def twin(self, article: Article) -> Article | None:
-        other = next(lang for lang in LANGUAGES if lang != article.lang)
-        return self.get(other, article.id)
+        return self.get(other_language(article.lang), article.id)
 
     def category(self, key: str) -> Category:
         return next(c for c in self.categories if c.key == key)
@@ -160,9 +158,7 @@ def iter_sources(root: Path, docs_dir: str) -> Iterable[tuple[str, str, bytes]]:
 
 
 def _any_language(articles: dict, article_id: int) -> Article:
-    return next(
-        articles[(lang, article_id)] for lang in (DEFAULT_LANGUAGE, *LANGUAGES) if (lang, article_id) in articles
-    )
+    return next(articles[(lang, article_id)] for lang in FALLBACK_ORDER if (lang, article_id) in articles)
 
 
 def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -> tuple[Article | None, list[Problem]]:
@@ -263,16 +259,6 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
         lines=source.lines,
     )
     return article, problems
-
-
-def _short(value: object, limit: int = 40) -> str:
-    """``value`` as a short single line for a message: line breaks and control characters are shown escaped."""
-    try:
-        text = str(value)
-    except (ValueError, RecursionError):  # e.g. an integer too long to print
-        text = f"<{type(value).__name__}>"
-    text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _str_list(value: object, path: str, line: int, key: str, problems: list, limit: int) -> tuple[str, ...]:
@@ -406,7 +392,7 @@ def check_twins(articles: dict, on_disk: set[tuple[str, str]] = frozenset()) -> 
     for rel_path, versions in sorted(by_path.items()):
         if len(versions) == 1:
             (article,) = versions.values()
-            other = next(lang for lang in LANGUAGES if lang != article.lang)
+            other = other_language(article.lang)
             twin_elsewhere = articles.get((other, article.id))
             if twin_elsewhere is not None:
                 problems.append(

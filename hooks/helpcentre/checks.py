@@ -10,13 +10,13 @@ import bisect
 import datetime as dt
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 from . import DEFAULT_LANGUAGE
 from .catalogue import Article, Catalogue
 from .problems import Problem, error, warning
+from .slugs import slugify
 
 # Every pattern runs in linear time on any text: no two repeats that can match the same characters follow each
 # other, so a hostile article (a long line of '{#a', '](' or '<', thousands of blank lines) cannot stall a check.
@@ -148,13 +148,6 @@ def _meta_strings(article: Article) -> Iterator[tuple[str, str]]:
         yield "tags", tag
     for alias in article.aliases:
         yield "aliases", alias
-
-
-def slugify(text: str) -> str:
-    """Python-Markdown's default heading id."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
 
 
 def _anchor_index(catalogue: Catalogue, proses: dict) -> dict[tuple[str, str], set[str]]:

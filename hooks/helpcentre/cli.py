@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import LANGUAGES, catalogue, checks, newarticle, parallel, release, searchindex, translations
+from . import DEFAULT_LANGUAGE, LANGUAGES, catalogue, checks, newarticle, parallel, release, searchindex, translations
 from .problems import errors_in, report
 from .strings import load_strings
 
@@ -163,7 +163,7 @@ def _record(root: Path, docs_dir: str, cat: catalogue.Catalogue, paths: list[str
     return 0
 
 
-def cmd_new(root: Path, docs_dir: str, category: str | None, en: str | None, fr: str | None, slug: str | None) -> int:
+def cmd_new(root: Path, docs_dir: str, category: str | None, titles: dict[str, str | None], slug: str | None) -> int:
     cat, problems = catalogue.load(root, docs_dir)
     if cat is None:
         print(report(problems))
@@ -171,12 +171,10 @@ def cmd_new(root: Path, docs_dir: str, category: str | None, en: str | None, fr:
     if category is None and sys.stdin.isatty():
         print("Categories: " + ", ".join(c.key for c in cat.categories))
         category = input("Category: ").strip()
-        en = en or input("Question in English: ").strip()
-        fr = fr or input("Question en français : ").strip()
+        titles = {lang: titles[lang] or input(f"Question ({lang}): ").strip() for lang in LANGUAGES}
+    titles = {lang: titles.get(lang) or "" for lang in LANGUAGES}
     try:
-        paths = newarticle.create(
-            root, docs_dir, cat, category or "", {"en": en or "", "fr": fr or ""}, dt.date.today(), slug
-        )
+        paths = newarticle.create(root, docs_dir, cat, category or "", titles, dt.date.today(), slug)
     except newarticle.NewArticleError as exc:
         print(f"make new: {exc}", file=sys.stderr)
         return 1
@@ -198,9 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="check all content without building")
     new = sub.add_parser("new", help="create an English/French article pair")
     new.add_argument("--category")
-    new.add_argument("--en", help="the question in English")
-    new.add_argument("--fr", help="the question in French")
-    new.add_argument("--slug", help="file name without .md (default: from the English question)")
+    for lang in LANGUAGES:
+        new.add_argument(f"--{lang}", help=f"the question in '{lang}'")
+    new.add_argument("--slug", help=f"file name without .md (default: from the '{DEFAULT_LANGUAGE}' question)")
     trans = sub.add_parser("translations", help="translation status table, or record translations")
     trans.add_argument("--format", choices=("table", "json"), default="table")
     trans.add_argument(
@@ -219,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "new":
-        return cmd_new(root, args.docs_dir, args.category, args.en, args.fr, args.slug)
+        return cmd_new(root, args.docs_dir, args.category, {lang: getattr(args, lang) for lang in LANGUAGES}, args.slug)
     if args.command == "translations":
         return cmd_translations(root, args.docs_dir, args.format, args.record)
     return cmd_check(root, args.docs_dir)

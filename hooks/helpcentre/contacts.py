@@ -21,7 +21,6 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,20}[0-9]$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _HOURS = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-4]):([0-5][0-9])$")
-_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def load_contacts(root: Path) -> tuple[MappingProxyType, list[Problem]]:
 
 def parse_contact(key: str, item: object, line: int) -> tuple[Contact | None, list[Problem]]:
     path = CONTACTS_FILE
-    if not _KEY.match(key):
+    if not yamldata.KEY.match(key):
         return None, [error(path, line, f"contact key '{key}' must be lowercase words joined by hyphens")]
     if not isinstance(item, yamldata.LineDict):
         return None, [error(path, line, f"contact '{key}' must be a mapping with name, phone, email, hours")]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from . import yamldata
-from .problems import Problem, error
+from .problems import Problem, error, shown
 
 MAX_FRONT_MATTER_BYTES = 16_384
 MAX_FILE_BYTES = 1_000_000
@@ -90,15 +90,10 @@ def _too_large(path: str, yaml_lines: list[str]) -> Problem:
             sections[-1][2] += size
     total = sum(size for _, _, size in sections)
     line, key, size = max(sections, key=lambda section: section[2])
-    largest = f"'{_printable(key)}' takes {size:,} of them" if key else f"line {line} starts {size:,} of them"
+    largest = f"'{shown(key)}' takes {size:,} of them" if key else f"line {line} starts {size:,} of them"
     return error(
         path,
         line,
         f"front matter is larger than {MAX_FRONT_MATTER_BYTES:,} bytes ({total:,}); {largest}: "
         "keep it to a few short fields",
     )
-
-
-def _printable(text: str, limit: int = 40) -> str:
-    text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text[:limit])
-    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -10,8 +10,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from . import DEFAULT_LANGUAGE, LANGUAGES
 from .catalogue import Catalogue
-from .checks import slugify
+from .slugs import slugify
 
 SKELETON = {
     "en": "Answer the question in the first sentence: it becomes the teaser in lists.\n\n"
@@ -53,17 +54,17 @@ def create(
     keys = [c.key for c in catalogue.categories]
     if category not in keys:
         raise NewArticleError(f"unknown category '{category}'; use one of: {', '.join(keys)}")
-    if not all(titles.get(lang, "").strip() for lang in ("en", "fr")):
+    if not all(titles.get(lang, "").strip() for lang in LANGUAGES):
         raise NewArticleError('give the question in both languages: --en "...?" --fr "... ?"')
-    slug = slug or "-".join(slugify(titles["en"]).split("-")[:6])
+    slug = slug or "-".join(slugify(titles[DEFAULT_LANGUAGE]).split("-")[:6])
     if not slug:
         raise NewArticleError("could not make a file name from the English question; pass --slug")
     article_id = next_id(catalogue, category)
-    paths = [root / docs_dir / lang / category / f"{slug}.md" for lang in ("en", "fr")]
+    paths = [root / docs_dir / lang / category / f"{slug}.md" for lang in LANGUAGES]
     for path in paths:
         if path.exists():
             raise NewArticleError(f"{path.relative_to(root)} already exists; pass another --slug")
-    for lang, path in zip(("en", "fr"), paths, strict=True):
+    for lang, path in zip(LANGUAGES, paths, strict=True):
         title = french_title(titles[lang]) if lang == "fr" else titles[lang].strip()
         quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
         front = f"---\nid: {article_id}\ntitle: {quoted}\ncategory: {category}\nupdated: {today.isoformat()}\n---\n\n"

@@ -6,11 +6,14 @@ problem at once, compiler-style, and the build can refuse bad content without a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+# Never echoed raw into a message: a message is one line of "path:line: error: ...".
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True, order=True)
@@ -30,6 +33,16 @@ def error(path: str, line: int, message: str) -> Problem:
 
 def warning(path: str, line: int, message: str) -> Problem:
     return Problem(path, line, WARNING, message)
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """``value`` as a short single line for a message: line breaks and control characters are shown escaped."""
+    try:
+        text = str(value)
+    except (ValueError, RecursionError):  # e.g. an integer too long to print
+        text = f"<{type(value).__name__}>"
+    text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:

@@ -18,7 +18,6 @@ from .problems import Problem, error
 
 CATEGORIES_FILE = "data/categories.yml"
 POPULARITY_FILE = "data/popularity.csv"
-_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ICON = re.compile(r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$")
 
 
@@ -78,7 +77,7 @@ def _category(item: object, order: int) -> tuple[Category | None, list[Problem]]
         return None, [error(path, 1, f"category #{order + 1} must be a mapping with key, icon, name and description")]
     line = item.line
     key = item.get("key")
-    if not isinstance(key, str) or not _KEY.match(key):
+    if not isinstance(key, str) or not yamldata.KEY.match(key):
         return None, [error(path, line, "a category needs a 'key' of lowercase words joined by hyphens")]
     problems: list[Problem] = []
     icon = item.get("icon", "material/help-circle-outline")

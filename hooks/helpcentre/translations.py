@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import LANGUAGES
+from . import LANGUAGES, other_language
 from .catalogue import Article, Catalogue
 
 MISSING, OUTDATED, UP_TO_DATE, UNTRACKED = "missing", "outdated", "up to date", "not recorded"
@@ -43,7 +43,7 @@ def status(catalogue: Catalogue) -> list[Status]:
     rows = []
     for article_id in catalogue.ids:
         source, translation = source_and_translation(catalogue, article_id)
-        other = next(lang for lang in LANGUAGES if lang != source.lang)
+        other = other_language(source.lang)
         if translation is None:
             state = MISSING
         elif not translation.translation_of:

@@ -13,6 +13,7 @@ past the limits above before the Python constructor builds a value.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -20,6 +21,8 @@ import yaml.cyaml
 
 from .problems import Problem, error
 
+# The form of a key writers give things in data/ (a category, a contact): lowercase words joined by '-'.
+KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_DEPTH = 50  # levels of nested lists and mappings, aliases included
 MAX_NODES = 100_000  # values once every alias is expanded
 MAX_NUMBER_CHARS = 100  # an integer written with more characters is refused before it is converted
