@@ -10,12 +10,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import DEFAULT_LANGUAGE
 from .catalogue import Catalogue
+from .pages import CATEGORY, HOME, site_path
 from .strings import Strings
-
-HOME = "home"
-CATEGORY = "category"
 
 
 @dataclass(frozen=True)
@@ -33,12 +30,6 @@ class GeneratedPage:
         # A help centre, not a manual: no page tree or table of contents beside the content.
         meta = {"title": self.title, "template": self.template, "hide": ["navigation", "toc"]}
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
-
-
-def site_path(lang: str, rel_md: str) -> str:
-    """Where a page of ``lang`` lands in site/: the default language at the root, others below /<lang>/."""
-    html = rel_md[: -len(".md")] + ".html"
-    return html if lang == DEFAULT_LANGUAGE else f"{lang}/{html}"
 
 
 def pages_for(catalogue: Catalogue, strings: Strings) -> tuple[GeneratedPage, ...]:

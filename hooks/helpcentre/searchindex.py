@@ -26,10 +26,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-# Articles per bundle by default (extra.helpcentre.search_shard_size): Pagefind then holds about 240 MB,
-# less than the MkDocs processes it follows at that size. Each run also costs about a second of its own
-# (in bundles of 1,000, indexing 3,000 articles a language took 9-10 s, in bundles of 1,500 6-8 s).
-SHARD_SIZE = 1500
 RECORDS_VARIABLE = "HC_SEARCH_RECORDS"  # set by `helpcentre.cli build`: save records there, index later
 
 # Pagefind also writes its own ready-made interfaces; ours is in overrides/assets/hc/search.js.
@@ -77,6 +73,26 @@ def bundle_dir(lang: str, number: int) -> str:
 def bundles(lang: str, articles: int, shard_size: int) -> tuple[str, ...]:
     """Every bundle folder of a language with ``articles`` indexed articles, the loaded one first."""
     return tuple(bundle_dir(lang, n) for n in range(1, bundle_count(articles, shard_size) + 1))
+
+
+def publish(
+    records: Sequence[Record], lang: str, site_dir: Path, shard_size: int, index_digests: dict[str, str] | None
+) -> int | None:
+    """Make ``records`` searchable: save them for ``make site`` to index once MkDocs has ended (when
+    ``RECORDS_VARIABLE`` names a folder), else index them into ``site_dir`` now. A preview passes the digests
+    of the indexes it already wrote (``PreviewMemory.index_digests``): an index whose records did not change
+    (an edit in the other language) is kept. Returns how many records were indexed now, or None."""
+    if saved_for_later := os.environ.get(RECORDS_VARIABLE):
+        save(records, lang, Path(saved_for_later), shard_size)
+        return None
+    current = digest(records, lang) if index_digests is not None else ""
+    already = index_digests is not None and index_digests.get(lang) == current
+    if already and (site_dir / bundle_dir(lang, 1)).is_dir():
+        return None
+    count = write(records, lang, site_dir, shard_size)
+    if index_digests is not None:
+        index_digests[lang] = current
+    return count
 
 
 def scratch_dir() -> str | None:
