@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-lock
+ESLINT := lint/node_modules/.bin/eslint
 # Our hooks live in hooks/; the CLI (check, new, translations, build) imports them from there.
 export PYTHONPATH := $(CURDIR)/hooks
 # Material prints an end-of-life banner on every build.
@@ -59,13 +60,18 @@ system-deps:
 	@bash scripts/ensure-debian-packages.sh
 
 ## The whole suite: lint, unit, build and browser tests.
-test: install system-deps
-	$(BIN)/ruff check hooks tests scripts benchmarks
+test: install system-deps lint
 	$(BIN)/python -m pytest
 
-lint: install
-	$(BIN)/ruff check hooks tests scripts benchmarks
-	$(BIN)/ruff format --check hooks tests scripts
+## ruff (check and format) on all our Python, ESLint (pinned in lint/package-lock.json) on our browser scripts.
+lint: install $(ESLINT)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(ESLINT) --config lint/eslint.config.mjs overrides/assets/hc
+
+$(ESLINT): lint/package-lock.json
+	npm ci --prefix lint --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 ## Regenerate the lock file from pyproject.toml (needs the package registry).
 lock: install

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the browser and HTML-validation tests need, when they are missing.
+# Installs the Debian packages the browser and HTML-validation tests and the linters need, when they are missing.
 # As root with apt-get it installs them; otherwise it stops with the exact command to run.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# npm for ESLint (make lint), pinned in lint/package-lock.json.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 # Fonts so screenshots show real glyphs, accents included.
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -9,7 +9,7 @@
     try {
       if (value === undefined) return window.localStorage.getItem(key);
       window.localStorage.setItem(key, value);
-    } catch (e) { /* private mode: the vote still shows its thank-you */ }
+    } catch { /* private mode: the vote still shows its thank-you */ }
     return null;
   }
 
@@ -36,7 +36,7 @@
         status.textContent = status.getAttribute(open ? "data-open" : "data-closed");
         status.classList.toggle("hc-contact__status--open", open);
         status.hidden = false;
-      } catch (e) { status.hidden = true; }
+      } catch { status.hidden = true; }
     });
   }
 

@@ -261,7 +261,7 @@
     try {
       var parsed = new URL(url, window.location.href);
       return /^https?:$/.test(parsed.protocol) || parsed.protocol === "file:" ? parsed.href : "#";
-    } catch (e) { return "#"; }
+    } catch { return "#"; }
   }
 
   function renderAnswers(box, answers) {
