@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import browser, corpus, measure, preview, report
+from . import projects as projects_
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SIZES = (100, 1000, 3000)
@@ -111,7 +112,7 @@ def build_once(project: Path, variant: str, out: Path, logs: Path, label: str) -
     return run
 
 
-def timed_builds(projects: corpus.Projects, work: Path, settings: Settings) -> dict[str, list[measure.BuildRun]]:
+def timed_builds(projects: projects_.Projects, work: Path, settings: Settings) -> dict[str, list[measure.BuildRun]]:
     """A, A in one process, and B in turn, so a slow moment of the machine hits all; at least one round."""
     variants = (
         (measure.OURS, projects.ours),
@@ -272,7 +273,7 @@ def profile_result(project: Path, work: Path, size: int, repeats: int) -> dict:
 ONE_LANGUAGE_PREVIEW = "A-en"
 
 
-def preview_result(projects: corpus.Projects, generated: corpus.Corpus, work: Path, settings: Settings) -> dict:
+def preview_result(projects: projects_.Projects, generated: corpus.Corpus, work: Path, settings: Settings) -> dict:
     result: dict = {"size": generated.size, "edits": settings.preview_edits}
     english = corpus.LANGUAGES[0]
     # What `make serve` runs: not strict, --dirty (only the saved files are converted again).
@@ -307,7 +308,7 @@ def run_size(size: int, settings: Settings) -> tuple[dict, dict | None, dict | N
     """Everything measured at one size: (results of the size, profile or None, preview or None)."""
     work = settings.work_dir / f"n{size}"
     generated = corpus.generate(size, settings.seed)
-    projects = corpus.write_projects(settings.source, generated, work / "projects")
+    projects = projects_.write_projects(settings.source, generated, work / "projects")
     log(f"N={size}: corpus written to {work / 'projects'}; checking it")
     facts = corpus_facts(generated) | {"check": check_corpus(projects.ours)}
     load = os.getloadavg()
