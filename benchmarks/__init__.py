@@ -1,6 +1,7 @@
 """`make bench`: our help centre against plain Material + mkdocs-static-i18n on a synthetic corpus.
 
-``corpus`` writes the synthetic bilingual projects, ``measure`` times builds and weighs their output,
+``corpus`` writes the synthetic bilingual projects, ``builds`` times builds (through the runners
+``with_memory.py`` and ``timed_build.py``), ``weights`` weighs their output, ``profiling`` reads a profile,
 ``preview`` times a `mkdocs serve` rebuild, ``browser`` times the first search result in Chromium,
 ``report`` checks the budgets of issue 10 and writes ``results.json`` and ``RESULTS.md``; ``run`` is the
 command line that ties them together.

@@ -33,7 +33,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import browser, corpus, measure, preview, report
+from . import browser, builds, corpus, preview, profiling, report, weights
 from . import projects as projects_
 
 REPO = Path(__file__).resolve().parents[1]
@@ -76,7 +76,7 @@ def log(message: str) -> None:
 
 def check_corpus(project: Path) -> dict:
     """Our own content checks on the generated corpus: it must have no error (and has no warning)."""
-    env = measure.build_env(project, measure.OURS)
+    env = builds.build_env(project, builds.OURS)
     command = [sys.executable, "-m", "helpcentre.cli", "--root", str(project), "check"]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     summary = (result.stdout.strip().splitlines() or [""])[-1]
@@ -100,26 +100,26 @@ def corpus_facts(generated: corpus.Corpus) -> dict:
     }
 
 
-def build_once(project: Path, variant: str, out: Path, logs: Path, label: str) -> measure.BuildRun:
+def build_once(project: Path, variant: str, out: Path, logs: Path, label: str) -> builds.BuildRun:
     if out.exists():
         shutil.rmtree(out)
-    env = measure.build_env(project, variant)
-    command = measure.timed_command(project, out, variant)
-    run = measure.run_process(command, env, project, logs / f"{label}.log", BUILD_TIMEOUT_S)
+    env = builds.build_env(project, variant)
+    command = builds.timed_command(project, out, variant)
+    run = builds.run_process(command, env, project, logs / f"{label}.log", BUILD_TIMEOUT_S)
     if run.returncode != 0:
         raise BenchError(f"build {label} failed ({run.returncode}):\n{run.output}")
     log(f"  {label}: {run.wall_s:.1f} s, {run.memory_mb:.0f} MB")
     return run
 
 
-def timed_builds(projects: projects_.Projects, work: Path, settings: Settings) -> dict[str, list[measure.BuildRun]]:
+def timed_builds(projects: projects_.Projects, work: Path, settings: Settings) -> dict[str, list[builds.BuildRun]]:
     """A, A in one process, and B in turn, so a slow moment of the machine hits all; at least one round."""
     variants = (
-        (measure.OURS, projects.ours),
-        (measure.SEQUENTIAL, projects.ours),
-        (measure.REFERENCE, projects.reference),
+        (builds.OURS, projects.ours),
+        (builds.SEQUENTIAL, projects.ours),
+        (builds.REFERENCE, projects.reference),
     )
-    runs: dict[str, list[measure.BuildRun]] = {variant: [] for variant, _ in variants}
+    runs: dict[str, list[builds.BuildRun]] = {variant: [] for variant, _ in variants}
     spent = 0.0
     for round_number in range(1, settings.repeats + 1):
         for variant, project in variants:
@@ -137,7 +137,7 @@ def typical_pages(generated: corpus.Corpus) -> dict[str, str]:
     return {lang: rel if lang == corpus.LANGUAGES[0] else f"{lang}/{rel}" for lang in corpus.LANGUAGES}
 
 
-def timing_result(runs: list[measure.BuildRun]) -> dict:
+def timing_result(runs: list[builds.BuildRun]) -> dict:
     walls = [r.wall_s for r in runs]
     return {
         "wall_s": round(statistics.median(walls), 3),
@@ -149,14 +149,14 @@ def timing_result(runs: list[measure.BuildRun]) -> dict:
     }
 
 
-def sequential_result(runs: list[measure.BuildRun], out: Path, parallel_out: Path) -> dict:
+def sequential_result(runs: list[builds.BuildRun], out: Path, parallel_out: Path) -> dict:
     """Our build in one process: its timing, and whether the parallel build wrote the same bytes."""
-    differing = measure.differing_files(parallel_out, out)
+    differing = builds.differing_files(parallel_out, out)
     return timing_result(runs) | {"identical_to_parallel": not differing, "differing_files": differing[:20]}
 
 
-def variant_result(runs: list[measure.BuildRun], out: Path, pages: dict[str, str]) -> dict:
-    size = measure.site_size(out)
+def variant_result(runs: list[builds.BuildRun], out: Path, pages: dict[str, str]) -> dict:
+    size = weights.site_size(out)
     timing = timing_result(runs)
     wall = timing["wall_s"]
     return timing | {
@@ -170,7 +170,7 @@ def variant_result(runs: list[measure.BuildRun], out: Path, pages: dict[str, str
 
 
 def _page_weight(out: Path, page: str) -> dict:
-    weight = measure.page_weight(out, page)
+    weight = weights.page_weight(out, page)
     data = dataclasses.asdict(weight)
     data["assets"] = dict(weight.assets)
     data["js_css_bytes"] = weight.js_css_bytes
@@ -178,7 +178,7 @@ def _page_weight(out: Path, page: str) -> dict:
 
 
 def _search_weight(out: Path, page: str) -> dict:
-    data = dataclasses.asdict(measure.search_weight(out, page))
+    data = dataclasses.asdict(weights.search_weight(out, page))
     data["first_query_bytes_estimate"] = data.pop("first_query_bytes")
     return data
 
@@ -215,12 +215,12 @@ def profile_result(project: Path, work: Path, size: int, repeats: int) -> dict:
     out, dump = work / "out-profile", work / "build.prof"
     if out.exists():
         shutil.rmtree(out)
-    env = measure.build_env(project, measure.OURS)
+    env = builds.build_env(project, builds.OURS)
     records = work / "profile-records"  # as `make site` builds: the hooks save the records, the CLI indexes them
-    command = measure.profiled_command(project, out, dump)
-    run = measure.run_process(
+    command = builds.profiled_command(project, out, dump)
+    run = builds.run_process(
         command,
-        {**env, measure.RECORDS_VARIABLE: str(records)},
+        {**env, builds.RECORDS_VARIABLE: str(records)},
         project,
         work / "logs" / "profile.log",
         BUILD_TIMEOUT_S,
@@ -228,23 +228,23 @@ def profile_result(project: Path, work: Path, size: int, repeats: int) -> dict:
     shutil.rmtree(records, ignore_errors=True)
     if run.returncode != 0:
         raise BenchError(f"profiled build failed:\n{run.output}")
-    summary = measure.profile_summary(dump, project)
+    summary = profiling.profile_summary(dump, project)
     shutil.rmtree(out, ignore_errors=True)
     log(f"  profile: {summary.hooks_share:.0%} of {summary.total_s:.1f} s in our hooks")
     timings = []
     for attempt in range(1, repeats + 1):
-        timed = measure.run_process(
-            measure.hooks_timed_command(project, out),
+        timed = builds.run_process(
+            builds.hooks_timed_command(project, out),
             env,
             project,
             work / "logs" / f"hooks-timed-{attempt}.log",
             BUILD_TIMEOUT_S,
         )
-        timing = measure.hooks_timing(timed.output) if timed.returncode == 0 else None
+        timing = builds.hooks_timing(timed.output) if timed.returncode == 0 else None
         if timing is None:
             raise BenchError(f"timed build failed:\n{timed.output[-3000:]}")
         shutil.rmtree(out, ignore_errors=True)
-        timings.append((*timing, measure.hooks_events(timed.output)))
+        timings.append((*timing, builds.hooks_events(timed.output)))
         log(f"  timed: {timing[0]:.1f} s of {timing[1]:.1f} s in our hooks ({timing[0] / timing[1]:.0%}), no profiler")
     # The median run by share: one build's writes now and then wait on the disk (measured here: on_post_build
     # 0.4 s in most builds, 3.6 s in some), so one sample says more about the disk than about our code.
@@ -260,7 +260,7 @@ def profile_result(project: Path, work: Path, size: int, repeats: int) -> dict:
             "runs": [{"hooks_s": h, "wall_s": w, "indexing_s": i, "events": e} for h, w, i, e in timings],
         },
         "size": size,
-        "variant": measure.OURS,
+        "variant": builds.OURS,
         "wall_s": round(run.wall_s, 3),
         "total_s": round(summary.total_s, 3),
         "hooks_s": round(summary.hooks_s, 3),
@@ -277,11 +277,11 @@ def preview_result(projects: projects_.Projects, generated: corpus.Corpus, work:
     result: dict = {"size": generated.size, "edits": settings.preview_edits}
     english = corpus.LANGUAGES[0]
     # What `make serve` runs: not strict, --dirty (only the saved files are converted again).
-    serve = {**measure.build_env(projects.ours, measure.OURS), "HC_STRICT": "false"}
+    serve = {**builds.build_env(projects.ours, builds.OURS), "HC_STRICT": "false"}
     runs = (
-        (measure.OURS, projects.ours, serve, True),
+        (builds.OURS, projects.ours, serve, True),
         (ONE_LANGUAGE_PREVIEW, projects.ours, {**serve, "HC_BUILD_LANGUAGE": english}, True),  # make serve ONLY=en
-        (measure.REFERENCE, projects.reference, measure.build_env(projects.reference, measure.REFERENCE), False),
+        (builds.REFERENCE, projects.reference, builds.build_env(projects.reference, builds.REFERENCE), False),
     )
     for variant, project, env, dirty in runs:
         article = project / "docs" / english / generated.typical().rel_path
@@ -315,28 +315,26 @@ def run_size(size: int, settings: Settings) -> tuple[dict, dict | None, dict | N
     runs = timed_builds(projects, work, settings)
     pages = typical_pages(generated)
     result = {"corpus": facts, "load_average_before": [round(x, 2) for x in load]}
-    for variant in (measure.OURS, measure.REFERENCE):
+    for variant in (builds.OURS, builds.REFERENCE):
         out = work / f"out-{variant}"
         result[variant] = variant_result(runs[variant], out, pages)
         if settings.browser:
             log(f"  browser: {variant}")
             result[variant]["browser"] = browser_result(out, pages, settings.browser_repeats)
-    result[measure.SEQUENTIAL] = sequential_result(
-        runs[measure.SEQUENTIAL], work / f"out-{measure.SEQUENTIAL}", work / f"out-{measure.OURS}"
+    result[builds.SEQUENTIAL] = sequential_result(
+        runs[builds.SEQUENTIAL], work / f"out-{builds.SEQUENTIAL}", work / f"out-{builds.OURS}"
     )
-    log(f"  parallel output identical to one process: {result[measure.SEQUENTIAL]['identical_to_parallel']}")
-    result["ratios"] = report.ratios(result[measure.OURS], result[measure.REFERENCE])
+    log(f"  parallel output identical to one process: {result[builds.SEQUENTIAL]['identical_to_parallel']}")
+    result["ratios"] = report.ratios(result[builds.OURS], result[builds.REFERENCE])
     result["ratios"]["parallel_vs_sequential"] = report.ratio(
-        result[measure.OURS]["wall_s"], result[measure.SEQUENTIAL]["wall_s"]
+        result[builds.OURS]["wall_s"], result[builds.SEQUENTIAL]["wall_s"]
     )
     profile = profile_result(projects.ours, work, size, settings.repeats) if size == settings.profile_size else None
     previewed = preview_result(projects, generated, work, settings) if size == settings.preview_size else None
     if previewed is not None:
-        variants = (measure.OURS, measure.SEQUENTIAL, measure.REFERENCE)
+        variants = (builds.OURS, builds.SEQUENTIAL, builds.REFERENCE)
         previewed["full_build_s"] = {v: result[v]["wall_s"] for v in variants}
-    problems = [
-        p for v in (measure.OURS, measure.REFERENCE) for s in result[v]["search"].values() for p in s["problems"]
-    ]
+    problems = [p for v in (builds.OURS, builds.REFERENCE) for s in result[v]["search"].values() for p in s["problems"]]
     if problems:
         log(f"  search index problems, {work} kept for a look: {problems[:3]}")
     elif not settings.keep_work:
