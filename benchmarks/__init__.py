@@ -3,7 +3,8 @@
 ``corpus`` writes the synthetic bilingual projects, ``builds`` times builds (through the runners
 ``with_memory.py`` and ``timed_build.py``), ``weights`` weighs their output, ``profiling`` reads a profile,
 ``preview`` times a `mkdocs serve` rebuild, ``browser`` times the first search result in Chromium,
-``report`` checks the budgets of issue 10 and writes ``results.json`` and ``RESULTS.md``; ``run`` is the
+``budgets`` (with ``budget_notes``) checks the budgets of issue 10, ``report`` and ``size_table`` write
+``RESULTS.md`` (``figures`` for the numbers, ``data/method.md`` for the method); ``run`` is the
 command line that ties them together.
 """
 

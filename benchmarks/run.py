@@ -33,7 +33,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import browser, builds, corpus, preview, profiling, report, weights
+from . import browser, budgets, builds, corpus, figures, preview, profiling, report, weights
 from . import projects as projects_
 
 REPO = Path(__file__).resolve().parents[1]
@@ -325,8 +325,8 @@ def run_size(size: int, settings: Settings) -> tuple[dict, dict | None, dict | N
         runs[builds.SEQUENTIAL], work / f"out-{builds.SEQUENTIAL}", work / f"out-{builds.OURS}"
     )
     log(f"  parallel output identical to one process: {result[builds.SEQUENTIAL]['identical_to_parallel']}")
-    result["ratios"] = report.ratios(result[builds.OURS], result[builds.REFERENCE])
-    result["ratios"]["parallel_vs_sequential"] = report.ratio(
+    result["ratios"] = figures.ratios(result[builds.OURS], result[builds.REFERENCE])
+    result["ratios"]["parallel_vs_sequential"] = figures.ratio(
         result[builds.OURS]["wall_s"], result[builds.SEQUENTIAL]["wall_s"]
     )
     profile = profile_result(projects.ours, work, size, settings.repeats) if size == settings.profile_size else None
@@ -448,7 +448,7 @@ def run(settings: Settings) -> dict:
         results["preview"] = previewed or results["preview"]
         _save(settings.work_dir / "partial.json", results)
     results["duration_s"] = round(time.perf_counter() - started, 1)
-    results["budgets"] = [dataclasses.asdict(b) for b in report.budgets(results)]
+    results["budgets"] = [dataclasses.asdict(b) for b in budgets.budgets(results)]
     return results
 
 
@@ -564,7 +564,7 @@ def write_results(results: dict, results_dir: Path | None) -> None:
 def rereport(path: Path, results_dir: Path | None) -> int:
     """Budgets and RESULTS.md again from a saved results.json (after a change to the report only)."""
     results = json.loads(path.read_text(encoding="utf-8"))
-    results["budgets"] = [dataclasses.asdict(b) for b in report.budgets(results)]
+    results["budgets"] = [dataclasses.asdict(b) for b in budgets.budgets(results)]
     write_results(results, results_dir)
     return 0
 
