@@ -1,9 +1,12 @@
 """`make bench`: our help centre against plain Material + mkdocs-static-i18n on a synthetic corpus.
 
-``corpus`` writes the synthetic bilingual projects, ``measure`` times builds and weighs their output,
-``preview`` times a `mkdocs serve` rebuild, ``browser`` times the first search result in Chromium,
-``report`` checks the budgets of issue 10 and writes ``results.json`` and ``RESULTS.md``; ``run`` is the
-command line that ties them together.
+``run`` is the command line; ``one_size`` measures one size N. ``corpus`` generates the articles from the
+words of ``vocabulary`` (``data/*.yml``) and ``projects`` writes the two projects; ``builds`` runs and times a
+build (through the runners ``with_memory.py`` and ``timed_build.py``, run as files in a project), ``weights``
+weighs its output, ``profiling`` measures our hooks' share, ``preview`` a `mkdocs serve` rebuild, ``browser``
+search in Chromium; ``environment`` records the machine and the code measured. ``budgets`` (with
+``budget_notes``) checks the budgets of issue 10; ``report`` and ``size_table`` write ``RESULTS.md``, with
+``figures`` for the numbers and ``data/method.md`` for how they are measured.
 """
 
 import sys

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from chromium import CHROMIUM, launch
 
-from .measure import is_search_asset
+from .weights import is_search_asset
 from static_server import Server
 
 RESULTS = "[data-hc-search-dialog] [data-hc='search-results'] li, .md-search-result__item"

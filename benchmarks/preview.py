@@ -4,13 +4,16 @@ Reads a generated project; starts ``mkdocs serve --livereload`` (with ``--dirty`
 runs it) on a free local port, waits for the first build, then appends a sentence to one English article
 several times and, each time, measures from the file write to MkDocs' "Documentation built in" line
 (file-watcher latency included) and also keeps the build time MkDocs reports itself (or the measured time
-when MkDocs did not print it). Produces a ``PreviewRun``. Edits stay in the temporary project.
+when MkDocs did not print it). Produces a ``PreviewRun``, and the preview's entry of ``results.json`` for the
+three previews of one size (``preview_result``): ours as `make serve` runs it, ours in English only
+(`make serve ONLY=en`) and the reference. Edits stay in the temporary project.
 """
 
 from __future__ import annotations
 
 import queue
 import re
+import statistics
 import subprocess
 import sys
 import threading
@@ -18,6 +21,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .builds import ONE_LANGUAGE, OURS, REFERENCE, build_env
+from .corpus import Corpus
+from .projects import Projects
+from .settings import BUILD_TIMEOUT_S, Settings, log
+from .vocabulary import LANGUAGES
 from static_server import free_port
 
 # The end of a rebuild: MkDocs' "Documentation built in" line, or the live-reload line that follows it. Now
@@ -64,7 +72,7 @@ def _wait_for(lines: queue.Queue, pattern: str | re.Pattern, deadline: float, se
 
 
 def measure_preview(
-    project: Path, article: Path, env: dict[str, str], edits: int, timeout: float, log: Path, dirty: bool = False
+    project: Path, article: Path, env: dict[str, str], edits: int, timeout: float, log_file: Path, dirty: bool = False
 ) -> PreviewRun:
     """Serve ``project`` and time ``edits`` rebuilds after editing ``article``."""
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(project.resolve() / "mkdocs.yml")]
@@ -97,5 +105,36 @@ def measure_preview(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text("".join(seen), encoding="utf-8")
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        log_file.write_text("".join(seen), encoding="utf-8")
+
+
+def preview_result(projects: Projects, generated: Corpus, work: Path, settings: Settings) -> dict:
+    result: dict = {"size": generated.size, "edits": settings.preview_edits}
+    english = LANGUAGES[0]
+    # What `make serve` runs: not strict, --dirty (only the saved files are converted again).
+    serve = {**build_env(projects.ours, OURS), "HC_STRICT": "false"}
+    runs = (
+        (OURS, projects.ours, serve, True),
+        (ONE_LANGUAGE, projects.ours, {**serve, "HC_BUILD_LANGUAGE": english}, True),  # make serve ONLY=en
+        (REFERENCE, projects.reference, build_env(projects.reference, REFERENCE), False),
+    )
+    for variant, project, env, dirty in runs:
+        article = project / "docs" / english / generated.typical().rel_path
+        run = measure_preview(
+            project,
+            article,
+            env,
+            settings.preview_edits,
+            BUILD_TIMEOUT_S,
+            work / "logs" / f"serve-{variant}.log",
+            dirty=dirty,
+        )
+        result[variant] = {
+            "first_build_s": round(run.first_build_s, 3),
+            "rebuild_s": round(statistics.median(run.rebuild_s), 3),
+            "rebuild_runs_s": [round(x, 3) for x in run.rebuild_s],
+            "reported_s": [round(x, 3) for x in run.reported_s],
+        }
+        log(f"  preview {variant}: rebuild {statistics.median(run.rebuild_s):.1f} s after one edit")
+    return result

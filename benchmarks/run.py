@@ -20,413 +20,18 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import io
 import json
 import os
 import shutil
-import statistics
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import browser, corpus, measure, preview, report
+from . import browser, budgets, corpus, environment, one_size, report
+from .settings import BenchError, Settings, log
 
-REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SIZES = (100, 1000, 3000)
-VISITS = {
-    "en": ("refund", "How do I get a refund for my payment?"),
-    "fr": ("remboursement", "Comment obtenir le remboursement de mon paiement ?"),
-}
-BUILD_TIMEOUT_S = 3 * 3600
-
-
-@dataclass(frozen=True)
-class Settings:
-    sizes: tuple[int, ...]
-    repeats: int
-    repeat_budget_s: float  # no further round of A+B at a size once its rounds would pass this
-    profile_size: int | None
-    preview_size: int | None
-    preview_edits: int
-    browser: bool
-    browser_repeats: int
-    work_dir: Path
-    keep_work: bool  # keep the generated projects and sites (a --work-dir was given)
-    results_dir: Path | None
-    seed: int
-    source: Path  # where the site's code and configuration are copied from
-    code_from: str  # "working tree" or the commit given to --code-from
-
-
-class BenchError(RuntimeError):
-    pass
-
-
-def log(message: str) -> None:
-    print(f"[bench {dt.datetime.now():%H:%M:%S}] {message}", flush=True)
-
-
-# -- one size ------------------------------------------------------------------------------------------------
-
-
-def check_corpus(project: Path) -> dict:
-    """Our own content checks on the generated corpus: it must have no error (and has no warning)."""
-    env = measure.build_env(project, measure.OURS)
-    command = [sys.executable, "-m", "helpcentre.cli", "--root", str(project), "check"]
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
-    summary = (result.stdout.strip().splitlines() or [""])[-1]
-    counts = [int(word) for word in summary.replace(",", " ").split() if word.isdigit()]
-    if result.returncode != 0 or len(counts) < 2 or counts[0]:
-        raise BenchError(f"the generated corpus fails `make check`:\n{result.stdout[-3000:]}{result.stderr[-2000:]}")
-    return {"errors": counts[0], "warnings": counts[1], "summary": summary}
-
-
-def corpus_facts(generated: corpus.Corpus) -> dict:
-    articles = generated.articles
-    return {
-        "articles_per_language": len(articles),
-        "categories": len({a.category for a in articles}),
-        "words_mean": {lang: round(statistics.mean(a.words(lang) for a in articles), 1) for lang in corpus.LANGUAGES},
-        "with_related": sum(bool(a.related) for a in articles),
-        "with_contact": sum(a.contact is not None for a in articles),
-        "with_contact_marker": sum(corpus.CONTACT_MARKER in a.body.en for a in articles),
-        "with_link": sum("](" in a.body.en for a in articles),
-        "popularity_rows": sum(a.views is not None for a in articles),
-    }
-
-
-def build_once(project: Path, variant: str, out: Path, logs: Path, label: str) -> measure.BuildRun:
-    if out.exists():
-        shutil.rmtree(out)
-    env = measure.build_env(project, variant)
-    command = measure.timed_command(project, out, variant)
-    run = measure.run_process(command, env, project, logs / f"{label}.log", BUILD_TIMEOUT_S)
-    if run.returncode != 0:
-        raise BenchError(f"build {label} failed ({run.returncode}):\n{run.output}")
-    log(f"  {label}: {run.wall_s:.1f} s, {run.memory_mb:.0f} MB")
-    return run
-
-
-def timed_builds(projects: corpus.Projects, work: Path, settings: Settings) -> dict[str, list[measure.BuildRun]]:
-    """A, A in one process, and B in turn, so a slow moment of the machine hits all; at least one round."""
-    variants = (
-        (measure.OURS, projects.ours),
-        (measure.SEQUENTIAL, projects.ours),
-        (measure.REFERENCE, projects.reference),
-    )
-    runs: dict[str, list[measure.BuildRun]] = {variant: [] for variant, _ in variants}
-    spent = 0.0
-    for round_number in range(1, settings.repeats + 1):
-        for variant, project in variants:
-            run = build_once(project, variant, work / f"out-{variant}", work / "logs", f"{variant}-{round_number}")
-            runs[variant].append(run)
-        last = sum(runs[variant][-1].wall_s for variant, _ in variants)
-        spent += last
-        if spent + last > settings.repeat_budget_s:
-            break
-    return runs
-
-
-def typical_pages(generated: corpus.Corpus) -> dict[str, str]:
-    rel = generated.typical().rel_path[: -len(".md")] + ".html"
-    return {lang: rel if lang == corpus.LANGUAGES[0] else f"{lang}/{rel}" for lang in corpus.LANGUAGES}
-
-
-def timing_result(runs: list[measure.BuildRun]) -> dict:
-    walls = [r.wall_s for r in runs]
-    return {
-        "wall_s": round(statistics.median(walls), 3),
-        "wall_runs_s": [round(w, 3) for w in walls],
-        "load_after_runs": [round(r.load_after, 2) for r in runs],
-        "peak_rss_mb": round(max(r.peak_rss_mb for r in runs), 1),
-        "tree_peak_mb": round(max(r.tree_peak_mb for r in runs), 1),
-        "memory_mb": round(max(r.memory_mb for r in runs), 1),
-    }
-
-
-def sequential_result(runs: list[measure.BuildRun], out: Path, parallel_out: Path) -> dict:
-    """Our build in one process: its timing, and whether the parallel build wrote the same bytes."""
-    differing = measure.differing_files(parallel_out, out)
-    return timing_result(runs) | {"identical_to_parallel": not differing, "differing_files": differing[:20]}
-
-
-def variant_result(runs: list[measure.BuildRun], out: Path, pages: dict[str, str]) -> dict:
-    size = measure.site_size(out)
-    timing = timing_result(runs)
-    wall = timing["wall_s"]
-    return timing | {
-        "pages": size.pages,
-        "files": size.files,
-        "pages_per_s": round(size.pages / wall, 2),
-        "site_bytes": size.total_bytes,
-        "article": {lang: _page_weight(out, page) for lang, page in pages.items()},
-        "search": {lang: _search_weight(out, page) for lang, page in pages.items()},
-    }
-
-
-def _page_weight(out: Path, page: str) -> dict:
-    weight = measure.page_weight(out, page)
-    data = dataclasses.asdict(weight)
-    data["assets"] = dict(weight.assets)
-    data["js_css_bytes"] = weight.js_css_bytes
-    return data
-
-
-def _search_weight(out: Path, page: str) -> dict:
-    data = dataclasses.asdict(measure.search_weight(out, page))
-    data["first_query_bytes_estimate"] = data.pop("first_query_bytes")
-    return data
-
-
-def browser_result(out: Path, pages: dict[str, str], repeats: int) -> dict:
-    visits = [browser.Visit(pages[lang], *VISITS[lang]) for lang in pages]
-    searches, answers = browser.measure_site(out, visits, repeats)
-    result: dict = {"search": {}, "assistant": {}, "assistant_pasted": {}}
-    for lang, page in pages.items():
-        mine = [r for r in searches if r.page == page]
-        result["search"][lang] = _summary(mine, "first_result_ms", ("search_bytes", "page_bytes", "after_key_bytes"))
-        typed = [r for r in answers if r.page == page and not r.pasted]
-        pasted = [r for r in answers if r.page == page and r.pasted]
-        result["assistant"][lang] = _summary(typed, "answer_ms", ("search_bytes",)) if typed else None
-        result["assistant_pasted"][lang] = _summary(pasted, "answer_ms", ("search_bytes",)) if pasted else None
-    return result
-
-
-def _summary(runs: list, timed: str, sizes: tuple[str, ...]) -> dict:
-    good = [r for r in runs if getattr(r, timed) is not None]
-    summary = {
-        timed: round(statistics.median(getattr(r, timed) for r in good), 1) if good else None,
-        f"{timed}_runs": [round(getattr(r, timed), 1) for r in good],
-        "errors": [r.error for r in runs if r.error],
-    }
-    for name in sizes:
-        summary[name] = max((getattr(r, name) for r in good), default=None)
-    if runs and hasattr(runs[0], "engine_ui"):
-        summary["ui"] = runs[0].engine_ui
-    return summary
-
-
-def profile_result(project: Path, work: Path, size: int, repeats: int) -> dict:
-    out, dump = work / "out-profile", work / "build.prof"
-    if out.exists():
-        shutil.rmtree(out)
-    env = measure.build_env(project, measure.OURS)
-    records = work / "profile-records"  # as `make site` builds: the hooks save the records, the CLI indexes them
-    command = measure.profiled_command(project, out, dump)
-    run = measure.run_process(
-        command,
-        {**env, measure.RECORDS_VARIABLE: str(records)},
-        project,
-        work / "logs" / "profile.log",
-        BUILD_TIMEOUT_S,
-    )
-    shutil.rmtree(records, ignore_errors=True)
-    if run.returncode != 0:
-        raise BenchError(f"profiled build failed:\n{run.output}")
-    summary = measure.profile_summary(dump, project)
-    shutil.rmtree(out, ignore_errors=True)
-    log(f"  profile: {summary.hooks_share:.0%} of {summary.total_s:.1f} s in our hooks")
-    timings = []
-    for attempt in range(1, repeats + 1):
-        timed = measure.run_process(
-            measure.hooks_timed_command(project, out),
-            env,
-            project,
-            work / "logs" / f"hooks-timed-{attempt}.log",
-            BUILD_TIMEOUT_S,
-        )
-        timing = measure.hooks_timing(timed.output) if timed.returncode == 0 else None
-        if timing is None:
-            raise BenchError(f"timed build failed:\n{timed.output[-3000:]}")
-        shutil.rmtree(out, ignore_errors=True)
-        timings.append((*timing, measure.hooks_events(timed.output)))
-        log(f"  timed: {timing[0]:.1f} s of {timing[1]:.1f} s in our hooks ({timing[0] / timing[1]:.0%}), no profiler")
-    # The median run by share: one build's writes now and then wait on the disk (measured here: on_post_build
-    # 0.4 s in most builds, 3.6 s in some), so one sample says more about the disk than about our code.
-    hooks_s, wall_s, indexing_s, events = sorted(timings, key=lambda t: t[0] / t[1])[len(timings) // 2]
-    return {
-        "timed": {
-            "hooks_s": hooks_s,
-            "wall_s": wall_s,
-            "indexing_s": indexing_s,
-            "hooks_share": round(hooks_s / wall_s, 4),
-            "indexing_share": round(indexing_s / wall_s, 4),
-            "events": events,
-            "runs": [{"hooks_s": h, "wall_s": w, "indexing_s": i, "events": e} for h, w, i, e in timings],
-        },
-        "size": size,
-        "variant": measure.OURS,
-        "wall_s": round(run.wall_s, 3),
-        "total_s": round(summary.total_s, 3),
-        "hooks_s": round(summary.hooks_s, 3),
-        "hooks_share": round(summary.hooks_share, 4),
-        "groups": dict(summary.groups),
-        "top_hooks": dict(summary.top_hooks),
-    }
-
-
-ONE_LANGUAGE_PREVIEW = "A-en"
-
-
-def preview_result(projects: corpus.Projects, generated: corpus.Corpus, work: Path, settings: Settings) -> dict:
-    result: dict = {"size": generated.size, "edits": settings.preview_edits}
-    english = corpus.LANGUAGES[0]
-    # What `make serve` runs: not strict, --dirty (only the saved files are converted again).
-    serve = {**measure.build_env(projects.ours, measure.OURS), "HC_STRICT": "false"}
-    runs = (
-        (measure.OURS, projects.ours, serve, True),
-        (ONE_LANGUAGE_PREVIEW, projects.ours, {**serve, "HC_BUILD_LANGUAGE": english}, True),  # make serve ONLY=en
-        (measure.REFERENCE, projects.reference, measure.build_env(projects.reference, measure.REFERENCE), False),
-    )
-    for variant, project, env, dirty in runs:
-        article = project / "docs" / english / generated.typical().rel_path
-        run = preview.measure_preview(
-            project,
-            article,
-            env,
-            settings.preview_edits,
-            BUILD_TIMEOUT_S,
-            work / "logs" / f"serve-{variant}.log",
-            dirty=dirty,
-        )
-        result[variant] = {
-            "first_build_s": round(run.first_build_s, 3),
-            "rebuild_s": round(statistics.median(run.rebuild_s), 3),
-            "rebuild_runs_s": [round(x, 3) for x in run.rebuild_s],
-            "reported_s": [round(x, 3) for x in run.reported_s],
-        }
-        log(f"  preview {variant}: rebuild {statistics.median(run.rebuild_s):.1f} s after one edit")
-    return result
-
-
-def run_size(size: int, settings: Settings) -> tuple[dict, dict | None, dict | None]:
-    """Everything measured at one size: (results of the size, profile or None, preview or None)."""
-    work = settings.work_dir / f"n{size}"
-    generated = corpus.generate(size, settings.seed)
-    projects = corpus.write_projects(settings.source, generated, work / "projects")
-    log(f"N={size}: corpus written to {work / 'projects'}; checking it")
-    facts = corpus_facts(generated) | {"check": check_corpus(projects.ours)}
-    load = os.getloadavg()
-    runs = timed_builds(projects, work, settings)
-    pages = typical_pages(generated)
-    result = {"corpus": facts, "load_average_before": [round(x, 2) for x in load]}
-    for variant in (measure.OURS, measure.REFERENCE):
-        out = work / f"out-{variant}"
-        result[variant] = variant_result(runs[variant], out, pages)
-        if settings.browser:
-            log(f"  browser: {variant}")
-            result[variant]["browser"] = browser_result(out, pages, settings.browser_repeats)
-    result[measure.SEQUENTIAL] = sequential_result(
-        runs[measure.SEQUENTIAL], work / f"out-{measure.SEQUENTIAL}", work / f"out-{measure.OURS}"
-    )
-    log(f"  parallel output identical to one process: {result[measure.SEQUENTIAL]['identical_to_parallel']}")
-    result["ratios"] = report.ratios(result[measure.OURS], result[measure.REFERENCE])
-    result["ratios"]["parallel_vs_sequential"] = report.ratio(
-        result[measure.OURS]["wall_s"], result[measure.SEQUENTIAL]["wall_s"]
-    )
-    profile = profile_result(projects.ours, work, size, settings.repeats) if size == settings.profile_size else None
-    previewed = preview_result(projects, generated, work, settings) if size == settings.preview_size else None
-    if previewed is not None:
-        variants = (measure.OURS, measure.SEQUENTIAL, measure.REFERENCE)
-        previewed["full_build_s"] = {v: result[v]["wall_s"] for v in variants}
-    problems = [
-        p for v in (measure.OURS, measure.REFERENCE) for s in result[v]["search"].values() for p in s["problems"]
-    ]
-    if problems:
-        log(f"  search index problems, {work} kept for a look: {problems[:3]}")
-    elif not settings.keep_work:
-        shutil.rmtree(work, ignore_errors=True)
-    return result, profile, previewed
-
-
-# -- the whole run -------------------------------------------------------------------------------------------
-
-
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-
-
-def machine() -> dict:
-    cpuinfo = _read("/proc/cpuinfo").splitlines()
-    meminfo = _read("/proc/meminfo").splitlines()
-    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "")
-    memory_kb = int(next((line.split()[1] for line in meminfo if line.startswith("MemTotal")), "0"))
-    return {
-        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-        "cpu": cpu,
-        "memory_mb": memory_kb // 1024,
-        "platform": sys.platform,
-        "kernel": os.uname().release,
-        "python": sys.version.split()[0],
-        "niceness": os.nice(0),  # negative: the benchmark ran ahead of other work on the machine
-    }
-
-
-PACKAGES = (
-    "mkdocs",
-    "mkdocs-material",
-    "mkdocs-static-i18n",
-    "Markdown",
-    "pymdown-extensions",
-    "Jinja2",
-    "pagefind",
-    "pagefind_bin",
-    "playwright",
-)
-
-
-def versions(with_browser: bool) -> dict:
-    from importlib import metadata
-
-    found = {}
-    for name in PACKAGES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = None
-    if with_browser:
-        found["chromium"] = browser.chromium_version()
-    return found
-
-
-SITE_CODE = ("mkdocs.yml", "hooks", "overrides", "data", "docs")
-
-
-def _git(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, check=False)
-
-
-def git_state(code_from: str) -> dict:
-    if code_from != WORKING_TREE:
-        return {"commit": code_from, "site_code_changed": False, "code_from": code_from}
-    changed = _git("status", "--porcelain", "--", *SITE_CODE[:-1]).stdout.strip()
-    commit = _git("rev-parse", "HEAD").stdout.decode().strip()
-    return {"commit": commit, "site_code_changed": bool(changed), "code_from": WORKING_TREE}
-
-
-WORKING_TREE = "working tree"
-
-
-def export_code(rev: str, dest: Path) -> tuple[Path, str]:
-    """The site's code and configuration as committed in ``rev`` (read with `git archive`, nothing checked out)."""
-    commit = _git("rev-parse", "--verify", f"{rev}^{{commit}}")
-    if commit.returncode != 0:
-        raise BenchError(f"--code-from {rev}: not a commit of this repository")
-    sha = commit.stdout.decode().strip()
-    archive = _git("archive", "--format=tar", sha, "--", *SITE_CODE)
-    if archive.returncode != 0:
-        raise BenchError(f"git archive {sha} failed: {archive.stderr.decode()[-500:]}")
-    dest.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(dest, filter="data")
-    return dest, sha
 
 
 def run(settings: Settings) -> dict:
@@ -434,22 +39,22 @@ def run(settings: Settings) -> dict:
     results: dict = {
         "schema": 1,
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
-        "versions": versions(settings.browser),
-        "git": git_state(settings.code_from),
+        "machine": environment.machine(),
+        "versions": environment.versions(settings.browser),
+        "git": environment.git_state(settings.code_from),
         "settings": _settings_dict(settings),
         "sizes": {},
         "profile": None,
         "preview": None,
     }
     for size in settings.sizes:
-        result, profile, previewed = run_size(size, settings)
+        result, profile, previewed = one_size.run_size(size, settings)
         results["sizes"][str(size)] = result
         results["profile"] = profile or results["profile"]
         results["preview"] = previewed or results["preview"]
         _save(settings.work_dir / "partial.json", results)
     results["duration_s"] = round(time.perf_counter() - started, 1)
-    results["budgets"] = [dataclasses.asdict(b) for b in report.budgets(results)]
+    results["budgets"] = [dataclasses.asdict(b) for b in budgets.budgets(results)]
     return results
 
 
@@ -482,7 +87,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--browser", choices=("auto", "on", "off"), default=os.environ.get("BENCH_BROWSER", "auto"))
     parser.add_argument("--browser-repeats", type=int, default=3)
     parser.add_argument("--work-dir", type=Path, help="keep the generated projects here (default: a temporary one)")
-    parser.add_argument("--results-dir", type=Path, default=REPO / "benchmarks", help="where to write the results")
+    parser.add_argument(
+        "--results-dir", type=Path, default=environment.REPO / "benchmarks", help="where to write the results"
+    )
     parser.add_argument("--no-save", action="store_true", help="print the results instead of writing them")
     parser.add_argument(
         "--from-json", type=Path, metavar="FILE", help="measure nothing: write RESULTS.md again from a results.json"
@@ -494,24 +101,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def snapshot_code(dest: Path) -> Path:
-    """The working tree's site code, copied once so that every size builds the same code."""
-    for name in SITE_CODE:
-        src = REPO / name
-        if src.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__", *(corpus.LANGUAGES if name == "docs" else ()))
-            shutil.copytree(src, dest / name, ignore=ignore, dirs_exist_ok=True)
-        elif src.is_file():
-            dest.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / name)
-    return dest
-
-
 def settings_from(args: argparse.Namespace, work_dir: Path, keep_work: bool) -> Settings:
     if args.code_from:
-        source, code_from = export_code(args.code_from, work_dir / "source")
+        source, code_from = environment.export_code(args.code_from, work_dir / "source")
     else:
-        source, code_from = snapshot_code(work_dir / "source"), WORKING_TREE
+        source, code_from = environment.snapshot_code(work_dir / "source"), environment.WORKING_TREE
     sizes = _sizes(args.sizes)
     if not sizes or min(sizes) < 2:
         raise SystemExit("--sizes: whole numbers of at least 2, like 100,1000,3000")
@@ -565,7 +159,7 @@ def write_results(results: dict, results_dir: Path | None) -> None:
 def rereport(path: Path, results_dir: Path | None) -> int:
     """Budgets and RESULTS.md again from a saved results.json (after a change to the report only)."""
     results = json.loads(path.read_text(encoding="utf-8"))
-    results["budgets"] = [dataclasses.asdict(b) for b in report.budgets(results)]
+    results["budgets"] = [dataclasses.asdict(b) for b in budgets.budgets(results)]
     write_results(results, results_dir)
     return 0
 

@@ -14,7 +14,7 @@ from conftest import REPO
 
 sys.path.insert(0, str(REPO))
 
-from benchmarks import corpus
+from benchmarks import corpus, projects
 
 SIZE = 20
 VARIANTS = ("A", "B")
@@ -47,7 +47,7 @@ def test_corpus_is_deterministic_bilingual_and_typographic():
 
 
 def test_reference_config_has_our_extensions_and_no_hooks():
-    config = corpus.reference_config((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = projects.reference_config((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "pymdownx.superfences" in config and "attr_list" in config and "navigation.prune" in config
     assert "hooks" not in config and "custom_dir" not in config and "docs_structure: folder" in config
 
