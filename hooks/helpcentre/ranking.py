@@ -11,10 +11,8 @@ from collections.abc import Iterable
 
 from .catalogue import Catalogue
 
-DEFAULT_LIMIT = 20
 
-
-def recommended(catalogue: Catalogue, lang: str, article_id: int, limit: int = DEFAULT_LIMIT) -> tuple[int, ...]:
+def recommended(catalogue: Catalogue, lang: str, article_id: int, limit: int) -> tuple[int, ...]:
     """The ids to recommend under ``article_id`` to a reader of ``lang`` (pins come from that version)."""
     article = catalogue.shown(lang, article_id)
     candidates = (
@@ -38,5 +36,5 @@ def _take(sources: Iterable[Iterable[int]], exclude: int, known: set[int], limit
     return tuple(chosen)
 
 
-def all_recommended(catalogue: Catalogue, lang: str, limit: int = DEFAULT_LIMIT) -> dict[int, tuple[int, ...]]:
+def all_recommended(catalogue: Catalogue, lang: str, limit: int) -> dict[int, tuple[int, ...]]:
     return {article_id: recommended(catalogue, lang, article_id, limit) for article_id in catalogue.ids}
