@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE
+from . import DEFAULT_LANGUAGE, terms
 from .catalogue import Article, Catalogue
 from .problems import Problem, error, warning
 
@@ -45,9 +45,12 @@ def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None =
     proses = {key: _blank_code(article.body) for key, article in catalogue.articles.items()}
     anchors = _anchor_index(catalogue, proses)
     problems: list[Problem] = _aliases(catalogue)
+    preferred_terms, term_problems = terms.load_terms(root)
+    problems += term_problems
     for key, article in catalogue.articles.items():
         prose = proses[key]
         problems += _unsafe(article, prose)
+        problems += terms.check(article, prose, preferred_terms.get(article.lang))
         problems += _links(article, prose, catalogue, anchors)
         if article.lang == "fr":
             problems += _french_typography(article, prose)
