@@ -13,6 +13,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from helpcentre.sitedata import load_categories
 from helpcentre.strings import load_strings
 
 from conftest import REPO
@@ -104,3 +105,37 @@ def test_no_english_interface_string_on_any_french_page(site):
 def test_the_french_footer_is_french(site, page):
     footer = site.html(page).select_one("footer .md-copyright")
     assert footer is not None and footer.get_text(" ", strip=True) == STRINGS["fr"]("footer.copyright")
+
+
+@pytest.mark.parametrize(
+    ("category", "heading", "link"),
+    [
+        (
+            "connected-store",
+            "FAQ sur la Boutique MINI Connected",
+            "Voir toutes les questions sur la Boutique MINI Connected",
+        ),
+        ("my-account", "FAQ sur Mon Compte MINI", "Voir toutes les questions sur Mon Compte MINI"),
+        (
+            "keys-and-locking",
+            "FAQ sur les clés et le verrouillage",
+            "Voir toutes les questions sur les clés et le verrouillage",
+        ),
+    ],
+)
+def test_a_category_name_reads_as_part_of_the_sentence(site, category, heading, link):
+    assert site.html(f"fr/{category}/index.html").h1.get_text(strip=True) == heading
+    article = next(p for p in site.pages() if p.startswith(f"fr/{category}/") and not p.endswith("index.html"))
+    assert site.html(article).select_one(".hc-not-found a").get_text(strip=True) == link
+
+
+def test_a_wrong_name_in_sentence_is_an_error_naming_its_line(tmp_path):
+    (tmp_path / "data").mkdir()
+    text = (REPO / "data/categories.yml").read_text(encoding="utf-8")
+    bad = text.replace("    fr: la Boutique MINI Connected\n", "    de: die Boutique\n", 1)
+    (tmp_path / "data/categories.yml").write_text(bad, encoding="utf-8")
+    categories, problems = load_categories(tmp_path)
+    assert "connected-store" not in [c.key for c in categories]
+    line = bad.split("\n").index("  name_in_sentence:") + 1
+    assert [(p.path, p.line) for p in problems] == [("data/categories.yml", line)]
+    assert "name_in_sentence of 'connected-store'" in problems[0].message
