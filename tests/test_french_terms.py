@@ -3,7 +3,9 @@ rejected form from data/terms/fr.yml; interface labels in bold and code are quot
 
 from __future__ import annotations
 
-from conftest import assemble, run_cli
+from helpcentre.terms import load_terms
+
+from conftest import REPO, assemble, run_cli
 
 ARTICLE = "docs/fr/keys-and-locking/key-battery.md"
 BODY = (
@@ -48,3 +50,13 @@ def test_a_broken_list_is_an_error_naming_its_line(tmp_path):
     assert result.returncode == 1
     assert "data/terms/fr.yml:" in result.stdout and "expected 'rejected form: preferred form'" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_readme_names_the_chosen_terms_and_the_typography_rule():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = " ".join(readme.split("\n## Terms and typography\n", 1)[1].split("\n## ", 1)[0].split())
+    terms = load_terms(REPO)[0]["fr"]
+    assert terms.preferred and all(preferred in section for preferred in terms.preferred)
+    assert "« HE »" in section and "ET" in section
+    assert "no-break space (U+00A0) before « : » and inside « »" in section
+    assert "narrow no-break space (U+202F) before « ; », « ! » and « ? »" in section
