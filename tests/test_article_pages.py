@@ -52,8 +52,8 @@ def test_opening_hours_in_each_language(site):
     fr = text(site.html(ACCESS["fr"]).select_one('[data-hc="contact"]'))
     assert "Monday to Thursday, 9:00 a.m. to 8:00 p.m. ET" in en
     assert "Friday, 9:00 a.m. to 6:00 p.m. ET" in en
-    assert "du lundi au jeudi, de 9 h à 20 h HNE" in fr
-    assert "le vendredi, de 9 h à 18 h HNE" in fr
+    assert "Du lundi au jeudi, de 9 h à 20 h HE" in fr
+    assert "Le vendredi, de 9 h à 18 h HE" in fr
     block = site.html(ACCESS["fr"]).select_one('[data-hc="contact"]')
     assert block.has_attr("data-schedule") and block.select_one(".hc-contact__status").has_attr("hidden")
 

@@ -74,7 +74,7 @@ def test_numbers_dates_and_hours_per_language():
     en = [line.replace("\u00a0", " ") for line in formatting.opening_hours(week, "America/New_York", STRINGS["en"])]
     fr = [line.replace("\u00a0", " ") for line in formatting.opening_hours(week, "America/New_York", STRINGS["fr"])]
     assert en == ["Monday to Thursday, 9:00 a.m. to 8:00 p.m. ET", "Friday, 9:00 a.m. to 6:00 p.m. ET"]
-    assert fr == ["du lundi au jeudi, de 9 h à 20 h HNE", "le vendredi, de 9 h à 18 h HNE"]
+    assert fr == ["Du lundi au jeudi, de 9 h à 20 h HE", "Le vendredi, de 9 h à 18 h HE"]
 
 
 def test_string_tables_have_the_same_keys():

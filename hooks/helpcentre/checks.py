@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE
+from . import DEFAULT_LANGUAGE, terms, typography
 from .catalogue import Article, Catalogue
 from .problems import Problem, error, warning
 from .slugs import slugify
@@ -37,7 +37,7 @@ _PLAIN_SPACE_BEFORE = re.compile(r" [?!:;]")
 _PUNCTUATION_AT_END = re.compile(r"[?!;:](?=\s|$)")
 _WORDLIKE = re.compile(r"[\w»)*]")
 _GUILLEMET_SPACE = re.compile(r"« |«(?=\w)| »|(?<=\w)»")
-NBSP_HINT = "use a no-break space (U+00A0) before : and a narrow one (U+202F) before ? ! ;"
+NBSP_HINT = typography.RULE
 
 
 def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None = None) -> list[Problem]:
@@ -45,9 +45,12 @@ def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None =
     proses = {key: _blank_code(article.body) for key, article in catalogue.articles.items()}
     anchors = _anchor_index(catalogue, proses)
     problems: list[Problem] = _aliases(catalogue)
+    preferred_terms, term_problems = terms.load_terms(root)
+    problems += term_problems
     for key, article in catalogue.articles.items():
         prose = proses[key]
         problems += _unsafe(article, prose)
+        problems += terms.check(article, prose, preferred_terms.get(article.lang))
         problems += _links(article, prose, catalogue, anchors)
         if article.lang == "fr":
             problems += _french_typography(article, prose)
@@ -231,7 +234,8 @@ def _links(article: Article, prose: str, catalogue: Catalogue, anchors: dict) ->
 def _french_typography(article: Article, prose: str) -> list[Problem]:
     problems = []
     title_line = article.line_of("title")
-    if _PLAIN_SPACE_BEFORE.search(article.title) or _no_space_before(article.title):
+    title = article.title
+    if _PLAIN_SPACE_BEFORE.search(title) or _no_space_before(title) or typography.wrong_spaces(title):
         problems.append(warning(article.path, title_line, f"French typography in the title: {NBSP_HINT}"))
     text = prose
     if "](" in text:  # link targets are not prose
@@ -241,7 +245,8 @@ def _french_typography(article: Article, prose: str) -> list[Problem]:
     for starts, hint in (
         ([m.start() for m in _PLAIN_SPACE_BEFORE.finditer(text)], NBSP_HINT),
         (_no_space_before(text), NBSP_HINT),
-        ([m.start() for m in _GUILLEMET_SPACE.finditer(text)], "use no-break spaces (U+00A0) inside « »"),
+        ([m.start() for m in _GUILLEMET_SPACE.finditer(text)], NBSP_HINT),
+        (typography.wrong_spaces(text), NBSP_HINT),
     ):
         for start in starts:
             problems.append(warning(article.path, _line(article, text, start), f"French typography: {hint}"))

@@ -35,7 +35,10 @@ def clock(minutes: int, lang: str) -> str:
 
 
 def opening_hours(openings: tuple[Opening, ...], timezone: str | None, strings: Strings) -> list[str]:
-    """One line per run of consecutive weekdays sharing the same hours."""
+    """One line per run of consecutive weekdays sharing the same hours, starting with a capital.
+
+    The zone is its generic name (ET, « HE »): a page built in December is still read in March, so a
+    standard-time name (EST, « HNE ») would be wrong for part of the year."""
     runs: list[list[Opening]] = []
     for opening in openings:
         last = runs[-1][-1] if runs else None
@@ -63,5 +66,6 @@ def opening_hours(openings: tuple[Opening, ...], timezone: str | None, strings: 
             closes=clock(run[0].closes, strings.lang),
             tz=tz,
         )
-        lines.append(line.strip())
+        line = line.strip()
+        lines.append(line[:1].upper() + line[1:])
     return lines

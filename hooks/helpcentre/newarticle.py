@@ -7,10 +7,9 @@ Reads the catalogue (for the categories and the ids in use) and produces two Mar
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGES, typography
 from .catalogue import Catalogue
 from .slugs import slugify
 
@@ -39,7 +38,8 @@ def next_id(catalogue: Catalogue, category: str) -> int:
 
 
 def french_title(title: str) -> str:
-    return re.sub(r"\s*([?!;])$", "\u202f\\1", title.strip())
+    """The title with the spaces that make check asks for around : ; ! ? « »."""
+    return typography.apply(title)
 
 
 def create(

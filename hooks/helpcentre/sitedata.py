@@ -7,6 +7,7 @@ Reads the files under ``data/`` and produces frozen ``Category`` values and an i
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from dataclasses import dataclass
@@ -30,9 +31,14 @@ class Category:
     contact: str | None
     order: int
     line: int  # where it is defined in data/categories.yml
+    # lang -> the name as a sentence says it ("la Boutique MINI Connected"), where that differs from the name
+    in_sentence: MappingProxyType = dataclasses.field(default_factory=lambda: MappingProxyType({}))
 
     def name(self, lang: str) -> str:
         return self.names[lang]
+
+    def name_in_sentence(self, lang: str) -> str:
+        return self.in_sentence.get(lang, self.names[lang])
 
     def description(self, lang: str) -> str:
         return self.descriptions[lang]
@@ -96,13 +102,26 @@ def _category(item: object, order: int) -> tuple[Category | None, list[Problem]]
             )
             continue
         texts[field] = MappingProxyType({lang: value[lang].strip() for lang in LANGUAGES})
+    in_sentence = item.get("name_in_sentence", {})
+    if not isinstance(in_sentence, dict) or not all(
+        lang in LANGUAGES and isinstance(text, str) and text.strip() for lang, text in in_sentence.items()
+    ):
+        problems.append(
+            error(
+                path,
+                item.line_of("name_in_sentence"),
+                f"name_in_sentence of '{key}' maps languages ({', '.join(LANGUAGES)}) to the name as a sentence"
+                " says it, e.g. fr: la Boutique MINI Connected",
+            )
+        )
     contact = item.get("contact")
     if contact is not None and not isinstance(contact, str):
         problems.append(error(path, item.line_of("contact"), f"contact of '{key}' must be a contact key"))
         contact = None
     if problems:
         return None, problems
-    return Category(key, texts["name"], texts["description"], icon, contact, order, line), []
+    in_sentence = MappingProxyType({lang: text.strip() for lang, text in in_sentence.items()})
+    return Category(key, texts["name"], texts["description"], icon, contact, order, line, in_sentence), []
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class ContactView:
 class CategoryView:
     key: str
     name: str
+    name_in_sentence: str  # "la Boutique MINI Connected": for the strings that put the name in a sentence
     description: str
     icon: str
     url: str
@@ -109,6 +110,7 @@ def category_view(category: Category, catalogue: Catalogue, strings: Strings, ur
     return CategoryView(
         key=category.key,
         name=category.name(strings.lang),
+        name_in_sentence=category.name_in_sentence(strings.lang),
         description=category.description(strings.lang),
         icon=category.icon,
         url=url,
