@@ -94,6 +94,7 @@
     var list = box.querySelector("[data-hc='search-results']");
     var status = box.querySelector(".hc-search__status");
     list.textContent = "";
+    list.removeAttribute("aria-busy");
     items.forEach(function (item) {
       var li = document.createElement("li");
       li.className = "hc-search__result";
@@ -113,15 +114,20 @@
     var status = box.querySelector(".hc-search__status");
     var token = (box.hcToken || 0) + 1;
     box.hcToken = token;
-    if (!query.trim()) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
+    if (!query.trim()) { list.textContent = ""; status.textContent = ""; list.removeAttribute("aria-busy"); return Promise.resolve(); }
     status.textContent = box.getAttribute("data-loading");
+    list.setAttribute("aria-busy", "true");
     var lang = box.getAttribute("data-lang");
     return pagefind(box).then(function (pf) { return pf.search(normalised(query, lang)); }).then(function (found) {
       if (token !== box.hcToken) return null;
       return withData(found.results, 10).then(function (items) {
         if (token === box.hcToken) renderResults(box, ranked(items), found.results.length);
       });
-    }).catch(function () { if (token === box.hcToken) status.textContent = box.getAttribute("data-unavailable"); });
+    }).catch(function () {
+      if (token !== box.hcToken) return;
+      status.textContent = box.getAttribute("data-unavailable");
+      list.removeAttribute("aria-busy");
+    });
   }
 
   function moveFocus(box, step) {
@@ -289,9 +295,11 @@
     var max = parseInt(box.getAttribute("data-max"), 10) || 200;
     var question = input.value.trim().slice(0, max);
     if (!question) { input.focus(); return; }
+    var result = box.querySelector(".hc-assistant__result");
+    result.setAttribute("aria-busy", "true");
     remoteAnswers(box, question).catch(function () { return localAnswers(box, question); })
       .catch(function () { return []; })
-      .then(function (answers) { renderAnswers(box, answers); });
+      .then(function (answers) { renderAnswers(box, answers); result.removeAttribute("aria-busy"); });
   }
 
   function setUpAssistant(box) {
