@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +76,7 @@ def test_header_search_opens_with_the_keyboard(tab, served):
     tab.page.goto(served.url + "connected-store/refund-payment-method.html")
     tab.page.keyboard.press("/")
     dialog_input = tab.page.locator("[data-hc-search-dialog] .hc-search__input")
-    assert dialog_input.is_visible()
+    expect(dialog_input).to_be_visible()  # "/" may first load search.js: wait for the dialog, don't race it
     dialog_input.fill("password")
     tab.page.wait_for_selector("[data-hc-search-dialog] [data-hc='search-results'] a")
     tab.page.keyboard.press("ArrowDown")
