@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-REFUND = {"en": "connected-store/refund-payment-method.html", "fr": "fr/connected-store/refund-payment-method.html"}
-ACCESS = {"en": "my-account/access-my-mini-account.html", "fr": "fr/my-account/access-my-mini-account.html"}
+from conftest import ARTICLE, LANGS
+
+REFUND = {lang: prefix + ARTICLE for lang, prefix in LANGS.items()}
+ACCESS = {lang: prefix + "my-account/access-my-mini-account.html" for lang, prefix in LANGS.items()}
 NNBSP = "\u202f"
 
 
@@ -15,7 +17,7 @@ def text(node) -> str:
     return re.sub(r"\s+", " ", node.get_text(" ", strip=True).replace("\u00a0", " "))
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_1001_recommended_list(site, lang):
     page = REFUND[lang]
     html = site.html(page)
@@ -35,7 +37,7 @@ def test_1001_recommended_list(site, lang):
         assert site.html(target).select_one(f'[data-article-id="{li["data-article"]}"]') is not None
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_1001_contact_block(site, lang):
     block = site.html(REFUND[lang]).select_one('[data-hc="contact"]')
     assert block["data-contact"] == "mini-assist"
@@ -58,7 +60,7 @@ def test_opening_hours_in_each_language(site):
     assert block.has_attr("data-schedule") and block.select_one(".hc-contact__status").has_attr("hidden")
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_helpful_breadcrumbs_date_and_way_out(site, lang):
     page = REFUND[lang]
     html = site.html(page)
@@ -72,8 +74,8 @@ def test_helpful_breadcrumbs_date_and_way_out(site, lang):
     assert len(crumbs) == 3
     links = [a["href"] for a in html.select('[data-hc="breadcrumbs"] a')]
     assert [site.resolve(page, h) for h in links] == [
-        ("" if lang == "en" else "fr/") + "index.html",
-        ("" if lang == "en" else "fr/") + "connected-store/index.html",
+        LANGS[lang] + "index.html",
+        LANGS[lang] + "connected-store/index.html",
     ]
     assert crumbs[-1].select_one('[aria-current="page"]') is not None
     updated = text(html.select_one(".hc-updated"))
