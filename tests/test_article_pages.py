@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ARTICLE, LANGS
+from conftest import ARTICLE, BATTERY, LANGS
 
 REFUND = {lang: prefix + ARTICLE for lang, prefix in LANGS.items()}
 ACCESS = {lang: prefix + "my-account/access-my-mini-account.html" for lang, prefix in LANGS.items()}
@@ -87,13 +87,13 @@ def test_helpful_breadcrumbs_date_and_way_out(site, lang):
 def test_untranslated_article_falls_back_with_a_french_notice(make_site):
     built = make_site("untranslated")
     assert built.ok, built.output
-    fr = built.html("fr/keys-and-locking/key-battery.html")
+    fr = built.html("fr/" + BATTERY)
     assert fr.html["lang"] == "fr"
     notice = fr.select_one('[data-hc="fallback-notice"]')
     assert notice is not None and "pas encore offert en français" in notice.get_text()
     assert fr.select_one('[data-article-id="3002"]')["lang"] == "en"
     assert [link["hreflang"] for link in fr.select('link[rel="alternate"][hreflang]')] == ["en"]
-    en = built.html("keys-and-locking/key-battery.html")
+    en = built.html(BATTERY)
     assert [link["hreflang"] for link in en.select('link[rel="alternate"][hreflang]')] == ["en"]
     assert en.select_one('[data-hc="fallback-notice"]') is None
     # French lists mark the English article as English, in words too.

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ARTICLE, REPO, Site
+from conftest import ARTICLE, BATTERY, REPO, Site
 
 
 def test_hreflang_and_canonical_are_absolute(site, site_port):
@@ -98,12 +98,12 @@ def test_two_builds_are_byte_identical_and_parallel_equals_sequential(tmp_path):
 def test_untranslated_article_declares_no_french_alternate_and_points_canonical_home(make_site):
     built = make_site("untranslated")
     assert built.ok, built.output
-    fallback = built.html("fr/keys-and-locking/key-battery.html")
+    fallback = built.html("fr/" + BATTERY)
     assert [link["hreflang"] for link in fallback.select('link[rel="alternate"][hreflang]')] == ["en"]
-    assert fallback.select_one('link[rel="canonical"]')["href"].endswith("/keys-and-locking/key-battery.html")
+    assert fallback.select_one('link[rel="canonical"]')["href"].endswith("/" + BATTERY)
     assert "/fr/" not in fallback.select_one('link[rel="canonical"]')["href"]
     sitemap = (built.out / "sitemap.xml").read_text()
-    assert "/fr/keys-and-locking/key-battery.html" not in sitemap
+    assert "/fr/" + BATTERY not in sitemap
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "fr/"])
@@ -115,11 +115,9 @@ def test_renamed_article_old_addresses_redirect(make_site, lang_prefix):
         html = built.html(page)
         refresh = html.select_one('meta[http-equiv="refresh"]')["content"]
         target = refresh.split("url=", 1)[1]
-        assert built.resolve(page, target) == lang_prefix + "keys-and-locking/key-battery.html"
+        assert built.resolve(page, target) == lang_prefix + BATTERY
         assert html.select_one('meta[name="robots"]')["content"] == "noindex"
-        assert (
-            built.resolve(page, html.select_one("body a")["href"]) == lang_prefix + "keys-and-locking/key-battery.html"
-        )
+        assert built.resolve(page, html.select_one("body a")["href"]) == lang_prefix + BATTERY
         assert html.html["lang"] == (lang_prefix.rstrip("/") or "en")
     assert "keys/battery.html" not in (built.out / "sitemap.xml").read_text()
 
@@ -148,7 +146,7 @@ def test_release_with_a_broken_link_keeps_the_previous_site(make_site):
     (root / "site/index.html").write_text("previous release")
     result = project.cli("release")
     assert result.returncode == 1
-    assert "keys-and-locking/key-battery.html: a.href ../nowhere/gone.html points at a missing file" in result.stderr
+    assert f"{BATTERY}: a.href ../nowhere/gone.html points at a missing file" in result.stderr
     assert "site/ was left as it was" in result.stderr
     assert [p.name for p in (root / "site").iterdir()] == ["index.html"]
     assert not (root / "dist").exists()
