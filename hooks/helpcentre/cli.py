@@ -17,16 +17,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, catalogue, checks, newarticle, parallel, release, searchindex, translations
+from . import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    catalogue,
+    contentcache,
+    newarticle,
+    parallel,
+    release,
+    searchindex,
+    translations,
+)
 from .problems import errors_in, report
-from .strings import load_strings
 
 
 def cmd_check(root: Path, docs_dir: str) -> int:
-    cat, problems = catalogue.load(root, docs_dir)
-    problems += load_strings(root)[1]
-    if cat is not None:
-        problems += checks.run(root, docs_dir, cat)
+    problems = contentcache.read(root, docs_dir).problems
     print(report(problems))
     return 1 if errors_in(problems) else 0
 
