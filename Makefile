@@ -59,15 +59,16 @@ translations: install
 system-deps:
 	@bash scripts/ensure-debian-packages.sh
 
-## The whole suite: lint, unit, build and browser tests.
+## The whole suite: lint, the search's JavaScript units (node --test), unit, build and browser tests.
 test: install system-deps lint
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 ## ruff (check and format) on all our Python, ESLint (pinned in lint/package-lock.json) on our browser scripts.
 lint: install $(ESLINT)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(ESLINT) --config lint/eslint.config.mjs overrides/assets/hc
+	$(ESLINT) --config lint/eslint.config.mjs overrides/assets/hc tests/js
 
 $(ESLINT): lint/package-lock.json
 	npm ci --prefix lint --ignore-scripts --no-audit --no-fund
