@@ -8,6 +8,7 @@ got, the figures and the targets).
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,11 +82,13 @@ def markdown(results: Sequence[Result], run: Run) -> str:
     if run.note:
         out += [run.note, ""]
     out += [
-        f"Measured {run.date} on commit `{run.commit}`, sets {', '.join(run.sets)}{subset}. The real site is built",
-        "into a temporary folder, served on 127.0.0.1 and queried in Debian's Chromium on each language's home",
-        "page: in the search box (Enter, then the result links in order) and in the answer assistant (its",
-        "answer links). The queries are `benchmarks/search/<lang>.yml`; `make bench-search SETS=typos LIMIT=5`",
-        "runs a subset, `--no-save` writes nothing.",
+        f"Measured {run.date} on commit `{run.commit}`, sets {', '.join(run.sets)}{subset}.",
+        "",
+        "The real site is built into a temporary folder, served on 127.0.0.1 and queried in Debian's Chromium on",
+        "each language's home page: in the search box (Enter, then the result links in order) and in the answer",
+        "assistant (its answer links). The queries are `benchmarks/search/<lang>.yml` (a set with no query in a",
+        "language has no line in its table); `make bench-search SETS=typos,synonyms LIMIT=5` runs a subset,",
+        "`NO_SAVE=1` writes nothing.",
         "",
         "How it is judged:",
         "",
@@ -94,8 +97,9 @@ def markdown(results: Sequence[Result], run: Run) -> str:
         "- **zero results**: the place showed no link at all.",
         f"- **confident nonsense** (set `{UNANSWERABLE}`, questions the site cannot answer): the search box showed",
         "  at least one result and its status does not say the results are partial or only the closest",
-        "  matches (status words: " + "; ".join(f"{lang}: {', '.join(words)}" for lang, words in PARTIAL.items()),
-        "  ). For the assistant, any answer shown counts (reported, not a target).",
+        "  matches. For the assistant, any answer shown counts (reported, not a target). The words that mark a",
+        "  status as partial (`PARTIAL` in `benchmarks/search_scores.py`; align them with the engine's wording):",
+        *(f"  - {lang}: {', '.join(f'«{word}»' for word in words)}" for lang, words in PARTIAL.items()),
         "",
     ]
     for lang in langs:
@@ -120,10 +124,17 @@ def record(results: Sequence[Result], run: Run) -> dict:
                 "place": r.place,
                 "rank": r.rank(),
                 "links": list(r.links),
-                "articles": [dataclasses.asdict(a) if a else None for a in r.articles],
                 "status": r.status,
                 "error": r.error,
             }
             for r in results
         ],
     }
+
+
+def to_json(record_: dict) -> str:
+    """The record as JSON, one query a line, so that two runs compare line by line."""
+    head = {key: value for key, value in record_.items() if key != "queries"}
+    text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+    lines = ",\n  ".join(json.dumps(query, ensure_ascii=False) for query in record_["queries"])
+    return f'{text},\n "queries": [\n  {lines}\n ]\n}}\n'

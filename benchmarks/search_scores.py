@@ -33,7 +33,7 @@ TOP3_TARGETS: dict[str, float] = {"questions": 0.95, "typos": 0.90, "synonyms": 
 class Result:
     query: Query
     place: str  # "search" (the search box) or "assistant"
-    links: tuple[str, ...]
+    links: tuple[str, ...]  # paths inside the site (fr/x/y.html), or the URL of a link elsewhere
     articles: tuple[Article | None, ...]  # the article each link shows, None for any other page
     status: str = ""
     error: str = ""

@@ -2,8 +2,8 @@
 
 Reads the repository (``python -m helpcentre.cli build --site-dir``, as `make site` builds, into a folder of the
 caller's) and then the built article pages: each has one ``[data-article-id]`` and its language on ``<html lang>``.
-Produces ``Article`` values keyed by the page's path inside the site, and ``article_at`` to name the article a
-result link (an absolute URL on the served site) points at.
+Produces ``Article`` values keyed by the page's path inside the site; ``site_path`` and ``article_at`` name the
+article a result link (an absolute URL on the served site) points at.
 """
 
 from __future__ import annotations
@@ -74,12 +74,16 @@ def articles(site: Path) -> dict[str, Article]:
     return found
 
 
-def article_at(url: str, base_url: str, known: dict[str, Article]) -> Article | None:
-    """The article an absolute ``url`` on the site served at ``base_url`` shows, or None (another page or host)."""
+def site_path(url: str, base_url: str) -> str:
+    """An absolute ``url`` on the site served at ``base_url`` as a path inside the site (``fr/x/y.html``, no
+    query or fragment); a URL elsewhere comes back unchanged."""
     parts, base = urlsplit(url), urlsplit(base_url)
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(base.path):
-        return None
+        return url
     path = unquote(parts.path[len(base.path) :])
-    if path == "" or path.endswith("/"):
-        path += "index.html"
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def article_at(path: str, known: dict[str, Article]) -> Article | None:
+    """The article a ``site_path`` shows, or None (another page or host)."""
     return known.get(path)

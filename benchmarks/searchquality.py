@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import subprocess
 import sys
 import tempfile
@@ -51,8 +50,9 @@ def measure(
             opened = query.lang
         for place in places:
             shown = search_browser.ask(page, base_url, query.lang, place, query.q)
-            found = tuple(search_site.article_at(url, base_url, known) for url in shown.links)
-            result = Result(query, place, shown.links, found, shown.status, shown.error)
+            links = tuple(search_site.site_path(url, base_url) for url in shown.links)
+            found = tuple(search_site.article_at(path, known) for path in links)
+            result = Result(query, place, links, found, shown.status, shown.error)
             results.append(result)
             if progress:
                 progress(result)
@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text)
     else:
         REPORT.write_text(text, encoding="utf-8")
-        RECORD.write_text(json.dumps(search_report.record(results, report), ensure_ascii=False, indent=1) + "\n")
+        RECORD.write_text(search_report.to_json(search_report.record(results, report)), encoding="utf-8")
         print(f"Wrote {REPORT.relative_to(HERE.parent)} and {RECORD.relative_to(HERE.parent)}")
     missed = unmet(results)
     print("\n".join(["Targets missed:", *missed]) if missed else "Every target met.")
