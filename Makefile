@@ -93,4 +93,11 @@ bench: install
 bench-smoke: install
 	$(BIN)/python -m benchmarks.run --sizes 20,100 --repeats 1 --preview-edits 1 --browser-repeats 1 --no-save
 
-.PHONY: bench bench-smoke
+## Search quality (issue 16): the query sets of benchmarks/search/<lang>.yml through the home page's search box and
+## assistant in Chromium, on the real site built into a temporary folder (about a minute); writes benchmarks/SEARCH.md
+## and benchmarks/search-results.json. Subset: make bench-search SETS=typos,synonyms LIMIT=5 (NO_SAVE=1 writes nothing).
+bench-search: install system-deps
+	$(BIN)/python -m benchmarks.searchquality $(if $(SETS),--sets $(SETS)) $(if $(LIMIT),--limit $(LIMIT)) \
+	  $(if $(NO_SAVE),--no-save)
+
+.PHONY: bench bench-smoke bench-search
