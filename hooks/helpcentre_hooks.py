@@ -36,7 +36,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcentre import build, htmlfix, links, parallel, previewmemory, searchindex, settings, sitefiles, structured
+from helpcentre import build, htmlfix, links, previewmemory, searchindex, settings, sitefiles, structured
+from helpcentre.parallel import LANGUAGE_VARIABLE
 from helpcentre.renderer import Renderer
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
@@ -134,17 +135,10 @@ def _preview_build(
         language_build = build.load_preview(root, docs_dir, lang, chosen, setting_problems)
     except build.ContentError as exc:  # nothing to build with: no strings for this language
         raise PluginError(f"content errors:\n{exc}") from None
-    banner = language_build.banner
     # The first language this process builds prints them, once per rebuild (`make serve ONLY=fr` too).
-    if banner is not None and lang == (os.environ.get(parallel.LANGUAGE_VARIABLE) or build.DEFAULT_LANGUAGE):
-        for problem in banner.errors:
-            log.error(str(problem))
-        for problem in banner.warnings:
-            log.info(str(problem))
-        for path in banner.kept:
-            log.warning(f"helpcentre: the preview shows the last version of {path} without errors until it is fixed")
-        for path in banner.left_out:
-            log.warning(f"helpcentre: the preview is built without {path} until it is fixed")
+    if lang == (os.environ.get(LANGUAGE_VARIABLE) or build.DEFAULT_LANGUAGE):
+        for level, line in language_build.problem_lines():
+            log.log(level, line)
     return language_build
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_quality import axe_violations
 
 from helpcentre import LANGUAGES
 from helpcentre.strings import load_strings
@@ -290,3 +291,37 @@ def test_a_strict_build_carries_no_trace_of_the_preview_banner(tmp_path):
             text = path.read_text(encoding="utf-8", errors="replace")
             found = [trace for trace in traces if trace in text]
             assert not found, f"{path.relative_to(built.out)}: {found}"
+
+
+@pytest.mark.browser
+def test_the_banner_is_accessible_reached_by_keyboard_and_goes_when_the_browser_reloads(tmp_path, tab):
+    project = assemble(tmp_path / "project")
+    key_fr = project / "docs/fr/keys-and-locking/key-battery.md"
+    good = key_fr.read_text(encoding="utf-8")
+    broken = good.replace("\u202f?", " ?", 1).replace(
+        "couvercle.\n", "couvercle.\nVoyez [cette page](nulle-part.md).\n"
+    )
+    page_path = "fr/keys-and-locking/key-battery.html"
+    with Preview(project, "", tmp_path / "serve.log") as preview:
+        preview.after_save(page_path, lambda: key_fr.write_text(broken, encoding="utf-8"), lambda s: banner(s))
+        page = tab.page
+        for scheme, width in (("light", 375), ("dark", 1280)):
+            page.emulate_media(color_scheme=scheme)
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(preview.base + page_path)
+            assert axe_violations(page) == [], (scheme, width)
+        # The keyboard reaches the banner right after the skip link, then its folded warnings, and opens them.
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.dataset.hc") == "preview-problems"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+        warning = page.locator(f"{BANNER} details li")
+        assert not warning.is_visible()
+        page.keyboard.press("Enter")
+        assert "French typography" in warning.inner_text()
+        # Saving the fix reloads the open page by itself (live reload), without the banner.
+        key_fr.write_text(good, encoding="utf-8")
+        page.wait_for_selector(BANNER, state="detached", timeout=REBUILD_DEADLINE_S * 1000)
+        assert page.locator("[data-article-id='3002']").count() == 1
+    assert tab.errors == []

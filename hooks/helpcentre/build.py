@@ -83,6 +83,10 @@ class LanguageBuild:
         article = self.articles_by_src.get(src)
         return self.answers.get(article.id) if article is not None else None
 
+    def problem_lines(self) -> Iterator[tuple[int, str]]:
+        """What a preview prints about its problems: (logging level, line)."""
+        return previewproblems.terminal_lines(self.banner)
+
     # -- pages ------------------------------------------------------------------------------------------
     def page_view(self, src: str) -> pageviews.PageView | None:
         inputs = pageviews.PageInputs(self.lang, self.strings, self.catalogue, self.views, self.answers, self.settings)

@@ -20,6 +20,8 @@ nothing to build with: then ``PreviewRead.read`` is None and the caller stops as
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -61,6 +63,22 @@ def choose(root: Path, docs_dir: str, lang: str, setting_problems: list[Problem]
         return PreviewRead(None, _banner(problems))
     cat, left_out = _without_broken_articles(root, docs_dir, current)
     return PreviewRead(ContentRead(cat, current.problems, current.all_strings), _banner(problems, left_out=left_out))
+
+
+def terminal_lines(banner: Banner | None) -> Iterator[tuple[int, str]]:
+    """(logging level, line) for the terminal: each problem as ``make check`` prints it, then what the
+    preview did about the errors."""
+    if banner is None:
+        return
+    yield from ((logging.ERROR, str(problem)) for problem in banner.errors)
+    yield from ((logging.INFO, str(problem)) for problem in banner.warnings)
+    for path in banner.kept:
+        yield (
+            logging.WARNING,
+            f"helpcentre: the preview shows the last version of {path} without errors until it is fixed",
+        )
+    for path in banner.left_out:
+        yield logging.WARNING, f"helpcentre: the preview is built without {path} until it is fixed"
 
 
 def _buildable(read: ContentRead) -> bool:
