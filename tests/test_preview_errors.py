@@ -25,7 +25,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_quality import axe_violations
 
-from helpcentre import LANGUAGES
+from helpcentre import LANGUAGES, previewproblems
 from helpcentre.strings import load_strings
 
 from conftest import REPO, assemble, build
@@ -325,3 +325,44 @@ def test_the_banner_is_accessible_reached_by_keyboard_and_goes_when_the_browser_
         page.wait_for_selector(BANNER, state="detached", timeout=REBUILD_DEADLINE_S * 1000)
         assert page.locator("[data-article-id='3002']").count() == 1
     assert tab.errors == []
+
+
+def test_what_a_preview_builds_with_when_the_content_has_errors(tmp_path):
+    """previewproblems' choices, in plain Python: last good read, without the broken article, home alone."""
+    project = assemble(tmp_path / "project")
+    key_en = project / "docs/en/keys-and-locking/key-battery.md"
+    key_fr = project / "docs/fr/keys-and-locking/key-battery.md"
+    good = key_en.read_text(encoding="utf-8")
+
+    def choose():
+        chosen = previewproblems.choose(project, "docs", "fr", [])
+        return chosen, chosen.read.catalogue
+
+    _save(key_en, good.replace("updated:", "related: [9999]\nupdated:"))  # before any good read
+    chosen, cat = choose()
+    assert chosen.banner.left_out == ("docs/en/keys-and-locking/key-battery.md", str(key_fr.relative_to(project)))
+    assert sorted(cat.ids) == [2002, 2003]
+
+    _save(key_en, good)
+    chosen, good_cat = choose()
+    assert chosen.banner is None and 3002 in good_cat.ids
+
+    _save(key_en, good.replace("title: How", 'title: "How'))  # the last good read is used, this page kept
+    chosen, cat = choose()
+    assert cat is good_cat and chosen.banner.kept == ("docs/en/keys-and-locking/key-battery.md",)
+
+    key_fr.rename(key_fr.with_name("pile.md"))  # a renamed file: the last good read has no page for it
+    chosen, cat = choose()
+    assert cat is not good_cat and 3002 not in cat.ids and chosen.banner.kept == ()
+
+    _save(project / "data/categories.yml", "- [broken\n")  # the site data too: the home page alone
+    chosen, cat = choose()
+    assert cat.ids == () and cat.categories == () and len(chosen.banner.left_out) == 6
+    assert any(p.path == "data/categories.yml" for p in chosen.banner.errors)
+
+
+def _save(path: Path, text: str) -> None:
+    # The content cache compares sizes and modification times: a save within the same clock tick must show.
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 10**9, before + 10**9))
