@@ -33,6 +33,7 @@ RECORDS_VARIABLE = "HC_SEARCH_RECORDS"  # set by `helpcentre.cli build`: save re
 # Scratch folders of one build or preview (scratch.claim): neither prefix may begin the other.
 RECORDS_PREFIX = "hc-search-records-"
 PREVIEW_PREFIX = "hc-search-preview-"
+SCRATCH_VARIABLE = "HC_SCRATCH_DIR"  # where the records go instead of /dev/shm (tests/test_build_kill.py)
 
 # Pagefind also writes its own ready-made interfaces; ours is in overrides/assets/hc/search.js.
 _UNUSED = (
@@ -104,6 +105,8 @@ def publish(
 def scratch_dir() -> Path:
     """Memory-backed space for saved records (13 MB a language at 3,000 articles) where the machine has it:
     they live for one build, and 6,000 small files written to disk sometimes waited on it."""
+    if chosen := os.environ.get(SCRATCH_VARIABLE):
+        return Path(chosen)
     shm = "/dev/shm"
     return Path(shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else tempfile.gettempdir())
 
