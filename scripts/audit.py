@@ -22,7 +22,7 @@ from pathlib import Path
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 
-from nginx_server import Nginx
+from nginx_server import Nginx, nginx_binary
 from static_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +46,11 @@ def release(out: Path, site_url: str) -> None:
     command = [sys.executable, "-m", "helpcentre.cli", "--root", str(ROOT), "release", "--site-dir", str(out / "site")]
     command += ["--archive", str(out / "dist" / "site.tar.gz")]
     subprocess.run(command, env=env, check=True, capture_output=True)
+
+
+def nginx_version() -> str:
+    done = subprocess.run([nginx_binary(), "-v"], capture_output=True, text=True, check=False)
+    return done.stderr.strip().removeprefix("nginx version: ") or "nginx"
 
 
 def lighthouse(url: str) -> dict:
@@ -115,6 +120,8 @@ def main() -> int:
     (out / "results.json").write_text(json.dumps({"targets": TARGETS, "runs": RUNS, "pages": results}, indent=2) + "\n")
     lines = [
         "# Lighthouse (mobile) — `make audit`",
+        "",
+        f"Served by {nginx_version()} with the release's hosts/nginx.conf (Brotli, cache headers, the CSP).",
         "",
         f"Median of {RUNS} run(s) per page; performance runs, the metrics of the median run and the load average"
         " (2 cores) after the page's runs are shown so a noisy machine is visible.",
