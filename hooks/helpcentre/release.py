@@ -270,8 +270,10 @@ def archive(site: Path, destination: Path, mtime: int, extra: dict[str, str] | N
             else:
                 tar.addfile(info)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    with destination.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
+    partial = destination.with_name(destination.name + ".part")  # never a cut archive under the real name
+    with partial.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(buffer.getvalue())
+    partial.replace(destination)
 
 
 def source_date_epoch() -> int:
