@@ -32,8 +32,8 @@ def leftovers(project: Path, scratch_dir: Path) -> list[str]:
     return sorted(beside + [p.name for p in scratch_dir.iterdir()])
 
 
-def running_under(project: Path) -> list[str]:
-    """Command lines of processes still working on ``project`` (MkDocs, Pagefind)."""
+def running_under(folder: Path) -> list[str]:
+    """Command lines of processes still working in ``folder`` (MkDocs, Pagefind)."""
     found = []
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit() and proc.name != str(os.getpid()):
@@ -41,7 +41,7 @@ def running_under(project: Path) -> list[str]:
                 command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
             except OSError:
                 continue
-            if str(project) in command:
+            if str(folder) in command:
                 found.append(command)
     return found
 
@@ -72,7 +72,7 @@ def test_a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up(tmp_pat
         assert site in (old, new), f"killed at {fraction:.0%} of a build: site/ is neither the old nor the new site"
         left |= set(leftovers(project, scratch_dir))
         time.sleep(0.5)
-        assert running_under(project) == [], "a killed build's MkDocs or Pagefind kept running"
+        assert running_under(tmp_path) == [], "a killed build's MkDocs or Pagefind kept running"
     assert left, "no kill left anything behind: the kills missed the build"
     assert run_cli(project, "build", env=env).returncode == 0
     assert manifest(project / "site") == new
