@@ -60,15 +60,16 @@ translations: install
 system-deps:
 	@bash scripts/ensure-debian-packages.sh
 
-## The whole suite: lint, unit, build and browser tests.
+## The whole suite: lint, the search's JavaScript units (node --test), unit, build and browser tests.
 test: install system-deps lint
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 ## ruff (check and format) on all our Python, ESLint (pinned in lint/package-lock.json) on our browser scripts.
 lint: install $(ESLINT)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(ESLINT) --config lint/eslint.config.mjs overrides/assets/hc
+	$(ESLINT) --config lint/eslint.config.mjs overrides/assets/hc tests/js
 
 $(ESLINT): lint/package-lock.json
 	npm ci --prefix lint --ignore-scripts --no-audit --no-fund
@@ -93,4 +94,11 @@ bench: install
 bench-smoke: install
 	$(BIN)/python -m benchmarks.run --sizes 20,100 --repeats 1 --preview-edits 1 --browser-repeats 1 --no-save
 
-.PHONY: bench bench-smoke
+## Search quality (issue 16): the query sets of benchmarks/search/<lang>.yml through the home page's search box and
+## assistant in Chromium, on the real site built into a temporary folder (about a minute); writes benchmarks/SEARCH.md
+## and benchmarks/search-results.json. Subset: make bench-search SETS=typos,synonyms LIMIT=5 (NO_SAVE=1 writes nothing).
+bench-search: install system-deps
+	$(BIN)/python -m benchmarks.searchquality $(if $(SETS),--sets $(SETS)) $(if $(LIMIT),--limit $(LIMIT)) \
+	  $(if $(NO_SAVE),--no-save)
+
+.PHONY: bench bench-smoke bench-search

@@ -1,12 +1,16 @@
 """Fixtures that build sites into temporary folders and hand back parsed HTML.
 
-``site`` builds the real repository once per session. ``make_site`` assembles a small site in
-``tmp_path`` from the real configuration, hooks, overrides and data, the pages of ``tests/sites/_base``
-and the files of one case folder under ``tests/sites/`` (a case's ``remove.txt`` lists base files to drop).
+``site`` builds the real repository once per session. ``make_site`` (in a test) and ``new_site`` (for a
+fixture of wider scope) are one factory: a small project from the real configuration, hooks, overrides and
+data, the pages of ``tests/sites/_base`` (or the real ``docs/``), the files of one case folder under
+``tests/sites/`` (a case's ``remove.txt`` lists base files to drop) and any files given as bytes, built
+unless asked not to. Configuration overrides are data: the project's ``mkdocs.yml`` then inherits the real
+one (MkDocs' ``INHERIT``, merged key by key) and holds only the overrides.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -15,21 +19,42 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from browser import Server, free_port, launch
+from helpcentre import DEFAULT_LANGUAGE, LANGUAGES
+
+from browser import Server, free_port, launch, record
 
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "tests" / "sites"
+BASE = SITES / "_base"
 CASE_META = {"expected.txt", "check.txt", "remove.txt", "README.md"}
+PROJECT = ("mkdocs.yml", "hooks", "overrides", "data")  # what every test project takes from the repository
+
+# Where each language's pages are, and the pages the tests look at most.
+LANGS = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
+ARTICLE = "connected-store/refund-payment-method.html"  # article 1001: which payment method is refunded
+BATTERY = "keys-and-locking/key-battery.html"  # article 3002: how to replace the key's battery
+PAGES = {"home": "index.html", "category": "my-account/index.html", "article": ARTICLE}
 
 
 @dataclass
-class Built:
-    root: Path  # the project that was built
+class Site:
+    """A project and the site folder it builds into; after ``build``, what the build printed."""
+
+    root: Path  # the project
     out: Path  # its site folder
-    result: subprocess.CompletedProcess
+    result: subprocess.CompletedProcess | None = None
+
+    def cli(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        return run_cli(self.root, *args, env=env)
+
+    def build(self, site_url: str | None = None, env: dict | None = None) -> Site:
+        env = {**({"SITE_URL": site_url} if site_url else {}), **(env or {})}
+        self.result = self.cli("build", "--site-dir", str(self.out), env=env)
+        return self
 
     @property
     def ok(self) -> bool:
@@ -64,32 +89,58 @@ def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.Compl
     )
 
 
-def build(root: Path, out: Path, site_url: str | None = None) -> Built:
-    env = {"SITE_URL": site_url} if site_url else {}
-    return Built(root, out, run_cli(root, "build", "--site-dir", str(out), env=env))
-
-
-def assemble(dest: Path, case: str | None = None, base: str = "_base") -> Path:
-    """A small project in ``dest``: real config and code, fixture content."""
+def new_site(
+    dest: Path,
+    case: str | None = None,
+    *,
+    config: dict | None = None,
+    files: dict[str, bytes] | None = None,
+    real_content: bool = False,
+    build: bool = True,
+) -> Site:
+    """A small project in ``dest``: real configuration and code; the fixture pages, or ``real_content``
+    (the real ``docs/``); then the ``case`` folder, then ``files`` (path in the project: bytes). ``config``
+    is merged into the real ``mkdocs.yml``. Built into ``dest/site`` when ``build``."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "hooks", "overrides", "data"):
+    for name in (*PROJECT, "docs") if real_content else PROJECT:
         src = REPO / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / name)
-    layers = [SITES / base] + ([SITES / case] if case else [])
-    for layer in layers:
-        for src in layer.rglob("*"):
-            rel = src.relative_to(layer)
-            if src.is_file() and rel.as_posix() not in CASE_META:
-                (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, dest / rel)
-        remove = layer / "remove.txt"
-        if remove.exists():
-            for line in remove.read_text().split():
-                (dest / line).unlink()
-    return dest
+    for layer in ([] if real_content else [BASE]) + ([SITES / case] if case else []):
+        _lay(layer, dest)
+    for rel, raw in (files or {}).items():
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        (dest / rel).write_bytes(raw)
+    if config:
+        inherit = "INHERIT: " + json.dumps(str(REPO / "mkdocs.yml")) + "\n"
+        (dest / "mkdocs.yml").write_text(inherit + yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    site = Site(dest, dest / "site")
+    return site.build() if build else site
+
+
+def _lay(layer: Path, dest: Path) -> None:
+    """Copies the files of ``layer`` (but its notes) over ``dest``, then drops those its remove.txt lists."""
+    for src in layer.rglob("*"):
+        rel = src.relative_to(layer)
+        if src.is_file() and rel.as_posix() not in CASE_META:
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    remove = layer / "remove.txt"
+    if remove.exists():
+        for line in remove.read_text().split():
+            (dest / line).unlink()
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    """``new_site`` in this test's temporary folder."""
+
+    def make(case: str | None = None, **options) -> Site:
+        return new_site(tmp_path / "project", case, **options)
+
+    return make
 
 
 @pytest.fixture(scope="session")
@@ -98,10 +149,10 @@ def site_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, site_port) -> Built:
+def site(tmp_path_factory, site_port) -> Site:
     """The real help centre, built once into a temporary folder, for the address the browser tests
     serve it at (so its absolute addresses, canonical and alternates, point at the test server)."""
-    built = build(REPO, tmp_path_factory.mktemp("real") / "site", site_url=f"http://127.0.0.1:{site_port}/")
+    built = Site(REPO, tmp_path_factory.mktemp("real") / "site").build(site_url=f"http://127.0.0.1:{site_port}/")
     assert built.ok, built.output
     return built
 
@@ -120,39 +171,8 @@ def chromium():
         browser.close()
 
 
-@dataclass
-class Tab:
-    """A browser page that records what a reader would never want to see."""
-
-    page: object
-    errors: list
-    failed: list
-    dialogs: list
-
-
 @pytest.fixture
 def tab(chromium):
     context = chromium.new_context()
-    page = context.new_page()
-    recorded = Tab(page, [], [], [])
-    page.on("console", lambda m: recorded.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: recorded.errors.append(str(e)))
-    page.on("requestfailed", lambda r: recorded.failed.append(r.url))
-    page.on("response", lambda r: recorded.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-
-    def on_dialog(dialog):
-        recorded.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    yield recorded
+    yield record(context.new_page())
     context.close()
-
-
-@pytest.fixture
-def make_site(tmp_path):
-    def _make(case: str | None = None) -> Built:
-        root = assemble(tmp_path / "project", case)
-        return build(root, root / "site")
-
-    return _make

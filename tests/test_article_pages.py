@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-REFUND = {"en": "connected-store/refund-payment-method.html", "fr": "fr/connected-store/refund-payment-method.html"}
-ACCESS = {"en": "my-account/access-my-mini-account.html", "fr": "fr/my-account/access-my-mini-account.html"}
+from conftest import ARTICLE, BATTERY, LANGS
+
+REFUND = {lang: prefix + ARTICLE for lang, prefix in LANGS.items()}
+ACCESS = {lang: prefix + "my-account/access-my-mini-account.html" for lang, prefix in LANGS.items()}
 NNBSP = "\u202f"
 
 
@@ -15,7 +17,7 @@ def text(node) -> str:
     return re.sub(r"\s+", " ", node.get_text(" ", strip=True).replace("\u00a0", " "))
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_1001_recommended_list(site, lang):
     page = REFUND[lang]
     html = site.html(page)
@@ -35,7 +37,7 @@ def test_1001_recommended_list(site, lang):
         assert site.html(target).select_one(f'[data-article-id="{li["data-article"]}"]') is not None
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_1001_contact_block(site, lang):
     block = site.html(REFUND[lang]).select_one('[data-hc="contact"]')
     assert block["data-contact"] == "mini-assist"
@@ -58,7 +60,7 @@ def test_opening_hours_in_each_language(site):
     assert block.has_attr("data-schedule") and block.select_one(".hc-contact__status").has_attr("hidden")
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_helpful_breadcrumbs_date_and_way_out(site, lang):
     page = REFUND[lang]
     html = site.html(page)
@@ -72,8 +74,8 @@ def test_helpful_breadcrumbs_date_and_way_out(site, lang):
     assert len(crumbs) == 3
     links = [a["href"] for a in html.select('[data-hc="breadcrumbs"] a')]
     assert [site.resolve(page, h) for h in links] == [
-        ("" if lang == "en" else "fr/") + "index.html",
-        ("" if lang == "en" else "fr/") + "connected-store/index.html",
+        LANGS[lang] + "index.html",
+        LANGS[lang] + "connected-store/index.html",
     ]
     assert crumbs[-1].select_one('[aria-current="page"]') is not None
     updated = text(html.select_one(".hc-updated"))
@@ -85,13 +87,13 @@ def test_helpful_breadcrumbs_date_and_way_out(site, lang):
 def test_untranslated_article_falls_back_with_a_french_notice(make_site):
     built = make_site("untranslated")
     assert built.ok, built.output
-    fr = built.html("fr/keys-and-locking/key-battery.html")
+    fr = built.html("fr/" + BATTERY)
     assert fr.html["lang"] == "fr"
     notice = fr.select_one('[data-hc="fallback-notice"]')
     assert notice is not None and "pas encore offert en français" in notice.get_text()
     assert fr.select_one('[data-article-id="3002"]')["lang"] == "en"
     assert [link["hreflang"] for link in fr.select('link[rel="alternate"][hreflang]')] == ["en"]
-    en = built.html("keys-and-locking/key-battery.html")
+    en = built.html(BATTERY)
     assert [link["hreflang"] for link in en.select('link[rel="alternate"][hreflang]')] == ["en"]
     assert en.select_one('[data-hc="fallback-notice"]') is None
     # French lists mark the English article as English, in words too.

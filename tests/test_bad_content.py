@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SITES, assemble, build
+from conftest import SITES
 
 BAD_CASES = sorted(
     p.name
@@ -29,12 +29,12 @@ def test_every_bad_case_is_covered():
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
-def test_bad_content_fails_cleanly(tmp_path, case):
-    root = assemble(tmp_path / "project", case)
-    previous = root / "site"
+def test_bad_content_fails_cleanly(make_site, case):
+    built = make_site(case, build=False)
+    previous = built.out
     previous.mkdir()
     (previous / "index.html").write_text("previous release")
-    built = build(root, previous)
+    built.build()
     assert not built.ok
     for expected in (SITES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
         assert expected in built.output, built.output
@@ -44,7 +44,7 @@ def test_bad_content_fails_cleanly(tmp_path, case):
     # The previous site is untouched and no staging folder is left behind.
     assert [p.name for p in previous.iterdir()] == ["index.html"]
     assert (previous / "index.html").read_text() == "previous release"
-    assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
+    assert not [p for p in built.root.iterdir() if p.name.startswith(".site-")]
 
 
 def test_base_fixture_builds(make_site):

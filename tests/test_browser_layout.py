@@ -14,16 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ARTICLE, LANGS, PAGES
+
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "home": "index.html",
-    "category": "my-account/index.html",
-    "article": "connected-store/refund-payment-method.html",  # article 1001
-}
-LANGS = {"en": "", "fr": "fr/"}
 SCHEMES = {"light": (255, 255, 255), "dark": (18, 18, 18)}  # prefers-color-scheme -> the page's background
-ARTICLE = PAGES["article"]
 
 # The color of an element's text and the background behind it, both as opaque RGB, and their contrast.
 CONTRAST_JS = """

@@ -3,41 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
+
+from browser import ASSISTANT_INPUT, NO_ANSWER, RESULTS, answers, ask, search
+from conftest import ARTICLE, BATTERY
 
 pytestmark = pytest.mark.browser
-
-RESULTS = ".md-content [data-hc='search-results'] a"
-
-
-def search(tab, served, page: str, query: str) -> list[str]:
-    tab.page.goto(served.url + page)
-    tab.page.fill(".md-content .hc-search__input", query)
-    tab.page.wait_for_function(
-        "document.querySelector('.md-content .hc-search__status').textContent.trim().length > 0"
-        " && !document.querySelector('.md-content .hc-search__status').textContent.includes('…')"
-    )
-    return [a.get_attribute("href") for a in tab.page.query_selector_all(RESULTS)]
-
-
-def answers(tab) -> list[str]:
-    """The links of the assistant's answers, once it shows them."""
-    tab.page.wait_for_selector(".hc-assistant__answers:not([hidden]) a")
-    return [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
-
-
-def ask_typed(tab, url: str, question: str) -> list[str]:
-    """Open ``url``, type ``question`` into the assistant as a reader does, send it with Enter: its answers."""
-    tab.page.goto(url)
-    field = tab.page.locator("#hc-assistant-input")
-    field.click()
-    field.press_sequentially(question, delay=20)
-    field.press("Enter")
-    return answers(tab)
 
 
 def test_english_query_finds_the_refund_article_first(tab, served):
     found = search(tab, served, "index.html", "refund")
-    assert found and found[0].endswith("/connected-store/refund-payment-method.html")
+    assert found and found[0].endswith("/" + ARTICLE)
     assert not any("/fr/" in url for url in found)
     assert tab.errors == [] and tab.failed == []
 
@@ -45,7 +21,7 @@ def test_english_query_finds_the_refund_article_first(tab, served):
 @pytest.mark.parametrize("query", ["remboursement", "rembourser"])
 def test_french_inflections_find_the_french_refund_article(tab, served, query):
     found = search(tab, served, "fr/index.html", query)
-    assert found and found[0].endswith("/fr/connected-store/refund-payment-method.html")
+    assert found and found[0].endswith("/fr/" + ARTICLE)
     assert all("/fr/" in url for url in found)
 
 
@@ -72,10 +48,10 @@ def test_matches_are_highlighted_and_results_link_to_articles(tab, served):
 
 
 def test_header_search_opens_with_the_keyboard(tab, served):
-    tab.page.goto(served.url + "connected-store/refund-payment-method.html")
+    tab.page.goto(served.url + ARTICLE)
     tab.page.keyboard.press("/")
     dialog_input = tab.page.locator("[data-hc-search-dialog] .hc-search__input")
-    assert dialog_input.is_visible()
+    expect(dialog_input).to_be_visible()  # "/" may first load search.js: wait for the dialog, don't race it
     dialog_input.fill("password")
     tab.page.wait_for_selector("[data-hc-search-dialog] [data-hc='search-results'] a")
     tab.page.keyboard.press("ArrowDown")
@@ -89,43 +65,41 @@ def test_assistant_counter_limit_and_answers(tab, served):
     tab.page.goto(served.url + "index.html")
     counter = tab.page.locator(".hc-assistant__counter")
     assert counter.inner_text() == "0 / 200"
-    field = tab.page.locator("#hc-assistant-input")
+    field = tab.page.locator(ASSISTANT_INPUT)
     field.fill("a" * 250)
     assert len(field.input_value()) == 200 and counter.inner_text() == "200 / 200"
-    field.fill("How do I replace the battery of my key?")
-    tab.page.click(".hc-assistant button[type=submit]")
+    ask(tab, "How do I replace the battery of my key?")
     links = answers(tab)
-    assert 1 <= len(links) <= 3 and links[0].endswith("keys-and-locking/key-battery.html")
+    assert 1 <= len(links) <= 3 and links[0].endswith(BATTERY)
     assert tab.page.locator(".hc-assistant__none").is_hidden()
 
 
 def test_assistant_answers_a_typed_question_that_changed_while_typing(tab, served):
     # Words are searched as they are typed; the answers follow the question as it is when sent.
     tab.page.goto(served.url + "fr/index.html")
-    field = tab.page.locator("#hc-assistant-input")
+    field = tab.page.locator(ASSISTANT_INPUT)
     field.click()
     field.press_sequentially("zorglub frimousse ", delay=20)
     field.fill("")
     field.press_sequentially("Comment remplacer la pile de ma clé ?", delay=20)
     field.press("Enter")
     links = answers(tab)
-    assert 1 <= len(links) <= 3 and links[0].endswith("keys-and-locking/key-battery.html"), links
+    assert 1 <= len(links) <= 3 and links[0].endswith(BATTERY), links
     assert tab.page.locator(".hc-assistant__none").is_hidden()
     assert tab.errors == [] and tab.failed == []
 
 
 def test_assistant_says_so_when_nothing_matches(tab, served):
     tab.page.goto(served.url + "fr/index.html")
-    tab.page.fill("#hc-assistant-input", "zorglub frimousse quantique")
-    tab.page.click(".hc-assistant button[type=submit]")
-    tab.page.wait_for_selector(".hc-assistant__none:not([hidden])")
+    ask(tab, "zorglub frimousse quantique")
+    tab.page.wait_for_selector(NO_ANSWER)
     assert "pas trouvé de bonne réponse" in tab.page.inner_text(".hc-assistant__none")
     assert tab.page.locator(".hc-assistant__contact [data-hc='contact']").is_visible()
     assert tab.page.locator(".hc-assistant__answers").is_hidden()
 
 
 def test_language_switch_after_following_a_recommendation_lands_on_the_twin(tab, served):
-    tab.page.goto(served.url + "connected-store/refund-payment-method.html")
+    tab.page.goto(served.url + ARTICLE)
     tab.page.click("[data-hc='recommended'] li[data-article='1003'] a")
     tab.page.wait_for_selector("[data-article-id='1003']")
     tab.page.click("[data-hc='language'] a[hreflang='fr']")
@@ -147,7 +121,7 @@ def test_assistant_answers_a_question_sent_before_search_has_loaded(tab, served)
     held = []
     tab.page.route("**/assets/hc/search.js", lambda route: held.append(route))
     tab.page.goto(served.url + "index.html")
-    field = tab.page.locator("#hc-assistant-input")
+    field = tab.page.locator(ASSISTANT_INPUT)
     field.click()
     field.press_sequentially("How do I replace the battery of my key?")
     field.press("Enter")
@@ -155,5 +129,5 @@ def test_assistant_answers_a_question_sent_before_search_has_loaded(tab, served)
     assert len(held) == 1 and tab.page.locator(".hc-assistant__answers").is_hidden()
     held[0].continue_()
     links = answers(tab)
-    assert links[0].endswith("keys-and-locking/key-battery.html")
+    assert links[0].endswith(BATTERY)
     assert tab.errors == [] and tab.failed == []

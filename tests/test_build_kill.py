@@ -14,7 +14,7 @@ from pathlib import Path
 
 from helpcentre import scratch, sitefolder
 
-from conftest import assemble, run_cli
+from conftest import new_site, run_cli
 
 FRACTIONS = (0.02, 0.1, 0.25, 0.4, 0.55, 0.7, 0.8, 0.9, 0.97, 1.05)  # of one build's duration
 
@@ -47,7 +47,7 @@ def running_under(folder: Path) -> list[str]:
 
 
 def test_a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up(tmp_path):
-    project = assemble(tmp_path / "project")
+    project = new_site(tmp_path / "project", build=False).root
     scratch_dir = tmp_path / "shm"
     scratch_dir.mkdir()
     env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}

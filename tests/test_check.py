@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO, SITES, assemble, build, run_cli
+from conftest import REPO, SITES, run_cli
 
 CASES = sorted(p.name for p in SITES.iterdir() if (p / "check.txt").exists())
 
@@ -18,10 +18,9 @@ def expectations(case: str) -> tuple[int, list[str]]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_check_reports_the_problem(tmp_path, case):
-    root = assemble(tmp_path / "project", case)
+def test_check_reports_the_problem(make_site, case):
     status, expected = expectations(case)
-    result = run_cli(root, "check")
+    result = make_site(case, build=False).cli("check")
     assert result.returncode == status, result.stdout + result.stderr
     for line in expected:
         assert line in result.stdout, result.stdout
@@ -30,12 +29,11 @@ def test_check_reports_the_problem(tmp_path, case):
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if expectations(c)[0] == 1])
-def test_check_errors_also_stop_the_build(tmp_path, case):
-    root = assemble(tmp_path / "project", case)
-    built = build(root, root / "site")
+def test_check_errors_also_stop_the_build(make_site, case):
+    built = make_site(case)
     assert not built.ok
     assert expectations(case)[1][0] in built.output
-    assert not (root / "site").exists()
+    assert not built.out.exists()
 
 
 def test_sample_content_is_clean():

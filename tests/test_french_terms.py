@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from helpcentre.terms import load_terms
 
-from conftest import REPO, assemble, run_cli
+from conftest import REPO
 
 ARTICLE = "docs/fr/keys-and-locking/key-battery.md"
 BODY = (
@@ -19,17 +19,18 @@ BODY = (
 )
 
 
-def _check(tmp_path, terms_extra: str = ""):
-    root = assemble(tmp_path / "project")
+def _check(make_site, terms_extra: str = ""):
+    project = make_site(build=False)
+    root = project.root
     (root / ARTICLE).write_text(BODY, encoding="utf-8")
     if terms_extra:
         with (root / "data/terms/fr.yml").open("a", encoding="utf-8") as terms:
             terms.write(terms_extra)
-    return run_cli(root, "check")
+    return project.cli("check")
 
 
-def test_a_rejected_term_is_reported_with_its_line_and_the_preferred_one(tmp_path):
-    result = _check(tmp_path)
+def test_a_rejected_term_is_reported_with_its_line_and_the_preferred_one(make_site):
+    result = _check(make_site)
     assert result.returncode == 0, result.stdout
     lines = [line for line in result.stdout.splitlines() if "rejected term" in line]
     assert lines == [
@@ -37,16 +38,16 @@ def test_a_rejected_term_is_reported_with_its_line_and_the_preferred_one(tmp_pat
     ]
 
 
-def test_writers_extend_the_list(tmp_path):
-    result = _check(tmp_path, "place parallèle: place de stationnement en parallèle\n")
+def test_writers_extend_the_list(make_site):
+    result = _check(make_site, "place parallèle: place de stationnement en parallèle\n")
     assert (
         f"{ARTICLE}:12: warning: 'place parallèle' is a rejected term: write 'place de stationnement en parallèle'"
         in result.stdout
     )
 
 
-def test_a_broken_list_is_an_error_naming_its_line(tmp_path):
-    result = _check(tmp_path, "MINI Connect:\n  - a list\n")
+def test_a_broken_list_is_an_error_naming_its_line(make_site):
+    result = _check(make_site, "MINI Connect:\n  - a list\n")
     assert result.returncode == 1
     assert "data/terms/fr.yml:" in result.stdout and "expected 'rejected form: preferred form'" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr

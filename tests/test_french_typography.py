@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from helpcentre import typography
 
-from conftest import assemble, run_cli
-
 NBSP, NARROW = "\u00a0", "\u202f"
 
 
@@ -19,22 +17,24 @@ def test_the_rule_puts_one_kind_of_space_before_each_sign():
     assert typography.wrong_spaces(f"oui{NBSP}; non{NARROW}: «{NARROW}x{NBSP}»") == [3, 9, 12]
 
 
-def test_make_new_writes_what_make_check_asks_for(tmp_path):
-    root = assemble(tmp_path / "project")
+def test_make_new_writes_what_make_check_asks_for(make_site):
+    project = make_site(build=False)
+    root = project.root
     french = f"Le message « Associez votre compte » : pourquoi{NBSP}; et comment ?"
-    result = run_cli(root, "new", "--category", "my-account", "--en", "Why link?", "--fr", french)
+    result = project.cli("new", "--category", "my-account", "--en", "Why link?", "--fr", french)
     assert result.returncode == 0, result.stderr
     text = (root / "docs/fr/my-account/why-link.md").read_text(encoding="utf-8")
     assert f"«{NBSP}Associez votre compte{NBSP}»{NBSP}: pourquoi{NARROW}; et comment{NARROW}?" in text
-    check = run_cli(root, "check")
+    check = project.cli("check")
     assert check.stdout.strip().endswith("0 errors, 0 warnings"), check.stdout
 
 
-def test_make_check_holds_every_sign_to_its_space(tmp_path):
-    root = assemble(tmp_path / "project")
+def test_make_check_holds_every_sign_to_its_space(make_site):
+    project = make_site(build=False)
+    root = project.root
     article = root / "docs/fr/keys-and-locking/key-battery.md"
     good = article.read_text(encoding="utf-8")
     for wrong in (f"Attention{NARROW}: oui.", f"Oui{NBSP}; non.", f"Oui{NBSP}!", f"«{NARROW}oui{NARROW}»"):
         article.write_text(good + f"\n{wrong}\n", encoding="utf-8")
-        check = run_cli(root, "check")
+        check = project.cli("check")
         assert f"key-battery.md:10: warning: French typography: {typography.RULE}" in check.stdout, wrong

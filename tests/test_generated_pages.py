@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import assemble, build
 
-
-def test_large_category_lists_teasers_instead_of_full_answers(tmp_path):
-    root = assemble(tmp_path / "project")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("full_answers_limit: 30", "full_answers_limit: 1"))
-    built = build(root, root / "site")
+def test_large_category_lists_teasers_instead_of_full_answers(make_site):
+    built = make_site(config={"extra": {"helpcentre": {"full_answers_limit": 1}}})
     assert built.ok, built.output
     big = built.html("my-account/index.html")  # two articles: over the limit of one
     items = big.select('[data-hc="category-list"] li')

@@ -16,7 +16,7 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import assemble, run_cli
+from conftest import new_site, run_cli
 from nginx_server import Nginx
 from static_server import free_port
 
@@ -56,7 +56,7 @@ def release(project: Path, site_url: str, name: str = "site") -> tuple[Path, Pat
 @pytest.fixture(scope="module", params=["/", "/help/"], ids=["root", "sub-path"])
 def released(request, tmp_path_factory):
     """The renamed-article fixture site, released for the address nginx then serves it at."""
-    project = assemble(tmp_path_factory.mktemp("hosts") / "project", "renamed")
+    project = new_site(tmp_path_factory.mktemp("hosts") / "project", "renamed", build=False).root
     port = free_port()
     site, dist = release(project, f"http://127.0.0.1:{port}{request.param}")
     with Nginx(site, dist / "hosts/nginx.conf", prefix=request.param, port=port) as server:

@@ -14,8 +14,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import assemble
-
 PREVIEW = """
 import sys
 from mkdocs.config import load_config
@@ -43,8 +41,8 @@ def html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_a_preview_rebuild_converts_the_saved_article_and_keeps_every_other_answer(tmp_path):
-    project = assemble(tmp_path / "project")
+def test_a_preview_rebuild_converts_the_saved_article_and_keeps_every_other_answer(tmp_path, make_site):
+    project = make_site(build=False).root
     site = tmp_path / "site"
     edited = project / "docs" / "en" / "my-account" / "access.md"
     done = preview(project, site, edited)

@@ -11,9 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, assemble, build, run_cli
-
-ARTICLE = "connected-store/refund-payment-method.html"
+from conftest import ARTICLE, BATTERY, REPO, Site
 
 
 def test_hreflang_and_canonical_are_absolute(site, site_port):
@@ -87,9 +85,9 @@ EPOCH = {"SOURCE_DATE_EPOCH": "1780000000"}
 
 def test_two_builds_are_byte_identical_and_parallel_equals_sequential(tmp_path):
     # One process building both languages, then one process per language merged into one folder.
-    first = run_cli(REPO, "build", "--site-dir", str(tmp_path / "a"), env={**EPOCH, "HC_BUILD_JOBS": "1"})
-    second = run_cli(REPO, "build", "--site-dir", str(tmp_path / "b"), env={**EPOCH, "HC_BUILD_JOBS": "2"})
-    assert first.returncode == second.returncode == 0
+    first = Site(REPO, tmp_path / "a").build(env={**EPOCH, "HC_BUILD_JOBS": "1"})
+    second = Site(REPO, tmp_path / "b").build(env={**EPOCH, "HC_BUILD_JOBS": "2"})
+    assert first.ok and second.ok, first.output + second.output
     files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert files_a == files_b
@@ -100,12 +98,12 @@ def test_two_builds_are_byte_identical_and_parallel_equals_sequential(tmp_path):
 def test_untranslated_article_declares_no_french_alternate_and_points_canonical_home(make_site):
     built = make_site("untranslated")
     assert built.ok, built.output
-    fallback = built.html("fr/keys-and-locking/key-battery.html")
+    fallback = built.html("fr/" + BATTERY)
     assert [link["hreflang"] for link in fallback.select('link[rel="alternate"][hreflang]')] == ["en"]
-    assert fallback.select_one('link[rel="canonical"]')["href"].endswith("/keys-and-locking/key-battery.html")
+    assert fallback.select_one('link[rel="canonical"]')["href"].endswith("/" + BATTERY)
     assert "/fr/" not in fallback.select_one('link[rel="canonical"]')["href"]
     sitemap = (built.out / "sitemap.xml").read_text()
-    assert "/fr/keys-and-locking/key-battery.html" not in sitemap
+    assert "/fr/" + BATTERY not in sitemap
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "fr/"])
@@ -117,20 +115,18 @@ def test_renamed_article_old_addresses_redirect(make_site, lang_prefix):
         html = built.html(page)
         refresh = html.select_one('meta[http-equiv="refresh"]')["content"]
         target = refresh.split("url=", 1)[1]
-        assert built.resolve(page, target) == lang_prefix + "keys-and-locking/key-battery.html"
+        assert built.resolve(page, target) == lang_prefix + BATTERY
         assert html.select_one('meta[name="robots"]')["content"] == "noindex"
-        assert (
-            built.resolve(page, html.select_one("body a")["href"]) == lang_prefix + "keys-and-locking/key-battery.html"
-        )
+        assert built.resolve(page, html.select_one("body a")["href"]) == lang_prefix + BATTERY
         assert html.html["lang"] == (lang_prefix.rstrip("/") or "en")
     assert "keys/battery.html" not in (built.out / "sitemap.xml").read_text()
 
 
-def test_release_verifies_writes_headers_and_archives(tmp_path):
-    root = assemble(tmp_path / "project")
-    result = run_cli(root, "release", env={"SOURCE_DATE_EPOCH": "1780000000"})
+def test_release_verifies_writes_headers_and_archives(make_site):
+    project = make_site(build=False)
+    result = project.cli("release", env=EPOCH)
     assert result.returncode == 0, result.stdout + result.stderr
-    site = root / "site"
+    site = project.out
     headers = (site / "_headers").read_text()
     csp = next(line for line in headers.splitlines() if "Content-Security-Policy" in line)
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp and "http" not in csp
@@ -139,24 +135,24 @@ def test_release_verifies_writes_headers_and_archives(tmp_path):
         for script in re.findall(r"<script>(.*?)</script>", page.read_text(encoding="utf-8"), re.S):
             inline.add("'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'")
     assert inline and all(h in csp for h in inline)
-    with tarfile.open(root / "dist/site.tar.gz") as tar:
+    with tarfile.open(project.root / "dist/site.tar.gz") as tar:
         assert "site/index.html" in tar.getnames()
 
 
-def test_release_with_a_broken_link_keeps_the_previous_site(tmp_path):
-    root = assemble(tmp_path / "project", "broken-release-link")
+def test_release_with_a_broken_link_keeps_the_previous_site(make_site):
+    project = make_site("broken-release-link", build=False)
+    root = project.root
     (root / "site").mkdir()
     (root / "site/index.html").write_text("previous release")
-    result = run_cli(root, "release")
+    result = project.cli("release")
     assert result.returncode == 1
-    assert "keys-and-locking/key-battery.html: a.href ../nowhere/gone.html points at a missing file" in result.stderr
+    assert f"{BATTERY}: a.href ../nowhere/gone.html points at a missing file" in result.stderr
     assert "site/ was left as it was" in result.stderr
     assert [p.name for p in (root / "site").iterdir()] == ["index.html"]
     assert not (root / "dist").exists()
     assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
 
 
-def test_bad_alias_is_refused(tmp_path):
-    root = assemble(tmp_path / "project", "bad-alias")
-    built = build(root, root / "site")
+def test_bad_alias_is_refused(make_site):
+    built = make_site("bad-alias")
     assert not built.ok and "alias 'my-account/access.html' is the address of a page that exists" in built.output

@@ -8,9 +8,7 @@ import re
 import pytest
 import yaml
 
-from conftest import REPO
-
-LANGS = {"en": "", "fr": "fr/"}
+from conftest import ARTICLE, LANGS, REPO
 
 
 def _front_matter(path):
@@ -113,7 +111,7 @@ def test_home_page_counts_and_most_viewed(site, lang):
 
 
 def test_navigation_lists_categories_not_articles(site):
-    html = site.html("connected-store/refund-payment-method.html")
+    html = site.html(ARTICLE)
     nav_links = [a["href"] for a in html.select("nav.md-nav--primary a.md-nav__link")]
     assert any(h.endswith("index.html") for h in nav_links)
     assert not any("refund-payment-method" in h or "forgot-password" in h for h in nav_links)

@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import json
 
-from conftest import assemble, run_cli
 
-
-def test_status_table_and_json(tmp_path):
-    root = assemble(tmp_path / "project", "translation-status")
-    result = run_cli(root, "translations", "--format", "json")
+def test_status_table_and_json(make_site):
+    project = make_site("translation-status", build=False)
+    result = project.cli("translations", "--format", "json")
     assert result.returncode == 0, result.stderr
     rows = {row["id"]: row for row in json.loads(result.stdout)}
     assert rows[3002]["state"] == "missing" and rows[3002]["translation"] == "fr"
     assert rows[2003]["state"] == "outdated"
     assert rows[2002]["state"] == "not recorded"
-    table = run_cli(root, "translations")
+    table = project.cli("translations")
     assert "1 missing, 1 outdated" in table.stdout
 
 
-def test_recording_a_translation_makes_it_up_to_date(tmp_path):
-    root = assemble(tmp_path / "project", "translation-status")
+def test_recording_a_translation_makes_it_up_to_date(make_site):
+    project = make_site("translation-status", build=False)
     target = "docs/fr/my-account/forgot-password.md"
-    recorded = run_cli(root, "translations", "--record", target)
+    recorded = project.cli("translations", "--record", target)
     assert recorded.returncode == 0, recorded.stderr
-    rows = {row["id"]: row for row in json.loads(run_cli(root, "translations", "--format", "json").stdout)}
+    rows = {row["id"]: row for row in json.loads(project.cli("translations", "--format", "json").stdout)}
     assert rows[2003]["state"] == "up to date"
-    assert (root / target).read_text(encoding="utf-8").count("translation_of:") == 1
+    assert (project.root / target).read_text(encoding="utf-8").count("translation_of:") == 1

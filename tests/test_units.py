@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,8 @@ from helpcentre import catalogue, formatting, frontmatter, parallel, ranking, te
 from helpcentre.contacts import Opening
 from helpcentre.strings import load_strings
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
 STRINGS = load_strings(REPO)[0]
 
 

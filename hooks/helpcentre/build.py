@@ -15,12 +15,25 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, catalogue, contentcache, generated, links, pageviews, searchindex, sitefiles, teaser
+from . import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    catalogue,
+    contentcache,
+    generated,
+    links,
+    pageviews,
+    searchindex,
+    sitefiles,
+    spelling,
+    teaser,
+)
 from .pages import CATEGORY, HOME, src_uri
 from .problems import ContentError, Problem, errors_in
 from .renderer import Renderer
 from .settings import Settings
 from .strings import Strings
+from .synonyms import Synonyms
 from .views import ContactView, LanguageViews, contact_view, language_views
 
 __all__ = ["DEFAULT_LANGUAGE", "ContentError", "LanguageBuild", "load"]
@@ -35,11 +48,13 @@ class LanguageBuild:
     strings: Strings
     all_strings: Mapping[str, Strings]
     settings: Settings
+    synonyms: Synonyms
     generated: tuple[generated.GeneratedPage, ...]
     articles_by_src: dict[str, catalogue.Article]
     answers: dict[int, str] = field(default_factory=dict)
     views: LanguageViews | None = None
     renderer: Renderer | None = None
+    _indexed: list[tuple[catalogue.Article, tuple[str, ...]]] | None = None
 
     # -- collect ----------------------------------------------------------------------------------------
     def keep_answer(self, src: str, html: str) -> None:
@@ -103,27 +118,42 @@ class LanguageBuild:
         """The files written after MkDocs' own: folder sitemaps and redirect pages."""
         yield from sitefiles.folder_sitemaps(self.sitemap(), site_url, self.renderer)
         article_urls = {i: card.url for i, card in self.views.cards.items()}
+        yield from spelling.files(self.lang, spelling.vocabulary(self._index_texts()))
         yield from sitefiles.redirect_pages(
             links.redirects(self.catalogue, self.lang, article_urls), site_url, self.renderer
         )
 
     # -- search -----------------------------------------------------------------------------------------
+    def indexed(self) -> list[tuple[catalogue.Article, tuple[str, ...]]]:
+        """The articles this language's index holds (its own, never English text under a French URL), each
+        with the synonyms it is also found by; computed once."""
+        if self._indexed is None:
+            own = (self.catalogue.get(self.lang, i) for i in self.catalogue.ids)
+            self._indexed = [(a, self.synonyms.expansions(_words_of(a))) for a in own if a is not None]
+        return self._indexed
+
+    def _index_texts(self) -> Iterator[str]:
+        for article, also in self.indexed():
+            yield _words_of(article)
+            yield " ".join(also)
+
     def search_records(self) -> list[searchindex.Record]:
-        """The articles this language's index holds: its own, never English text under a French URL."""
         records = []
-        for article_id in self.catalogue.ids:
-            article = self.catalogue.get(self.lang, article_id)
-            if article is not None:
-                card = self.views.cards[article_id]
-                html = self.renderer.search_record(card, article, self.answers.get(article_id, ""))
-                records.append(searchindex.Record(card.url, html))
+        for article, also in self.indexed():
+            card = self.views.cards[article.id]
+            html = self.renderer.search_record(card, article, self.answers.get(article.id, ""), also)
+            records.append(searchindex.Record(card.url, html))
         return records
 
-    def search_bundles(self) -> tuple[str, ...]:
-        """The site-relative folders of this language's index, the one pages load first: as many as
-        ``searchindex.save`` makes of the records."""
-        count = sum(1 for i in self.catalogue.ids if self.catalogue.get(self.lang, i) is not None)
-        return searchindex.bundles(self.lang, count, self.settings.search_shard_size)
+    def search_bundles(self) -> dict[str, tuple[str, ...]]:
+        """Each language's index folders, the one its pages load first: as many as ``searchindex.save``
+        makes of its records. Pages load their own language's; the other's only when theirs finds nothing."""
+        counts = {lang: sum(1 for i in self.catalogue.ids if self.catalogue.get(lang, i)) for lang in LANGUAGES}
+        return {lang: searchindex.bundles(lang, n, self.settings.search_shard_size) for lang, n in counts.items()}
+
+
+def _words_of(article: catalogue.Article) -> str:
+    return " ".join((article.title, *article.tags, article.body))
 
 
 def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[LanguageBuild, list[Problem]]:
@@ -139,6 +169,7 @@ def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[Lang
         strings=strings,
         all_strings=read.all_strings,
         settings=settings,
+        synonyms=read.synonyms[lang],
         generated=generated.pages_for(cat, strings),
         articles_by_src={src_uri(a): a for a in cat.articles.values()},
     ), problems

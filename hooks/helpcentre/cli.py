@@ -20,7 +20,7 @@ from . import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     catalogue,
-    checks,
+    contentcache,
     hosts,
     newarticle,
     parallel,
@@ -31,14 +31,10 @@ from . import (
     translations,
 )
 from .problems import errors_in, report
-from .strings import load_strings
 
 
 def cmd_check(root: Path, docs_dir: str) -> int:
-    cat, problems = catalogue.load(root, docs_dir)
-    problems += load_strings(root)[1]
-    if cat is not None:
-        problems += checks.run(root, docs_dir, cat)
+    problems = contentcache.read(root, docs_dir).problems
     print(report(problems))
     return 1 if errors_in(problems) else 0
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from . import catalogue, checks
+from . import catalogue, checks, synonyms
 from .problems import Problem
 from .strings import load_strings
 
@@ -27,6 +27,7 @@ class ContentRead:
     catalogue: catalogue.Catalogue | None  # None when there are errors
     problems: tuple[Problem, ...]
     all_strings: MappingProxyType
+    synonyms: MappingProxyType  # lang -> synonyms.Synonyms
 
 
 _last_read: tuple[str, ContentRead] | None = None
@@ -41,9 +42,11 @@ def read(root: Path, docs_dir: str) -> ContentRead:
     cat, problems = catalogue.load(root, docs_dir)
     all_strings, string_problems = load_strings(root)
     problems += string_problems
+    word_groups, synonym_problems = synonyms.load_synonyms(root)
+    problems += synonym_problems
     if cat is not None:
         problems += checks.run(root, docs_dir, cat)
-    _last_read = (fingerprint, ContentRead(cat, tuple(problems), all_strings))
+    _last_read = (fingerprint, ContentRead(cat, tuple(problems), all_strings, word_groups))
     return _last_read[1]
 
 

@@ -29,9 +29,9 @@ class Renderer:
     def contact(self, contact: ContactView) -> str:
         return self.env.get_template("partials/hc/contact.html").render(contact=contact)
 
-    def search_record(self, card: ArticleCard, article: Article, answer: str) -> str:
+    def search_record(self, card: ArticleCard, article: Article, answer: str, synonyms: Sequence[str]) -> str:
         template = self.env.get_template("partials/hc/search-record.html")
-        return template.render(lang=self.lang, card=card, tags=article.tags, answer=answer)
+        return template.render(lang=self.lang, card=card, tags=article.tags, answer=answer, synonyms=synonyms)
 
     def sitemap(self, urls: Sequence[SitemapUrl]) -> str:
         return self.env.get_template("sitemap.xml").render(hc_sitemap=urls)

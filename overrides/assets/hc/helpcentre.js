@@ -40,15 +40,21 @@
     });
   }
 
-  function send(endpoint, payload) {
-    if (!endpoint || !window.fetch) return;
+  /* POST JSON to an endpoint named in mkdocs.yml, giving up after four seconds; shared with the assistant
+     (search/assistant.js) as window.hcPost. */
+  function post(endpoint, payload) {
     var controller = window.AbortController ? new AbortController() : null;
     var timer = setTimeout(function () { if (controller) controller.abort(); }, 4000);
-    fetch(endpoint, {
+    return fetch(endpoint, {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload),
       signal: controller ? controller.signal : undefined, keepalive: true
-    }).catch(function () { /* a failing endpoint never breaks the page */ })
-      .then(function () { clearTimeout(timer); });
+    }).finally(function () { clearTimeout(timer); });
+  }
+  window.hcPost = post;
+
+  function send(endpoint, payload) {
+    if (!endpoint || !window.fetch) return;
+    post(endpoint, payload).catch(function () { /* a failing endpoint never breaks the page */ });
   }
 
   function showVote(widget, answer) {
@@ -91,6 +97,7 @@
     if (!searchLoading) {
       searchLoading = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
+        script.type = "module";
         script.src = searchScript;
         script.onload = function () { resolve(window.hcSearch); };
         script.onerror = reject;
@@ -154,7 +161,7 @@
     });
     document.addEventListener("keydown", function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName || "") || event.target.isContentEditable;
-      if (event.key === "/" && !typing && !window.hcSearch) { event.preventDefault(); use("openDialog")(event); }
+      if (event.key === "/" && !typing) { event.preventDefault(); use("openDialog")(event); }
       /* Enter sends the question (Shift+Enter starts a line), here so that it works before search.js arrives. */
       if (event.key === "Enter" && !event.shiftKey && event.target.matches(".hc-assistant__input")) {
         event.preventDefault();

@@ -1,0 +1,122 @@
+"""Synonyms writers keep: ``data/synonyms/<lang>.yml``, groups of words or phrases that mean the same for our
+readers (airbag / coussin gonflable, VIN / NIV, trunk / boot).
+
+Reads each language's list (a YAML list of groups, each a list of words or short phrases) and produces a
+``Synonyms`` lookup per language. ``expansions`` gives, for an article's text, the members of every group the
+article uses that it does not use itself: the search record carries them, so a search for any member finds
+the article, at no cost per query. A malformed list is a problem naming the file, the line and the fix.
+Cost: one set lookup per word of the article (phrases are only tried from a word that starts one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from . import LANGUAGES, yamldata
+from .problems import Problem, error, shown
+from .sitedata import read_text
+from .words import words
+
+MAX_PHRASE_WORDS = 4
+_GROUP_START = re.compile(r"^-(?:\s|$)", re.MULTILINE)
+_FIX = "write each group as a list of words or phrases on one line, like: - [refund, money back]"
+
+
+def synonyms_file(lang: str) -> str:
+    return f"data/synonyms/{lang}.yml"
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    groups: tuple[tuple[str, ...], ...]  # as written
+    by_phrase: MappingProxyType  # folded words joined by " " -> group indexes
+    starts: frozenset[str]  # first words of every member
+
+    def expansions(self, text: str) -> tuple[str, ...]:
+        """The members of the groups ``text`` uses that it does not contain itself, in list order."""
+        tokens = words(text)
+        found: set[str] = set()
+        used: set[int] = set()
+        for i, token in enumerate(tokens):
+            if token not in self.starts:
+                continue
+            for n in range(1, MAX_PHRASE_WORDS + 1):
+                phrase = " ".join(tokens[i : i + n])
+                if phrase in self.by_phrase:
+                    found.add(phrase)
+                    used.update(self.by_phrase[phrase])
+        return tuple(
+            member for index in sorted(used) for member in self.groups[index] if " ".join(words(member)) not in found
+        )
+
+
+EMPTY = Synonyms((), MappingProxyType({}), frozenset())
+
+
+def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
+    """lang -> Synonyms for every language (an empty list where a language has no file), and the problems."""
+    found, problems = {}, []
+    for lang in LANGUAGES:
+        path = synonyms_file(lang)
+        if not (root / path).exists():
+            found[lang] = EMPTY
+            continue
+        text, read_problems = read_text(root, path)
+        problems += read_problems
+        data, yaml_problems = yamldata.load(path, text) if text is not None else (None, [])
+        problems += yaml_problems
+        groups, group_problems = _groups(path, data, text or "") if not (read_problems or yaml_problems) else ([], [])
+        problems += group_problems
+        found[lang] = build(groups)
+    return MappingProxyType(found), problems
+
+
+def build(groups: Iterable[tuple[str, ...]]) -> Synonyms:
+    groups = tuple(groups)
+    by_phrase: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        for member in group:
+            by_phrase.setdefault(" ".join(words(member)), []).append(index)
+    starts = frozenset(phrase.split(" ")[0] for phrase in by_phrase)
+    return Synonyms(groups, MappingProxyType({k: tuple(v) for k, v in by_phrase.items()}), starts)
+
+
+def _groups(path: str, data: object, text: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [error(path, 1, f"expected a list of groups; {_FIX}")]
+    lines = [text.count("\n", 0, m.start()) + 1 for m in _GROUP_START.finditer(text)]
+    groups, problems, first_seen = [], [], {}
+    for index, group in enumerate(data):
+        line = lines[index] if index < len(lines) else 1
+        if not isinstance(group, list) or not all(isinstance(m, str) and m.strip() for m in group):
+            problems.append(error(path, line, f"group {index + 1} is not a list of words; {_FIX}"))
+            continue
+        members = tuple(" ".join(m.split()) for m in group)
+        if len(members) < 2:
+            problems.append(error(path, line, "a group needs two members or more; add a synonym or remove the line"))
+            continue
+        for member in members:
+            key = " ".join(words(member))
+            if not key or len(key.split(" ")) > MAX_PHRASE_WORDS:
+                problems.append(
+                    error(
+                        path, line, f"'{shown(member)}' must be a word or a phrase of {MAX_PHRASE_WORDS} words at most"
+                    )
+                )
+            elif key in first_seen and first_seen[key] != line:
+                problems.append(
+                    error(
+                        path,
+                        line,
+                        f"'{shown(member)}' is already in the group on line {first_seen[key]}; merge the two",
+                    )
+                )
+            first_seen.setdefault(key, line)
+        groups.append(members)
+    return groups, problems

@@ -1,0 +1,79 @@
+/* The indexes: one per language, each loaded and merged once, on first use, never before.
+
+   A page names its language's Pagefind bundle (data-bundle), on a large site the bundles merged into it
+   (data-merge: Pagefind's mergeIndex ranks their results together), its spelling data (data-words), and
+   the same for the other language (data-other-*), which is loaded only when the page's language finds
+   nothing. ``indexOf(el, prefix)`` gives { lang, search(word), words(letter) } for retrieval.js. */
+
+const indexes = new Map();
+const MAX_REMEMBERED = 200;
+
+/* Metadata Pagefind searches besides the text: the question and the synonyms (data/synonyms/) count;
+   the views, teaser and id fields are there for display only. */
+const RANKING = { metaWeights: { title: 5, synonyms: 1, views: 0, teaser: 0, id: 0 } };
+
+function resolved(el, attribute) {
+  const value = el.getAttribute(attribute);
+  return value ? new URL(value, window.location.href) : null;
+}
+
+function load(bundle, root, merge) {
+  const options = { baseUrl: root.pathname, excerptLength: 22, ranking: RANKING };
+  return import(bundle.href).then(function (pagefind) {
+    return pagefind.options(options).then(function () {
+      return Promise.all(merge.map(function (path) { return pagefind.mergeIndex(path, options); }));
+    }).then(function () { return pagefind; });
+  });
+}
+
+function spellingFiles(base) {
+  const files = new Map();
+  if (!base) return function () { return Promise.resolve([]); };
+  return function (letter) {
+    if (!files.has(letter)) {
+      files.set(letter, fetch(new URL(letter + ".json", base)).then(function (response) {
+        return response.ok ? response.json() : [];
+      }).catch(function () { return []; }));
+    }
+    return files.get(letter);
+  };
+}
+
+/* The index ``el`` names with ``prefix`` ("" for the page's language, "other-" for the other), or null.
+   URLs are resolved against the page that rendered ``el``, once. */
+export function indexOf(el, prefix = "") {
+  const bundle = resolved(el, "data-" + prefix + "bundle");
+  if (!bundle) return null;
+  if (!indexes.has(bundle.href)) {
+    const root = resolved(el, "data-root");
+    const merge = (el.getAttribute("data-" + prefix + "merge") || "").split(" ").filter(Boolean).map(function (entry) {
+      return new URL(entry, window.location.href).pathname.replace(/pagefind-entry\.json$/, "");
+    });
+    let pagefind = null;
+    const ready = function () {
+      if (!pagefind) {
+        pagefind = load(bundle, root, merge);
+        pagefind.catch(function () { pagefind = null; });
+      }
+      return pagefind;
+    };
+    const lang = prefix ? el.getAttribute("data-" + prefix + "lang") : el.getAttribute("data-lang");
+    const searches = new Map(); // word -> its search, so a word searched while typing is not searched again
+    indexes.set(bundle.href, {
+      lang,
+      ready,
+      search: function (word) {
+        if (!searches.has(word)) {
+          if (searches.size >= MAX_REMEMBERED) searches.delete(searches.keys().next().value);
+          const found = ready().then(function (pf) { return pf.search(word); });
+          found.catch(function () { searches.delete(word); });
+          searches.set(word, found);
+        }
+        return searches.get(word);
+      },
+      preload: function (word) { return ready().then(function (pf) { return pf.preload(word); }); },
+      words: spellingFiles(resolved(el, "data-" + prefix + "words"))
+    });
+  }
+  return indexes.get(bundle.href);
+}

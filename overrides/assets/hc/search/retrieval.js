@@ -1,0 +1,83 @@
+/* One retrieval for every place a reader searches (the search box, the header dialog, ?q= links, the 404
+   pages and the answer assistant): plain steps on an index, no DOM, so tests can call them directly.
+
+   Pagefind matches every word of a query, so each significant word is searched on its own and the results
+   merged: articles matching all the words first, then those matching most of them, then by score (the
+   index weighs questions and tags above answers) with views breaking near ties. A word the index does not
+   hold is corrected to the nearest word it does (spelling.js); a word nothing matches is dropped.
+
+   ``index`` is what bundles.js makes: { search(word), words(letter) }, where search resolves to Pagefind's
+   { results: [{ id, score, words, data() }] } and words to [[word, count], ...]. */
+
+import { foundItself, keywords, markedWords } from "./text.js";
+import { known, letterFiles, nearest } from "./spelling.js";
+
+export const PER_WORD = 200; // results of each word taken into the merge
+export const SHOWN = 10; // results whose data is fetched and shown
+
+/* What one word found: { typed, used (the word searched, corrected or not), results }. */
+async function findWord(index, typed, correct) {
+  const found = await index.search(typed);
+  const results = found.results.slice(0, PER_WORD);
+  if (results.length && (await matchedItself(typed, results[0]))) return { typed, used: typed, results };
+  if (!correct) return { typed, used: typed, results: (await looselyMatched(typed, results)) ? results : [] };
+  const entries = (await Promise.all(letterFiles(typed).map(function (letter) { return index.words(letter); }))).flat();
+  if (known(typed, entries)) return { typed, used: typed, results };
+  const better = nearest(typed, entries);
+  if (better) {
+    const corrected = await index.search(better.word);
+    return { typed, used: better.word, results: corrected.results.slice(0, PER_WORD) };
+  }
+  return { typed, used: typed, results: (await looselyMatched(typed, results)) ? results : [] };
+}
+
+/* The top result's highlighted words tell. A match on metadata only (a synonym) has no word positions and
+   nothing highlighted: the spelling data, which holds the synonyms too, decides. */
+async function matchedItself(typed, top) {
+  if (top.words && top.words.length === 0) return false;
+  return foundItself(typed, markedWords((await top.data()).excerpt));
+}
+
+async function looselyMatched(typed, results) {
+  return results.length > 0 && foundItself(typed, markedWords((await results[0].data()).excerpt), true);
+}
+
+/* Articles by how many of the words they match, then by the sum of their scores. */
+export function merge(perWord) {
+  const byId = new Map();
+  perWord.forEach(function (found) {
+    found.results.forEach(function (result) {
+      const entry = byId.get(result.id) || { result, coverage: 0, score: 0 };
+      entry.coverage += 1;
+      entry.score += result.score;
+      byId.set(result.id, entry);
+    });
+  });
+  return Array.from(byId.values()).sort(function (a, b) { return (b.coverage - a.coverage) || (b.score - a.score); });
+}
+
+function views(data) { return parseInt((data.meta && data.meta.views) || "0", 10) || 0; }
+
+/* Within the same coverage, popularity breaks near ties: +4% per tenfold views. */
+export function ranked(items) {
+  return items.map(function (item) {
+    return { item, key: item.score * (1 + 0.04 * Math.log10(1 + views(item.data))) };
+  }).sort(function (a, b) { return (b.item.coverage - a.item.coverage) || (b.key - a.key); }).map(function (x) { return x.item; });
+}
+
+/* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, score, data}],
+   total, complete (the best item matches every word) }. ``correct: false`` searches the words as typed. */
+export async function retrieve(index, query, lang, { correct = true, shown = SHOWN } = {}) {
+  const words = keywords(query, lang);
+  const empty = { words, corrections: [], items: [], total: 0, complete: false };
+  if (!words.length) return empty;
+  const perWord = await Promise.all(words.map(function (word) { return findWord(index, word, correct); }));
+  const corrections = perWord.filter(function (f) { return f.used !== f.typed; })
+    .map(function (f) { return { typed: f.typed, used: f.used }; });
+  const merged = merge(perWord);
+  const items = await Promise.all(merged.slice(0, shown).map(async function (entry) {
+    return { id: entry.result.id, coverage: entry.coverage, score: entry.score, data: await entry.result.data() };
+  }));
+  const top = items.length ? ranked(items) : [];
+  return { words, corrections, items: top, total: merged.length, complete: top.length > 0 && top[0].coverage === words.length };
+}

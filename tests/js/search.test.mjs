@@ -1,0 +1,84 @@
+// The search's plain parts, called directly: query planning, typo correction and the merged ranking.
+// Run by `make test` (node --test tests/js/).
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { merge, retrieve } from "../../overrides/assets/hc/search/retrieval.js";
+import { allowedEdits, distance, letterFiles, nearest } from "../../overrides/assets/hc/search/spelling.js";
+import { foundItself, keywords, markedWords } from "../../overrides/assets/hc/search/text.js";
+
+test("stop words and elisions do not count", () => {
+  assert.deepEqual(keywords("Which card gets my refund?", "en"), ["card", "gets", "refund"]);
+  assert.deepEqual(keywords("Comment changer la pile de l'application ?", "fr"), ["changer", "pile", "application"]);
+  assert.deepEqual(keywords("how do I", "en"), []);
+});
+
+test("a swap of neighbouring letters is one edit; more edits for longer words", () => {
+  assert.equal(distance("refnud", "refund", 2), 1);
+  assert.equal(distance("refnd", "refund", 1), 1);
+  assert.equal(distance("abcd", "wxyz", 1), 2); // stops at max + 1
+  assert.deepEqual([allowedEdits("abc"), allowedEdits("ambiant"), allowedEdits("rembourcement")], [0, 1, 2]);
+  assert.deepEqual(letterFiles("Éclairage"), ["e", "c"]);
+});
+
+test("the nearest word within the allowed edits, the more frequent one first", () => {
+  const entries = [["refund", 3], ["refind", 9], ["remote", 1]];
+  assert.equal(nearest("refnd", entries).word, "refind"); // both one edit: the more frequent
+  assert.equal(nearest("rxxnd", entries), null);
+  assert.equal(nearest("télécommande", [["telecommande", 2]]).distance, 0);
+});
+
+test("a prefix Pagefind fell back to is not the word itself", () => {
+  assert.equal(foundItself("ambiant", ["am"]), false);
+  assert.equal(foundItself("refnd", ["you're"]), false);
+  assert.equal(foundItself("batt", ["battery"]), true);
+  assert.equal(foundItself("remboursements", ["remboursement"]), true);
+  assert.equal(foundItself("batteries", ["battery"]), false);
+  assert.equal(foundItself("batteries", ["battery"], true), true);
+  assert.deepEqual(markedWords("the <mark>refund,</mark> goes <mark>back</mark>"), ["refund", "back"]);
+});
+
+/* An index as retrieval.js sees it: words -> [article id, score]; data() gives an excerpt marking the word. */
+function fakeIndex(postings, spelling = {}) {
+  const result = (id, score, word) => ({
+    id, score, words: [1], data: async () => ({ url: `/${id}.html`, excerpt: `<mark>${word}</mark>`, meta: { title: String(id), views: "0" } })
+  });
+  const searched = [];
+  return {
+    searched,
+    search: async (word) => {
+      searched.push(word);
+      const exact = postings[word];
+      if (exact) return { results: exact.map(([id, score]) => result(id, score, word)) };
+      const fallback = Object.keys(postings).find((w) => w.startsWith(word.slice(0, 2)));
+      return { results: fallback ? postings[fallback].map(([id, score]) => result(id, score, word.slice(0, 2))) : [] };
+    },
+    words: async (letter) => spelling[letter] || []
+  };
+}
+
+test("articles with all the words first, then most of them", async () => {
+  const index = fakeIndex({ card: [[5, 9]], refund: [[1, 5], [5, 1]], gets: [] });
+  const found = await retrieve(index, "which card gets my refund", "en");
+  assert.deepEqual(found.items.map((i) => i.id), [5, 1]);
+  assert.equal(found.complete, false); // "gets" matched nothing
+  assert.deepEqual(merge([{ results: [{ id: 1, score: 1 }] }, { results: [{ id: 2, score: 5 }, { id: 1, score: 1 }] }])
+    .map((e) => [e.result.id, e.coverage]), [[1, 2], [2, 1]]);
+});
+
+test("a typo is corrected to an indexed word, and said; as typed it finds nothing", async () => {
+  const index = fakeIndex({ refund: [[1001, 9]], reference: [[2004, 3]] }, { r: [["refund", 4], ["reference", 2]] });
+  const found = await retrieve(index, "refnd", "en");
+  assert.deepEqual(found.corrections, [{ typed: "refnd", used: "refund" }]);
+  assert.deepEqual(found.items.map((i) => i.id), [1001]);
+  const asTyped = await retrieve(index, "refnd", "en", { correct: false });
+  assert.deepEqual(asTyped.items, []); // the fallback to "re..." is no match
+});
+
+test("a word the index holds is never corrected, and a search without typos fetches no spelling data", async () => {
+  let fetched = 0;
+  const index = fakeIndex({ battery: [[3002, 9]] });
+  index.words = async () => { fetched += 1; return []; };
+  const found = await retrieve(index, "battery", "en");
+  assert.deepEqual([found.items.map((i) => i.id), found.corrections, fetched], [[3002], [], 0]);
+});
