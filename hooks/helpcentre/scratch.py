@@ -102,7 +102,7 @@ def sweep(parent: Path, prefix: str) -> list[str]:
         try:
             fd = os.open(lock, os.O_RDWR)
         except FileNotFoundError:
-            fd = None  # folders whose build already let its claim go: nobody owns them
+            fd = None  # a build claims before it makes a folder and lets go after removing it: nobody owns them
         except OSError:
             continue  # not ours to judge (another user's lock)
         try:

@@ -30,9 +30,11 @@ from pathlib import Path
 from . import parallel, scratch
 
 RECORDS_VARIABLE = "HC_SEARCH_RECORDS"  # set by `helpcentre.cli build`: save records there, index later
-# Scratch folders of one build or preview (scratch.claim): neither prefix may begin the other.
-RECORDS_PREFIX = "hc-search-records-"
-PREVIEW_PREFIX = "hc-search-preview-"
+# Scratch folders of one build or preview (scratch.claim). Neither prefix may begin the other, nor the names
+# earlier versions gave their records (hc-search-records-*, hc-search-*): those have no lock to say whether
+# their build still runs, so the sweep must never take them for its own.
+RECORDS_PREFIX = "hc-build-records-"
+PREVIEW_PREFIX = "hc-preview-records-"
 SCRATCH_VARIABLE = "HC_SCRATCH_DIR"  # where the records go instead of /dev/shm (tests/test_build_kill.py)
 
 # Pagefind also writes its own ready-made interfaces; ours is in overrides/assets/hc/search.js.
