@@ -176,6 +176,7 @@ class Visit:
     page: str
     query: str
     question: str
+    typo: str = ""  # a query that needs a correction, searched in a visit of its own
 
 
 def measure_site(out: Path, visits: list[Visit], repeats: int) -> tuple[list[BrowserRun], list[AssistantRun]]:
@@ -190,6 +191,8 @@ def measure_site(out: Path, visits: list[Visit], repeats: int) -> tuple[list[Bro
             for visit in visits:
                 for _ in range(repeats):
                     searches.append(measure_search(browser, server.url, out, visit.page, visit.query))
+                    if visit.typo:
+                        searches.append(measure_search(browser, server.url, out, visit.page, visit.typo))
                     for pasted in (False, True):
                         answer = measure_assistant(browser, server.url, out, visit.page, visit.question, pasted)
                         answers += [answer] if answer is not None else []

@@ -227,9 +227,16 @@ BUDGETS: tuple[Rule, ...] = (
         at=lambda m: f"{m.where}, {first_query_bytes(m.ours)[1]}",
     ),
     Rule(
+        "first_query_corrected_bytes",
+        "downloaded to see the results of a first query that needs a correction (spelling data included)",
+        300_000,
+        "bytes",
+        lambda m: lang_max(m.ours, "browser", "search_corrected", "search_bytes"),
+    ),
+    Rule(
         "first_result",
         "first result after the first keystroke (cold, localhost, Chromium)",
-        1000,
+        400,
         "ms",
         lambda m: lang_max(m.ours, "browser", "search", "first_result_ms"),
         note=lambda m: notes.first_result(m.ours, m.used_browser),

@@ -57,6 +57,7 @@ _HREFS = "(links) => links.map((a) => a.href)"  # resolved against the page, as 
 class Shown:
     links: tuple[str, ...]  # absolute URLs of the result links, in the order shown
     status: str = ""  # the search box's status line ("" for the assistant)
+    match: str = ""  # the search box's data-match: do its results have all the query's words ("all"), or some
     error: str = ""  # why nothing could be read (a time-out, a page error); the links are then empty
 
 
@@ -76,7 +77,8 @@ def search_box(page, query: str, timeout_ms: int = TIMEOUT_MS) -> Shown:
     page.press(SEARCH_INPUT, "Enter")
     page.wait_for_function(_SEARCH_DONE, arg=[before, SEARCH_LIST, SEARCH_STATUS], timeout=timeout_ms)
     links = page.eval_on_selector_all(f"{SEARCH_LIST} a", _HREFS)
-    return Shown(tuple(links), page.inner_text(SEARCH_STATUS).strip())
+    match = page.get_attribute(SEARCH_LIST, "data-match") or ""
+    return Shown(tuple(links), page.inner_text(SEARCH_STATUS).strip(), match)
 
 
 def assistant(page, query: str, timeout_ms: int = TIMEOUT_MS) -> Shown:

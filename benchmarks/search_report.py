@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .search_browser import PLACES
-from .search_scores import PARTIAL, Result, figures, targets
+from .search_scores import Result, figures, targets
 from .search_sets import UNANSWERABLE
 
 PLACE_NAMES = {"search": "search box", "assistant": "assistant"}
@@ -96,10 +96,9 @@ def markdown(results: Sequence[Result], run: Run) -> str:
         "  three. A link to the other language's twin or to a category page is not a hit.",
         "- **zero results**: the place showed no link at all.",
         f"- **confident nonsense** (set `{UNANSWERABLE}`, questions the site cannot answer): the search box showed",
-        "  at least one result and its status does not say the results are partial or only the closest",
-        "  matches. For the assistant, any answer shown counts (reported, not a target). The words that mark a",
-        "  status as partial (`PARTIAL` in `benchmarks/search_scores.py`; align them with the engine's wording):",
-        *(f"  - {lang}: {', '.join(f'«{word}»' for word in words)}" for lang, words in PARTIAL.items()),
+        '  results that have every significant word of the query (`data-match="all"` on its results list);',
+        "  results that have only some of the words are shown as such and do not count. For the assistant, any",
+        "  answer shown counts (reported, not a target).",
         "",
     ]
     for lang in langs:

@@ -7,8 +7,9 @@ made-up results.
 
 A hit is an expected article *in the query's language* among the first one or three links (a link to the other
 language's twin, a category page or another host is not a hit). Confident nonsense, judged on the queries of
-``nothing`` only: the search box showed at least one result and its status does not say the results are partial
-or only the closest matches (``PARTIAL`` lists the words that say so); for the assistant, any answer shown.
+``nothing`` only: the search box showed results that have every significant word of the query (its results
+list says ``data-match="all"``; results that have only some words are shown as such, "No answer has all of
+your words"); for the assistant, any answer shown.
 """
 
 from __future__ import annotations
@@ -19,12 +20,6 @@ from dataclasses import dataclass
 from .search_sets import SETS, UNANSWERABLE, Query
 from .search_site import Article
 
-# Words of a search status that say its results match only part of the query (case-insensitive). The
-# engine of issue 16 will say so; until its wording is settled, these are the plain ways to say it.
-PARTIAL: dict[str, tuple[str, ...]] = {
-    "en": ("partial", "closest", "close match", "some of your words", "not all", "no exact"),
-    "fr": ("partiel", "plus proche", "proches", "certains de vos mots", "pas tous", "aucun résultat exact"),
-}
 # Top-3 hit rate each set must reach (issue 16, "Measured, not judged by eye").
 TOP3_TARGETS: dict[str, float] = {"questions": 0.95, "typos": 0.90, "synonyms": 1.0, "accentless": 1.0}
 
@@ -37,6 +32,7 @@ class Result:
     articles: tuple[Article | None, ...]  # the article each link shows, None for any other page
     status: str = ""
     error: str = ""
+    match: str = ""  # the search box's data-match: "all" (every word), "some" (only some), "none"
 
     def rank(self) -> int | None:
         """1-based position of the first expected article in the query's language, or None."""
@@ -56,8 +52,7 @@ class Result:
             return False
         if self.place != "search":
             return True
-        status = self.status.lower()
-        return not any(word in status for word in PARTIAL.get(self.query.lang, ()))
+        return self.match == "all"
 
 
 @dataclass(frozen=True)

@@ -140,9 +140,11 @@ NO_SEARCH = SearchWeight("none", "", 0, 0, (), 0, ())
 
 
 def is_search_asset(path: str) -> bool:
-    """A file that only search needs: a Pagefind bundle, lunr, or a file named after search."""
+    """A file that only search needs: a Pagefind bundle or its spelling data, lunr, our search modules
+    (assets/hc/search/), or a file named after search."""
     path = "/" + path.lstrip("/")
-    return "/pagefind/" in path or "/lunr/" in path or "search" in posixpath.basename(path)
+    folders = ("/pagefind/", "/lunr/", "/assets/hc/search/")
+    return any(folder in path for folder in folders) or "search" in posixpath.basename(path)
 
 
 def search_weight(out: Path, page: str) -> SearchWeight:

@@ -4,7 +4,9 @@ Collect first, render later (as Material's tags plugin does), because a category
 recommended list need answers that MkDocs converts one page at a time:
 
 - ``on_pre_build`` reads the catalogue once per language build, *before* MkDocs cleans ``site/``, so bad
-  content stops the build with ``path:line`` messages and nothing written;
+  content stops the build with ``path:line`` messages and nothing written; a writer's preview (``mkdocs
+  serve``, not strict) builds anyway, with what ``helpcentre.previewproblems`` chooses, and every page
+  carries a banner listing the problems (a build that raised would leave the browser waiting);
 - ``on_files`` (after static-i18n's, which only then has chosen this language's files) adds the
   generated home and category pages;
 - ``on_nav`` lists home and categories only, so a page's size never grows with the number of articles;
@@ -20,6 +22,7 @@ Each event reads what MkDocs gives it, hands off to ``helpcentre`` and keeps MkD
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,6 +37,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcentre import build, htmlfix, links, previewmemory, searchindex, settings, sitefiles, structured
+from helpcentre.parallel import LANGUAGE_VARIABLE
 from helpcentre.renderer import Renderer
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
@@ -50,12 +54,28 @@ class _State:
 
 _state: _State | None = None
 _preview: previewmemory.PreviewMemory | None = None  # only for `mkdocs serve --dirty` (make serve)
+_serving = False  # `mkdocs serve`: a preview when not strict (make serve)
+# Shown only in a preview: a strict build leaves the banner's stylesheet out of the site.
+_PREVIEW_CSS = "assets/hc/preview.css"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     """Once per `mkdocs serve` or `mkdocs build` process, before its first build."""
-    global _preview
+    global _preview, _serving
     _preview = previewmemory.PreviewMemory() if dirty else None
+    _serving = command == "serve"
+
+
+def _previewing(config: MkDocsConfig) -> bool:
+    return _serving and not config.strict
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):
+    """A preview rebuilds when data/ changes too (MkDocs watches docs/ and mkdocs.yml only)."""
+    data = Path(config.config_file_path).resolve().parent / "data"
+    if data.is_dir():
+        server.watch(str(data))
+    return server
 
 
 def _current() -> _State:
@@ -93,6 +113,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     lines = settings.lines_in(config_file.read_text(encoding="utf-8"))
     chosen, setting_problems = settings.read(config.extra.get("helpcentre"), lines)
+    if _previewing(config):
+        _state = _State(_preview_build(root, docs_dir, lang, chosen, setting_problems))
+        return
     try:
         if setting_problems:
             raise build.ContentError(setting_problems)
@@ -104,14 +127,42 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         log.info(str(problem))
 
 
+def _preview_build(
+    root: Path, docs_dir: str, lang: str, chosen: settings.Settings, setting_problems: list
+) -> build.LanguageBuild:
+    """A preview's build: never stops on content errors (it prints them, and its pages show them)."""
+    try:
+        language_build = build.load_preview(root, docs_dir, lang, chosen, setting_problems)
+    except build.ContentError as exc:  # nothing to build with: no strings for this language
+        raise PluginError(f"content errors:\n{exc}") from None
+    # The first language this process builds prints them, once per rebuild (`make serve ONLY=fr` too).
+    if lang == (os.environ.get(LANGUAGE_VARIABLE) or build.DEFAULT_LANGUAGE):
+        for level, line in language_build.problem_lines():
+            log.log(level, line)
+    return language_build
+
+
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for page in _current().build.generated:
+    language_build = _current().build
+    if not _previewing(config) and (stylesheet := files.get_file_from_path(_PREVIEW_CSS)) is not None:
+        files.remove(stylesheet)
+    if _preview is not None and _preview.banner_changed(language_build.lang, language_build.banner):
+        _rewrite_every_page(files)
+    for page in language_build.generated:
         file = File.generated(config, page.src_uri, content=page.markdown)
         file.dest_uri = page.dest_uri
         file.url = file._get_url(config.use_directory_urls)
         files.append(file)
     return files
+
+
+def _rewrite_every_page(files: Files) -> None:
+    """Make a dirty build (which writes only the pages older than their source) write every page again,
+    so that none keeps a banner that no longer says what is wrong."""
+    for file in files.documentation_pages():
+        if file.abs_src_path is not None and os.path.isfile(file.abs_dest_path):
+            os.utime(file.abs_dest_path, ns=(0, 0))
 
 
 @event_priority(-110)
@@ -127,8 +178,12 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Articles are short answers read in one column: no page tree or table of contents beside them.
-    if page.file.src_uri in _current().build.articles_by_src:
+    language_build = _current().build
+    src = page.file.src_uri
+    if (article := language_build.articles_by_src.get(src)) is not None:
         page.meta.setdefault("hide", ["navigation", "toc"])
+        if src in language_build.kept:  # a preview shows its last good version: MkDocs read no title now
+            page.meta["title"] = article.title
     return markdown
 
 
@@ -146,6 +201,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     language_build.finish(urls, Renderer(env, language_build.strings))
     env.globals["hc_search_bundles"] = language_build.search_bundles()
     env.globals["hc_settings"] = language_build.settings
+    env.globals["hc_preview"] = language_build.banner
     state.files = files
     return env
 
@@ -161,12 +217,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         sitefiles.write(site_dir, [(f"{language_build.lang}/404.html", _not_found_page(state, config))])
     digests = _preview.index_digests if _preview is not None else None
     records = language_build.search_records()
+    if not records and _previewing(config):
+        return  # a preview built without its broken articles may have none: Pagefind refuses an empty index
     try:
         count = searchindex.publish(
             records, language_build.lang, site_dir, language_build.settings.search_shard_size, digests
         )
     except searchindex.SearchIndexError as exc:
-        raise PluginError(str(exc)) from None
+        if not _previewing(config):
+            raise PluginError(str(exc)) from None
+        log.error(str(exc))  # the preview's pages are written: serve them, without search
+        return
     if count is not None:
         log.info(f"helpcentre: indexed {count} '{language_build.lang}' articles for search")
 

@@ -27,10 +27,10 @@ SUBSET = 5
 EN, FR = search_site.Article(1001, "en"), search_site.Article(1001, "fr")
 
 
-def _result(q: str, set_: str, articles, status: str = "", place: str = "search", lang: str = "en") -> Result:
+def _result(q: str, set_: str, articles, match: str = "all", place: str = "search", lang: str = "en") -> Result:
     expect = () if set_ == "nothing" else (1001,)
     links = tuple(f"http://x/{i}.html" for i in range(len(articles)))
-    return Result(search_sets.Query(lang, set_, q, expect), place, links, tuple(articles), status)
+    return Result(search_sets.Query(lang, set_, q, expect), place, links, tuple(articles), match=match)
 
 
 def test_a_hit_is_an_expected_article_in_the_querys_language_within_three():
@@ -41,12 +41,12 @@ def test_a_hit_is_an_expected_article_in_the_querys_language_within_three():
     assert missed and "questions: top-3" in missed[0] and "q" in missed[0]
 
 
-def test_confident_nonsense_is_a_result_whose_status_does_not_say_it_is_partial():
-    assert _result("pizza", "nothing", [EN], "1 answer").confident
-    assert not _result("pizza", "nothing", [EN], "Closest matches: 1 answer").confident
-    assert not _result("pizza", "nothing", [EN], "Résultats les plus proches", lang="fr").confident
+def test_confident_nonsense_is_a_result_that_has_every_word_of_the_query():
+    assert _result("pizza", "nothing", [EN], "all").confident
+    assert not _result("pizza", "nothing", [EN], "some").confident
+    assert not _result("pizza", "nothing", [EN], "some", lang="fr").confident
     assert not _result("pizza", "nothing", []).confident
-    found = {t.goal: t for t in targets([_result("pizza", "nothing", [EN], "1 answer")])}
+    found = {t.goal: t for t in targets([_result("pizza", "nothing", [EN], "all")])}
     assert found["nothing: no confident nonsense"].met is False
 
 

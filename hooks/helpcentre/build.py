@@ -5,7 +5,8 @@ it (``keep_answer``), then, once every page is converted, places contact blocks 
 every view of the language in one pass (``finish``). After that it hands each page its view in O(1)
 (``page_view``) and answers for the language's links, search records and extra files by handing off to
 ``pageviews``, ``links``, ``searchindex`` and ``sitefiles``. A new ``LanguageBuild`` is made for every
-build, so nothing grows across rebuilds.
+build, so nothing grows across rebuilds. A preview (``load_preview``) builds even when the content has errors,
+with what ``previewproblems`` chooses, and carries the banner that lists them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from . import (
     generated,
     links,
     pageviews,
+    previewproblems,
     searchindex,
     sitefiles,
     spelling,
@@ -54,13 +56,15 @@ class LanguageBuild:
     answers: dict[int, str] = field(default_factory=dict)
     views: LanguageViews | None = None
     renderer: Renderer | None = None
+    banner: previewproblems.Banner | None = None  # only in a preview
+    kept: frozenset[str] = frozenset()  # sources whose last good answer a preview keeps showing
     _indexed: list[tuple[catalogue.Article, tuple[str, ...]]] | None = None
 
     # -- collect ----------------------------------------------------------------------------------------
     def keep_answer(self, src: str, html: str) -> None:
         """Record an article's converted answer; its [[contact key]] markers are placed by ``finish``."""
         article = self.articles_by_src.get(src)
-        if article is not None:
+        if article is not None and src not in self.kept:
             self.answers[article.id] = html
 
     def finish(self, urls: Mapping[str, str], renderer: Renderer) -> None:
@@ -83,6 +87,10 @@ class LanguageBuild:
         """An article's answer as pages show it (contact blocks in place), once ``finish`` has run."""
         article = self.articles_by_src.get(src)
         return self.answers.get(article.id) if article is not None else None
+
+    def problem_lines(self) -> Iterator[tuple[int, str]]:
+        """What a preview prints about its problems: (logging level, line)."""
+        return previewproblems.terminal_lines(self.banner)
 
     # -- pages ------------------------------------------------------------------------------------------
     def page_view(self, src: str) -> pageviews.PageView | None:
@@ -159,9 +167,28 @@ def _words_of(article: catalogue.Article) -> str:
 def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[LanguageBuild, list[Problem]]:
     """Read everything once for a build of ``lang``; raises ContentError listing every error."""
     read = contentcache.read(root, docs_dir)
-    cat, problems = read.catalogue, list(read.problems)
-    if errors_in(problems) or cat is None:
-        raise ContentError(problems)
+    if errors_in(read.problems) or read.catalogue is None:
+        raise ContentError(read.problems)
+    return _language_build(read, lang, settings), list(read.problems)
+
+
+def load_preview(
+    root: Path, docs_dir: str, lang: str, settings: Settings, setting_problems: list[Problem]
+) -> LanguageBuild:
+    """A preview's build of ``lang``: built even on errors, carrying the banner; raises ContentError only
+    when there is nothing to build with (no strings for ``lang`` were ever read)."""
+    chosen = previewproblems.choose(root, docs_dir, lang, setting_problems)
+    if chosen.read is None:
+        raise ContentError(chosen.banner.errors)
+    language_build = _language_build(chosen.read, lang, settings)
+    language_build.banner = chosen.banner
+    if chosen.banner is not None:
+        language_build.kept = frozenset(path.removeprefix(f"{docs_dir}/") for path in chosen.banner.kept)
+    return language_build
+
+
+def _language_build(read: contentcache.ContentRead, lang: str, settings: Settings) -> LanguageBuild:
+    cat = read.catalogue
     strings = read.all_strings[lang]
     return LanguageBuild(
         lang=lang,
@@ -172,4 +199,4 @@ def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[Lang
         synonyms=read.synonyms[lang],
         generated=generated.pages_for(cat, strings),
         articles_by_src={src_uri(a): a for a in cat.articles.values()},
-    ), problems
+    )

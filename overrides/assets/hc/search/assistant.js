@@ -9,11 +9,13 @@ import { message, stateOf } from "./widgets.js";
 
 export const SHOWN = 3;
 
-/* The best answers that match at least half of the question's significant words. */
+/* The best answers that have at least half of the question's words, or cover at least half of it with its
+   words weighted by how rare they are (one rare word can say more than two common ones). */
 async function localAnswers(box, question) {
   const { found, other } = await answer(box, question);
-  const needed = Math.max(1, Math.ceil(found.words.length / 2));
-  return found.items.filter(function (item) { return item.coverage >= needed; }).slice(0, SHOWN).map(function (item) {
+  const half = Math.ceil(found.words.length / 2);
+  const good = function (item) { return item.coverage >= half || item.share >= 0.5; };
+  return found.items.filter(good).slice(0, SHOWN).map(function (item) {
     return { title: item.data.meta.title, url: item.data.url, text: item.data.meta.teaser || "", other };
   });
 }

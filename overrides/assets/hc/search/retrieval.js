@@ -2,15 +2,16 @@
    pages and the answer assistant): plain steps on an index, no DOM, so tests can call them directly.
 
    Pagefind matches every word of a query, so each significant word is searched on its own and the results
-   merged: articles matching all the words first, then those matching most of them, then by score (the
-   index weighs questions and tags above answers) with views breaking near ties. A word the index does not
+   merged: articles matching all the words first, then those covering most of the query, each word counting
+   by how rare it is among the articles (a word most articles have says little), then by score (the index
+   weighs questions and tags above answers) with views breaking near ties. A word the index does not
    hold is corrected to the nearest word it does (spelling.js); a word nothing matches is dropped.
 
    ``index`` is what bundles.js makes: { search(word), words(letter) }, where search resolves to Pagefind's
    { results: [{ id, score, words, data() }] } and words to [[word, count], ...]. */
 
 import { foundItself, keywords, markedWords } from "./text.js";
-import { known, letterFiles, nearest } from "./spelling.js";
+import { allowedEdits, known, letterFiles, nearest } from "./spelling.js";
 
 export const PER_WORD = 200; // results of each word taken into the merge
 export const SHOWN = 10; // results whose data is fetched and shown
@@ -20,6 +21,7 @@ async function findWord(index, typed, correct) {
   const found = await index.search(typed);
   const results = found.results.slice(0, PER_WORD);
   if (results.length && (await matchedItself(typed, results[0]))) return { typed, used: typed, results };
+  if (results.length && !allowedEdits(typed)) return { typed, used: typed, results }; // too short to correct
   if (!correct) return { typed, used: typed, results: (await looselyMatched(typed, results)) ? results : [] };
   const entries = (await Promise.all(letterFiles(typed).map(function (letter) { return index.words(letter); }))).flat();
   if (known(typed, entries)) return { typed, used: typed, results };
@@ -42,18 +44,30 @@ async function looselyMatched(typed, results) {
   return results.length > 0 && foundItself(typed, markedWords((await results[0].data()).excerpt), true);
 }
 
-/* Articles by how many of the words they match, then by the sum of their scores. */
+/* How much each word says: ln(1 + most / its count), where ``most`` is the count of the query's most common
+   word. A word few articles have weighs more than one most of them have. */
+export function weights(perWord) {
+  const most = Math.max(1, ...perWord.map(function (found) { return found.results.length; }));
+  return perWord.map(function (found) { return Math.log(1 + most / Math.max(1, found.results.length)); });
+}
+
+/* Articles with every word first, then by how much of the query they cover (weighted), then by score. */
 export function merge(perWord) {
+  const weight = weights(perWord);
   const byId = new Map();
-  perWord.forEach(function (found) {
+  perWord.forEach(function (found, i) {
     found.results.forEach(function (result) {
-      const entry = byId.get(result.id) || { result, coverage: 0, score: 0 };
+      const entry = byId.get(result.id) || { result, coverage: 0, covered: 0, score: 0 };
       entry.coverage += 1;
+      entry.covered += weight[i];
       entry.score += result.score;
       byId.set(result.id, entry);
     });
   });
-  return Array.from(byId.values()).sort(function (a, b) { return (b.coverage - a.coverage) || (b.score - a.score); });
+  const all = perWord.length;
+  return Array.from(byId.values()).sort(function (a, b) {
+    return ((b.coverage === all) - (a.coverage === all)) || (b.covered - a.covered) || (b.score - a.score);
+  });
 }
 
 function views(data) { return parseInt((data.meta && data.meta.views) || "0", 10) || 0; }
@@ -62,11 +76,14 @@ function views(data) { return parseInt((data.meta && data.meta.views) || "0", 10
 export function ranked(items) {
   return items.map(function (item) {
     return { item, key: item.score * (1 + 0.04 * Math.log10(1 + views(item.data))) };
-  }).sort(function (a, b) { return (b.item.coverage - a.item.coverage) || (b.key - a.key); }).map(function (x) { return x.item; });
+  }).sort(function (a, b) {
+    return (b.item.coverage - a.item.coverage) || (b.item.covered - a.item.covered) || (b.key - a.key);
+  }).map(function (x) { return x.item; });
 }
 
-/* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, score, data}],
-   total, complete (the best item matches every word) }. ``correct: false`` searches the words as typed. */
+/* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, covered, share,
+   score, data}], total, complete (the best item matches every word) }; ``share`` is the part of the query's
+   weight an item covers, from 0 to 1. ``correct: false`` searches the words as typed. */
 export async function retrieve(index, query, lang, { correct = true, shown = SHOWN } = {}) {
   const words = keywords(query, lang);
   const empty = { words, corrections: [], items: [], total: 0, complete: false };
@@ -75,8 +92,10 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
   const corrections = perWord.filter(function (f) { return f.used !== f.typed; })
     .map(function (f) { return { typed: f.typed, used: f.used }; });
   const merged = merge(perWord);
+  const whole = weights(perWord).reduce(function (sum, w) { return sum + w; }, 0) || 1;
   const items = await Promise.all(merged.slice(0, shown).map(async function (entry) {
-    return { id: entry.result.id, coverage: entry.coverage, score: entry.score, data: await entry.result.data() };
+    const { coverage, covered, score } = entry;
+    return { id: entry.result.id, coverage, covered, share: covered / whole, score, data: await entry.result.data() };
   }));
   const top = items.length ? ranked(items) : [];
   return { words, corrections, items: top, total: merged.length, complete: top.length > 0 && top[0].coverage === words.length };

@@ -56,6 +56,8 @@ function render(box, query, result) {
   const { list, status, note } = parts(box);
   list.textContent = "";
   result.found.items.forEach(function (item) { list.appendChild(resultItem(item, result.other)); });
+  /* Whether the results have every word of the query: said in the note, and to machines (make bench-search). */
+  list.setAttribute("data-match", !result.found.items.length ? "none" : result.found.complete ? "all" : "some");
   const total = result.found.total;
   status.textContent = total ? message(box, total === 1 ? "one" : "other", { n: total }) : message(box, "none");
   writeNote(box, note, query, result);

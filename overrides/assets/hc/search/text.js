@@ -2,11 +2,14 @@
    The build folds words the same way (hooks/helpcentre/words.py). */
 
 export const STOP = {
-  en: ("a an and are as at be by can could do does did for from get got has have how i if in is it its me " +
-       "my of on or our should the their there this to was what when where which who why will with would you your").split(" "),
-  fr: ("a à au aux avec ce ces cet cette comment dans de des du elle elles en est et être il ils je la le les leur " +
-       "lui ma mais me mes moi mon ne nos notre nous on ou où par pas peut peux pour puis quand que quel quelle qui " +
-       "quoi sa se ses si son sur ta te tes ton tu un une vos votre vous y faire fait").split(" ")
+  en: ("a am an and any are as at be been being but by can could did do does doing for from get gets got had has " +
+       "have having how i if in into is it its itself just me my myself not of on or our should so some than that " +
+       "the their them then there these they this those to too was we were what when where which who why will with " +
+       "would you your yourself").split(" "),
+  fr: ("a à ai as au aux avec avez avons ce ces cet cette comment dans de des du elle elles en es est et été être " +
+       "étais était faire fait il ils je la le les leur lui ma mais me mes moi mon ne nos notre nous on ont ou où " +
+       "par pas peut peux pour puis quand que quel quelle quels quelles qui quoi sa se sera serai seront ses si son " +
+       "sont suis sur ta te tes toi ton tout toute tous toutes tu un une vais va vont vos votre vous y").split(" ")
 };
 
 const ELISION = /(^|[^\p{L}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/giu;
