@@ -27,13 +27,14 @@ $(STAMP): requirements.lock
 site: install
 	$(HC) build
 
-## Build into a fresh folder, verify links, hosts and metadata, write _headers (CSP), then swap
-## into site/ and write dist/site.tar.gz. Any failure leaves site/ as it was.
+## Build into a fresh folder, verify links, hosts and metadata, write each host's configuration (_headers,
+## _redirects, dist/hosts/nginx.conf) and the precompressed .gz/.br files, then swap into site/ and write
+## dist/site.tar.gz. Any failure leaves site/ as it was.
 release: install
 	$(HC) release
 
-## Lighthouse scores (mobile) of home, a category and article 1001 in both languages, served with
-## gzip, cache headers and the release CSP; writes audit/RESULTS.md. Run before each release.
+## Lighthouse scores (mobile) of home, a category and article 1001 in both languages, released and served
+## by Debian's nginx with the release's hosts/nginx.conf; writes audit/RESULTS.md. Run before each release.
 audit: install system-deps
 	npm ci --prefix audit --ignore-scripts --no-audit --no-fund
 	PYTHONPATH=$(CURDIR)/hooks:$(CURDIR)/scripts $(BIN)/python scripts/audit.py

@@ -2,7 +2,8 @@
 
 ``build`` runs a strict MkDocs build into a fresh folder beside ``site/`` (one process per language when
 the machine has the cores, see ``parallel``) and swaps it in only when the build succeeded, so a failed
-build never leaves a half-written site. ``check`` reads all content
+or killed build never leaves a half-written site (``sitefolder``). ``release`` adds the checks, each
+host's configuration (``hosts``) and the precompressed files (``precompress``). ``check`` reads all content
 without building and prints every problem, compiler-style, with a final count.
 """
 
@@ -12,9 +13,7 @@ import argparse
 import datetime as dt
 import json
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from . import (
@@ -22,10 +21,13 @@ from . import (
     LANGUAGES,
     catalogue,
     contentcache,
+    hosts,
     newarticle,
     parallel,
+    precompress,
     release,
     searchindex,
+    sitefolder,
     translations,
 )
 from .problems import errors_in, report
@@ -58,7 +60,7 @@ def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
             *extra_args,
         ]
 
-    with tempfile.TemporaryDirectory(prefix="hc-search-records-", dir=searchindex.scratch_dir()) as records:
+    with searchindex.records_folder() as records:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", searchindex.RECORDS_VARIABLE: records}
         if not parallel.build(command, staging, LANGUAGES, env, root, parallel.jobs()):
             return False
@@ -76,37 +78,20 @@ def _index_search(records: Path, staging: Path) -> bool:
     return True
 
 
-def _staging_beside(site_dir: Path) -> Path:
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` with ``staging`` by renames, so readers never see half a site."""
-    old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
+    """Strict build into a staging folder beside ``site_dir``, then exchanged with it in one step."""
+    site_dir = _absolute(root, site_dir)
+    with sitefolder.staged(site_dir) as staging:
+        if not _build_into(root, staging, extra_args):
+            print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
+        sitefolder.swap(staging, site_dir)
+    print(f"Site built into {site_dir}/")
+    return 0
 
 
 def _absolute(root: Path, path: Path) -> Path:
     return path if path.is_absolute() else root / path
-
-
-def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
-    """Strict build into a sibling temporary folder, then replace ``site_dir`` in one move."""
-    site_dir = _absolute(root, site_dir)
-    staging = _staging_beside(site_dir)
-    if not _build_into(root, staging, extra_args):
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
-    _swap(staging, site_dir)
-    print(f"Site built into {site_dir}/")
-    return 0
 
 
 def _site_url(staging: Path) -> str:
@@ -116,27 +101,34 @@ def _site_url(staging: Path) -> str:
 
 
 def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]) -> int:
-    """Build, verify, write _headers, then swap into ``site_dir`` and archive it; any failure keeps the
-    previous site."""
+    """Build, verify, write each host's configuration and the precompressed files, then swap into
+    ``site_dir``, archive it and write ``hosts/`` beside the archive; any failure keeps the previous site."""
     site_dir, archive = _absolute(root, site_dir), _absolute(root, archive)
-    staging = _staging_beside(site_dir)
-    try:
+    with sitefolder.staged(site_dir) as staging:
         if not _build_into(root, staging, extra_args):
             print(f"Release stopped: the build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
-        problems = release.check(staging, _site_url(staging))
+        site_url = _site_url(staging)
+        problems = release.check(staging, site_url)
+        csp = release.content_security_policy(release.script_hashes(staging), release.endpoint_origins(staging))
+        try:
+            files = hosts.render(hosts.read(staging, site_url, csp))
+        except hosts.HostConfigError as exc:
+            problems.append(f"host configuration: {exc}")
         if problems:
             for problem in problems:
                 print(f"release: {problem}", file=sys.stderr)
             print(f"Release stopped: {len(problems)} problem(s); {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
-        csp = release.content_security_policy(release.script_hashes(staging), release.endpoint_origins(staging))
-        (staging / "_headers").write_text(release.headers_file(csp), encoding="utf-8")
-        _swap(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    release.archive(site_dir, archive, release.source_date_epoch())
-    print(f"Release verified: {site_dir}/ and {archive}")
+        hosts.write(staging, files)
+        precompress.compress_site(staging, parallel.jobs())
+        sitefolder.swap(staging, site_dir)
+    beside = hosts.extra_files(files)
+    release.archive(site_dir, archive, release.source_date_epoch(), beside)
+    for name, text in beside.items():
+        (archive.parent / name).parent.mkdir(parents=True, exist_ok=True)
+        (archive.parent / name).write_text(text, encoding="utf-8")
+    print(f"Release verified: {site_dir}/, {archive} and {archive.parent / 'hosts'}/")
     return 0
 
 
