@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, terms, typography
+from . import DEFAULT_LANGUAGE, placeholders, terms, typography
 from .catalogue import Article, Catalogue
 from .problems import Problem, error, warning
 from .slugs import slugify
@@ -50,6 +50,7 @@ def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None =
     for key, article in catalogue.articles.items():
         prose = proses[key]
         problems += _unsafe(article, prose)
+        problems += placeholders.check(article, prose)
         problems += terms.check(article, prose, preferred_terms.get(article.lang))
         problems += _links(article, prose, catalogue, anchors)
         if article.lang == "fr":
