@@ -10,6 +10,8 @@ recommended list need answers that MkDocs converts one page at a time:
 - ``on_files`` (after static-i18n's, which only then has chosen this language's files) adds the
   generated home and category pages;
 - ``on_nav`` lists home and categories only, so a page's size never grows with the number of articles;
+- ``on_page_markdown`` puts each snippet's text in place of its ``[[snippet key]]`` line, so the
+  converted answer (and the teasers and search records made from it) holds the text;
 - ``on_page_content`` keeps each answer's HTML, converted once; category pages reuse it;
 - ``on_env``, once every page is converted, places contact blocks and builds the views of the whole
   language in one pass, rendering through MkDocs' own Jinja environment (``helpcentre.renderer``);
@@ -184,7 +186,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta.setdefault("hide", ["navigation", "toc"])
         if src in language_build.kept:  # a preview shows its last good version: MkDocs read no title now
             page.meta["title"] = article.title
-    return markdown
+    return language_build.markdown(src, markdown)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -45,18 +45,25 @@ class Article:
     translation_of: str | None = None
     untranslated: bool = False
     lines: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    expanded: str | None = None  # the body with its snippets' text in place, set by the catalogue
 
     @property
     def path(self) -> str:
         return f"docs/{self.lang}/{self.rel_path}"
+
+    @property
+    def full_body(self) -> str:
+        """The answer as readers get it: with the text of its snippets in place of their markers."""
+        return self.body if self.expanded is None else self.expanded
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
 
     @property
     def digest(self) -> str:
-        """Short hash of what a translator translates (question and answer, not the metadata)."""
-        return source_digest(self.title, self.body)
+        """Short hash of what a translator translates (question and answer, snippets included, not the
+        metadata): editing a snippet makes the translations of the articles that place it out of date."""
+        return source_digest(self.title, self.full_body)
 
 
 def source_digest(title: str, body: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from . import FALLBACK_ORDER, LANGUAGES, crosschecks, other_language
+from . import FALLBACK_ORDER, LANGUAGES, crosschecks, other_language, snippets
 from .article import KNOWN_KEYS, Article, read_article, source_digest
 from .contacts import Contact, load_contacts
 from .problems import Problem, error, errors_in, shown
@@ -33,6 +33,7 @@ class Catalogue:
     ids: tuple[int, ...]  # every id, ascending
     by_views: tuple[int, ...]  # most viewed first, ties by id
     by_category: MappingProxyType  # key -> ids, most viewed first, ties by id
+    snippets: MappingProxyType = dataclasses.field(default_factory=lambda: MappingProxyType({}))  # (lang, key)
 
     def get(self, lang: str, article_id: int) -> Article | None:
         return self.articles.get((lang, article_id))
@@ -77,7 +78,8 @@ def load(
     categories, problems = load_categories(root)
     contacts, contact_problems = load_contacts(root)
     popularity, popularity_problems = load_popularity(root)
-    problems += contact_problems + popularity_problems
+    snippet_texts, snippet_problems = snippets.load(root)
+    problems += contact_problems + popularity_problems + snippet_problems
     articles: dict[tuple[str, int], Article] = {}
     sources = [s for s in iter_sources(root, docs_dir) if f"{docs_dir}/{s[0]}/{s[1]}" not in leave_out]
     for lang, rel_path, raw in sources:
@@ -92,8 +94,12 @@ def load(
         popularity = dataclasses.replace(popularity, lines=MappingProxyType({}))
     problems += crosschecks.check_references(articles, categories, contacts, popularity)
     problems += crosschecks.check_twins(articles, on_disk={(lang, rel) for lang, rel, _ in sources})
+    problems += snippets.unknown(articles.values(), snippet_texts)
     if errors_in(problems):
         return None, problems
+    for key, article in articles.items():
+        if (expanded := snippets.expand(article.body, article.lang, snippet_texts)) is not article.body:
+            articles[key] = dataclasses.replace(article, expanded=expanded)
     ids = sorted({article_id for _, article_id in articles})
     by_category = {c.key: [] for c in categories}
     for article_id in ids:
@@ -106,6 +112,7 @@ def load(
         ids=tuple(ids),
         by_views=popularity_order(ids, popularity.views),
         by_category=MappingProxyType({k: popularity_order(v, popularity.views) for k, v in by_category.items()}),
+        snippets=snippet_texts,
     )
     return catalogue, problems
 

@@ -38,6 +38,7 @@ _PUNCTUATION_AT_END = re.compile(r"[?!;:](?=\s|$)")
 _WORDLIKE = re.compile(r"[\w»)*]")
 _GUILLEMET_SPACE = re.compile(r"« |«(?=\w)| »|(?<=\w)»")
 NBSP_HINT = typography.RULE
+_UNSAFE_FIX = "remove it: articles are Markdown only, scripts and embeds are not allowed"
 
 
 def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None = None) -> list[Problem]:
@@ -47,6 +48,8 @@ def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None =
     problems: list[Problem] = _aliases(catalogue)
     preferred_terms, term_problems = terms.load_terms(root)
     problems += term_problems
+    for snippet in catalogue.snippets.values():
+        problems += _unsafe_markup(snippet.path, 1, _blank_code(snippet.text))
     for key, article in catalogue.articles.items():
         prose = proses[key]
         problems += _unsafe(article, prose)
@@ -126,8 +129,22 @@ def _line(article: Article, text: str, index: int) -> int:
 
 
 def _unsafe(article: Article, prose: str) -> list[Problem]:
+    problems = _unsafe_markup(article.path, article.body_line, prose)
+    for key, value in _meta_strings(article):
+        if "<" not in value and ":" not in value:  # every pattern needs one of them
+            continue
+        if _UNSAFE_TAG.search(value) or _JS_URL.search(value) or _EVENT_HANDLER.search(value):
+            problems.append(
+                error(
+                    article.path, article.line_of(key), f"front matter '{key}' contains HTML or a script; {_UNSAFE_FIX}"
+                )
+            )
+    return problems
+
+
+def _unsafe_markup(path: str, first_line: int, prose: str) -> list[Problem]:
+    """Scripts, embeds, event handlers and javascript: URLs in an answer or a snippet (code blanked)."""
     problems = []
-    fix = "remove it: articles are Markdown only, scripts and embeds are not allowed"
     for pattern, what in (
         (_UNSAFE_TAG, "raw <{0}> tag"),
         (_EVENT_HANDLER, "inline event handler '{0}' (column {1})"),
@@ -137,14 +154,7 @@ def _unsafe(article: Article, prose: str) -> list[Problem]:
             # The attribute's column, counted from 1 as editors do, finds it in a long line of HTML.
             at = match.start(1) if match.groups() else match.start()
             label = what.format(match.group(1).lower() if match.groups() else "", at - prose.rfind("\n", 0, at))
-            problems.append(error(article.path, _line(article, prose, at), f"{label}; {fix}"))
-    for key, value in _meta_strings(article):
-        if "<" not in value and ":" not in value:  # every pattern needs one of them
-            continue
-        if _UNSAFE_TAG.search(value) or _JS_URL.search(value) or _EVENT_HANDLER.search(value):
-            problems.append(
-                error(article.path, article.line_of(key), f"front matter '{key}' contains HTML or a script; {fix}")
-            )
+            problems.append(error(path, first_line + prose.count("\n", 0, at), f"{label}; {_UNSAFE_FIX}"))
     return problems
 
 
