@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, placeholders, terms, typography
+from . import DEFAULT_LANGUAGE, placeholders, reviews, terms, typography
 from .catalogue import Article, Catalogue
 from .problems import Problem, error, warning
 from .slugs import slugify
@@ -45,7 +45,7 @@ def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None =
     today = today or dt.date.today()
     proses = {key: _blank_code(article.body) for key, article in catalogue.articles.items()}
     anchors = _anchor_index(catalogue, proses)
-    problems: list[Problem] = _aliases(catalogue)
+    problems: list[Problem] = _aliases(catalogue) + reviews.check(catalogue, today)
     preferred_terms, term_problems = terms.load_terms(root)
     problems += term_problems
     for snippet in catalogue.snippets.values():

@@ -25,6 +25,7 @@ from . import (
     newarticle,
     parallel,
     release,
+    reviews,
     searchindex,
     translations,
 )
@@ -189,6 +190,15 @@ def cmd_new(root: Path, docs_dir: str, category: str | None, titles: dict[str, s
     return 0
 
 
+def cmd_review(root: Path, docs_dir: str) -> int:
+    cat, problems = catalogue.load(root, docs_dir)
+    if cat is None:
+        print(report(problems))
+        return 1
+    print(reviews.listing(reviews.overdue(cat, dt.date.today())))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
@@ -200,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     rel.add_argument("--site-dir", type=Path, default=Path("site"))
     rel.add_argument("--archive", type=Path, default=Path("dist/site.tar.gz"))
     sub.add_parser("check", help="check all content without building")
+    sub.add_parser("review", help="answers past their review date, oldest first, with their owner")
     new = sub.add_parser("new", help="create an English/French article pair")
     new.add_argument("--category")
     for lang in LANGUAGES:
@@ -224,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "new":
         return cmd_new(root, args.docs_dir, args.category, {lang: getattr(args, lang) for lang in LANGUAGES}, args.slug)
+    if args.command == "review":
+        return cmd_review(root, args.docs_dir)
     if args.command == "translations":
         return cmd_translations(root, args.docs_dir, args.format, args.record)
     return cmd_check(root, args.docs_dir)
