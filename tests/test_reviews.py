@@ -84,8 +84,9 @@ def test_bad_review_settings_are_named(make_site):
     }
     check = make_site(build=False, files=files).cli("check")
     assert check.returncode == 1
+    line = files["data/categories.yml"].decode().splitlines().index("  review_every: twice a year") + 1
     assert (
-        "data/categories.yml:19: error: review_every of 'my-account' must be a period such as 6 months "
+        f"data/categories.yml:{line}: error: review_every of 'my-account' must be a period such as 6 months "
         "(days, weeks, months or years)"
     ) in check.stdout, check.stdout
 
