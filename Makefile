@@ -52,9 +52,11 @@ check: install
 new: install
 	$(HC) new $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(EN),--en "$(EN)") $(if $(FR),--fr "$(FR)")
 
-## Translation status table (FORMAT=json for machines); RECORD="docs/fr/x/y.md ..." records translations.
+## Translation status table and, for each out-of-date translation, what changed in its original since
+## (from git history); SHOW=docs/fr/x/y.md for one article; FORMAT=json for machines; RECORD="docs/fr/x/y.md ..."
+## records translations.
 translations: install
-	$(HC) translations $(if $(FORMAT),--format $(FORMAT)) $(if $(RECORD),--record $(RECORD))
+	$(HC) translations $(if $(FORMAT),--format $(FORMAT)) $(if $(RECORD),--record $(RECORD)) $(if $(SHOW),--show $(SHOW))
 
 ## Answers past their review date (review_every in data/categories.yml), oldest first, with their owner.
 review: install

@@ -27,6 +27,7 @@ from . import (
     release,
     reviews,
     searchindex,
+    translationdiff,
     translations,
 )
 from .problems import errors_in, report
@@ -141,18 +142,25 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
     return 0
 
 
-def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str]) -> int:
+def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str], show: str | None) -> int:
     cat, problems = catalogue.load(root, docs_dir)
     if cat is None:
         print(report(problems))
         return 1
     if record_paths:
         return _record(root, docs_dir, cat, record_paths)
+    if show:
+        text, known = translationdiff.show(root, cat, show)
+        print(text)
+        return 0 if known else 1
     rows = translations.status(cat)
     if fmt == "json":
         print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
-    else:
-        print(translations.table(rows))
+        return 0
+    print(translations.table(rows))
+    for row in rows:  # what changed in each original since its translation was made
+        if row.state == translations.OUTDATED:
+            print("\n" + translationdiff.explain(root, cat, cat.get(row.translation, row.id)))
     return 0
 
 
@@ -225,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE",
         help="record FILE as a translation of its twin's current text",
     )
+    trans.add_argument("--show", metavar="FILE", help="what changed in FILE's original since its translation")
     args, extra = parser.parse_known_args(argv)
     root = args.root.resolve()
     if args.command == "build":
@@ -238,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "review":
         return cmd_review(root, args.docs_dir)
     if args.command == "translations":
-        return cmd_translations(root, args.docs_dir, args.format, args.record)
+        return cmd_translations(root, args.docs_dir, args.format, args.record, args.show)
     return cmd_check(root, args.docs_dir)
 
 
