@@ -38,7 +38,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcentre import build, htmlfix, links, previewmemory, searchindex, settings, sitefiles, structured
+from helpcentre import build, github, htmlfix, links, previewmemory, searchindex, settings, sitefiles, structured
 from helpcentre.parallel import LANGUAGE_VARIABLE
 from helpcentre.renderer import Renderer
 
@@ -118,14 +118,18 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     if _previewing(config):
         _state = _State(_preview_build(root, docs_dir, lang, chosen, setting_problems))
         return
+    # One language's build reports the problems both see; on GitHub also as notes on their lines.
+    reporting = lang == build.DEFAULT_LANGUAGE
     try:
         if setting_problems:
             raise build.ContentError(setting_problems)
         language_build, warnings = build.load(root, docs_dir, lang, chosen)
     except build.ContentError as exc:
+        github.annotate(exc.problems if reporting else ())
         raise PluginError(f"content errors:\n{exc}") from None
     _state = _State(language_build)
-    for problem in warnings if lang == build.DEFAULT_LANGUAGE else ():
+    github.annotate(warnings if reporting else ())
+    for problem in warnings if reporting else ():
         log.info(str(problem))
 
 

@@ -22,8 +22,10 @@ from . import (
     LANGUAGES,
     catalogue,
     contentcache,
+    github,
     newarticle,
     parallel,
+    pullrequest,
     release,
     reviews,
     searchindex,
@@ -34,7 +36,12 @@ from .problems import errors_in, report
 
 
 def cmd_check(root: Path, docs_dir: str) -> int:
-    problems = contentcache.read(root, docs_dir).problems
+    read = contentcache.read(root, docs_dir)
+    problems = list(read.problems)
+    if github.active():  # on GitHub: each problem on its line of the pull request, and the job summary
+        github.annotate(problems)
+        found = pullrequest.changes(root, docs_dir, read.catalogue)
+        github.append_summary(pullrequest.summary(root, read.catalogue, problems, found))
     print(report(problems))
     return 1 if errors_in(problems) else 0
 
