@@ -5,11 +5,13 @@ problems by kind and where the built site and screenshots are kept. Locally noth
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 
 from helpcentre import github, pullrequest
 
-from conftest import BASE, run_cli
+from conftest import BASE, REPO, run_cli
 
 EN, FR = "docs/en/my-account/forgot-password.md", "docs/fr/my-account/forgot-password.md"
 NEW_EN, NEW_FR = "docs/en/my-account/change-email.md", "docs/fr/my-account/change-email.md"
@@ -166,3 +168,25 @@ def test_a_problem_kind_leaves_out_what_varies():
     assert pullrequest.kind("unknown snippet 'x-y'; use one of: a, b") == "unknown snippet …"
     assert pullrequest.kind("id 12 is already used by docs/en/a/b.md; give") == "id N is already used by <file>"
     assert pullrequest.kind("last reviewed 2026-01-02; answers") == "last reviewed <date>"
+
+
+def test_the_workflow_screenshots_the_articles_a_pull_request_changes(make_site, tmp_path):
+    project = _pull_request(make_site)
+    (project.root / NEW_EN).write_text(
+        NEW_ARTICLE.format(title="How do I change my email?", answer="Open **Profile**."), encoding="utf-8"
+    )
+    (project.root / NEW_FR).write_text(
+        NEW_ARTICLE.format(title="Comment changer mon courriel\u202f?", answer="Ouvrez **Profil**."), encoding="utf-8"
+    )
+    assert project.build().ok, project.output
+    out = tmp_path / "screenshots"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "HC_BASE_REF": "main"}
+    script = [sys.executable, str(REPO / "scripts/pr_screenshots.py"), "--site", str(project.out), "--out", str(out)]
+    done = subprocess.run(script, cwd=project.root, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    widths = {shot.name: int.from_bytes(shot.read_bytes()[16:20], "big") for shot in out.glob("*.png")}
+    assert widths == {
+        f"{lang}-my-account-{slug}-{width}.png": width
+        for lang, slug in (("en", "change-email"), ("en", "forgot-password"), ("fr", "change-email"))
+        for width in (375, 1280)
+    }, done.stdout + done.stderr

@@ -164,7 +164,7 @@ def _artifact(found: Changes, env: Mapping[str, str]) -> list[str]:
         "",
         f"The site this pull request builds is kept as the artifact `{name}` of this run{run}: open `site/index.html`"
         f" from it. `screenshots/` in it holds phone (375 px) and desktop (1280 px) screenshots of the {pages} "
-        f"article{'s' * (pages != 1)} it adds or changes.",
+        f"article{'s' * (pages != 1)} it adds or changes. It is built once `make check` finds no error.",
         "",
     ]
 
