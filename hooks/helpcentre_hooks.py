@@ -10,6 +10,8 @@ recommended list need answers that MkDocs converts one page at a time:
 - ``on_files`` (after static-i18n's, which only then has chosen this language's files) adds the
   generated home and category pages;
 - ``on_nav`` lists home and categories only, so a page's size never grows with the number of articles;
+- ``on_page_markdown`` puts each snippet's text in place of its ``[[snippet key]]`` line, so the
+  converted answer (and the teasers and search records made from it) holds the text;
 - ``on_page_content`` keeps each answer's HTML, converted once; category pages reuse it;
 - ``on_env``, once every page is converted, places contact blocks and builds the views of the whole
   language in one pass, rendering through MkDocs' own Jinja environment (``helpcentre.renderer``);
@@ -36,7 +38,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcentre import build, htmlfix, links, previewmemory, searchindex, settings, sitefiles, structured
+from helpcentre import build, github, htmlfix, links, previewmemory, searchindex, settings, sitefiles, structured
 from helpcentre.parallel import LANGUAGE_VARIABLE
 from helpcentre.renderer import Renderer
 
@@ -116,14 +118,18 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     if _previewing(config):
         _state = _State(_preview_build(root, docs_dir, lang, chosen, setting_problems))
         return
+    # One language's build reports the problems both see; on GitHub also as notes on their lines.
+    reporting = lang == build.DEFAULT_LANGUAGE
     try:
         if setting_problems:
             raise build.ContentError(setting_problems)
         language_build, warnings = build.load(root, docs_dir, lang, chosen)
     except build.ContentError as exc:
+        github.annotate(exc.problems if reporting else ())
         raise PluginError(f"content errors:\n{exc}") from None
     _state = _State(language_build)
-    for problem in warnings if lang == build.DEFAULT_LANGUAGE else ():
+    github.annotate(warnings if reporting else ())
+    for problem in warnings if reporting else ():
         log.info(str(problem))
 
 
@@ -184,7 +190,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta.setdefault("hide", ["navigation", "toc"])
         if src in language_build.kept:  # a preview shows its last good version: MkDocs read no title now
             page.meta["title"] = article.title
-    return markdown
+    return language_build.markdown(src, markdown)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

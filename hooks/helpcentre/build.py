@@ -27,6 +27,7 @@ from . import (
     previewproblems,
     searchindex,
     sitefiles,
+    snippets,
     spelling,
     teaser,
 )
@@ -82,6 +83,11 @@ class LanguageBuild:
     def _marker_block(self, key: str) -> str:
         # A marker's block carries no message link (the article's own block below it does).
         return self.renderer.contact(contact_view(self.catalogue.contacts[key], self.strings, {}))
+
+    def markdown(self, src: str, markdown: str) -> str:
+        """The Markdown MkDocs converts for a page: an article's with its snippets' text in place."""
+        article = self.articles_by_src.get(src)
+        return snippets.expand(markdown, article.lang, self.catalogue.snippets) if article is not None else markdown
 
     def answer_html(self, src: str) -> str | None:
         """An article's answer as pages show it (contact blocks in place), once ``finish`` has run."""
@@ -161,7 +167,7 @@ class LanguageBuild:
 
 
 def _words_of(article: catalogue.Article) -> str:
-    return " ".join((article.title, *article.tags, article.body))
+    return " ".join((article.title, *article.tags, article.full_body))
 
 
 def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[LanguageBuild, list[Problem]]:

@@ -21,20 +21,29 @@ from . import (
     LANGUAGES,
     catalogue,
     contentcache,
+    github,
     hosts,
     newarticle,
     parallel,
     precompress,
+    pullrequest,
     release,
+    reviews,
     searchindex,
     sitefolder,
+    translationdiff,
     translations,
 )
 from .problems import errors_in, report
 
 
 def cmd_check(root: Path, docs_dir: str) -> int:
-    problems = contentcache.read(root, docs_dir).problems
+    read = contentcache.read(root, docs_dir)
+    problems = list(read.problems)
+    if github.active():  # on GitHub: each problem on its line of the pull request, and the job summary
+        github.annotate(problems)
+        found = pullrequest.changes(root, docs_dir, read.catalogue)
+        github.append_summary(pullrequest.summary(root, read.catalogue, problems, found))
     print(report(problems))
     return 1 if errors_in(problems) else 0
 
@@ -132,18 +141,25 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
     return 0
 
 
-def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str]) -> int:
+def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str], show: str | None) -> int:
     cat, problems = catalogue.load(root, docs_dir)
     if cat is None:
         print(report(problems))
         return 1
     if record_paths:
         return _record(root, docs_dir, cat, record_paths)
+    if show:
+        text, known = translationdiff.show(root, cat, show)
+        print(text)
+        return 0 if known else 1
     rows = translations.status(cat)
     if fmt == "json":
         print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
-    else:
-        print(translations.table(rows))
+        return 0
+    print(translations.table(rows))
+    for row in rows:  # what changed in each original since its translation was made
+        if row.state == translations.OUTDATED:
+            print("\n" + translationdiff.explain(root, cat, cat.get(row.translation, row.id)))
     return 0
 
 
@@ -181,6 +197,15 @@ def cmd_new(root: Path, docs_dir: str, category: str | None, titles: dict[str, s
     return 0
 
 
+def cmd_review(root: Path, docs_dir: str) -> int:
+    cat, problems = catalogue.load(root, docs_dir)
+    if cat is None:
+        print(report(problems))
+        return 1
+    print(reviews.listing(reviews.overdue(cat, dt.date.today())))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
@@ -192,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     rel.add_argument("--site-dir", type=Path, default=Path("site"))
     rel.add_argument("--archive", type=Path, default=Path("dist/site.tar.gz"))
     sub.add_parser("check", help="check all content without building")
+    sub.add_parser("review", help="answers past their review date, oldest first, with their owner")
     new = sub.add_parser("new", help="create an English/French article pair")
     new.add_argument("--category")
     for lang in LANGUAGES:
@@ -206,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE",
         help="record FILE as a translation of its twin's current text",
     )
+    trans.add_argument("--show", metavar="FILE", help="what changed in FILE's original since its translation")
     args, extra = parser.parse_known_args(argv)
     root = args.root.resolve()
     if args.command == "build":
@@ -216,8 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "new":
         return cmd_new(root, args.docs_dir, args.category, {lang: getattr(args, lang) for lang in LANGUAGES}, args.slug)
+    if args.command == "review":
+        return cmd_review(root, args.docs_dir)
     if args.command == "translations":
-        return cmd_translations(root, args.docs_dir, args.format, args.record)
+        return cmd_translations(root, args.docs_dir, args.format, args.record, args.show)
     return cmd_check(root, args.docs_dir)
 
 
