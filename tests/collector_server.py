@@ -46,9 +46,9 @@ class Collector:
 
 
 @contextmanager
-def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10_000):
-    """``python -m collector serve`` for the project ``root`` on a free port, until the block ends."""
-    port = free_port()
+def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10_000, port: int | None = None):
+    """``python -m collector serve`` for the project ``root`` on ``port`` (else a free one) until the block ends."""
+    port = port or free_port()
     env = {
         **os.environ,
         "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'hooks'}",
