@@ -16,12 +16,14 @@ from .config import Config
 from .events import REASONS
 
 REASON_NAMES = {"outdated": "Out of date", "unclear": "Unclear", "not-my-question": "Not my question", "other": "Other"}
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#|!~&])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#|!~])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}  # entities: every Markdown reads them as text
 
 
 def text(value: str) -> str:
     """Reader's text as plain text in Markdown: one line, every markup character escaped."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
+    line = "".join(_HTML.get(c, c) for c in " ".join(str(value).split()))
+    return _MARKDOWN.sub(r"\\\1", line)
 
 
 def words(query: str) -> str:
