@@ -5,12 +5,13 @@ nothing, and article views arrive in the database; the browser never shows the r
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 
 import pytest
 
-from helpcentre import release
+from helpcentre import hosts, release
 
 from browser import MAIN_SEARCH, NO_ANSWER, Server, ask, free_port, search_in
 from collector_server import collector
@@ -22,7 +23,7 @@ WHY = "[data-hc='helpful'] .hc-helpful__why"
 
 @pytest.fixture(scope="module")
 def feedback(tmp_path_factory):
-    """(site server, collector, database file): the small site built for a collector, both running."""
+    """(site server, collector, database file, built site): the small site built for a collector, both running."""
     folder = tmp_path_factory.mktemp("feedback")
     site_port, collector_port = free_port(), free_port()
     config = {"extra": {"helpcentre": {"feedback_url": f"http://127.0.0.1:{collector_port}/collect"}}}
@@ -35,7 +36,17 @@ def feedback(tmp_path_factory):
         collector(built.root, f"http://127.0.0.1:{site_port}/", f"sqlite:///{database}", port=collector_port) as server,
         Server(built.out, port=site_port, headers={"Content-Security-Policy": csp}) as site,
     ):
-        yield site, server, database
+        yield site, server, database, built
+
+
+def test_each_host_configuration_lets_pages_reach_the_collector_and_no_other_host(feedback):
+    _, server, _, built = feedback
+    csp = release.content_security_policy(release.script_hashes(built.out), release.endpoint_origins(built.out))
+    files = hosts.render(hosts.read(built.out, "https://faq.example.com/", csp))
+    collector_origin = server.url.removesuffix("/collect")
+    for name in ("_headers", "hosts/nginx.conf"):
+        connect = re.findall(r"connect-src ([^;]*);", files[name])
+        assert connect and set(connect) == {f"'self' {collector_origin}"}, name
 
 
 def rows(database, table: str, count: int) -> list[tuple]:
@@ -55,7 +66,7 @@ def rows(database, table: str, count: int) -> list[tuple]:
 
 
 def test_no_asks_why_counts_the_comment_and_the_vote_and_view_arrive(feedback, tab):
-    site, _, database = feedback
+    site, _, database, _ = feedback
     page = tab.page
     page.goto(site.url + BATTERY)
     page.click("[data-hc='helpful'] [data-answer='no']")
@@ -75,7 +86,7 @@ def test_no_asks_why_counts_the_comment_and_the_vote_and_view_arrive(feedback, t
 
 
 def test_a_search_and_a_question_that_found_nothing_arrive_with_their_words(feedback, tab):
-    site, _, database = feedback
+    site, _, database, _ = feedback
     page = tab.page
     page.goto(site.url + "fr/index.html")
     assert search_in(page, MAIN_SEARCH, "zqxwv jjkkq") == page.get_attribute(MAIN_SEARCH, "data-none")
@@ -89,7 +100,7 @@ def test_a_search_and_a_question_that_found_nothing_arrive_with_their_words(feed
 
 
 def test_a_collector_without_its_database_never_shows_the_reader_an_error(feedback, tab):
-    site, _, database = feedback
+    site, _, database, _ = feedback
     page = tab.page
     database.rename(database.with_name("away"))
     database.parent.chmod(0o500)  # and SQLite cannot create a new one
