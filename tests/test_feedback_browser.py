@@ -13,7 +13,7 @@ import pytest
 
 from helpcentre import hosts, release
 
-from browser import MAIN_SEARCH, NO_ANSWER, Server, ask, free_port, search_in
+from browser import MAIN_SEARCH, NO_ANSWER, Server, ask, axe_violations, free_port, search_in
 from collector_server import collector
 from conftest import BATTERY, new_site
 
@@ -71,6 +71,7 @@ def test_no_asks_why_counts_the_comment_and_the_vote_and_view_arrive(feedback, t
     page.goto(site.url + BATTERY)
     page.click("[data-hc='helpful'] [data-answer='no']")
     assert page.locator(WHY).is_visible() and not page.locator(".hc-helpful__thanks").is_visible()
+    assert axe_violations(page) == []
     page.fill(f"{WHY} textarea", "x" * 600)
     assert page.inner_text(f"{WHY} .hc-helpful__counter") == "500 / 500"
     page.fill(f"{WHY} textarea", "")
