@@ -108,3 +108,18 @@ bench-search: install system-deps
 	  $(if $(NO_SAVE),--no-save)
 
 .PHONY: bench bench-smoke bench-search
+
+## The feedback collector (collector/) on http://127.0.0.1:8765/collect, SQLite in feedback.sqlite3 by default;
+## FEEDBACK_DATABASE_URL=postgresql://user:password@host/db shares one PostgreSQL database between instances.
+feedback: install
+	$(BIN)/python -m collector serve $(if $(PORT),--port $(PORT))
+
+## The team's report from the collected feedback: dist/feedback-report.md (Markdown).
+feedback-report: install
+	$(BIN)/python -m collector report
+
+## data/popularity.csv from the collected article views (the next build orders recommended lists by them).
+popularity: install
+	$(BIN)/python -m collector popularity
+
+.PHONY: feedback feedback-report popularity

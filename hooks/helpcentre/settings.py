@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .problems import Problem, error, shown
 
@@ -26,6 +27,9 @@ class Settings:
     general_contact: str = ""  # the contact key shown when the answer assistant finds no good answer
     helpful_endpoint: str = ""  # optional: receives {article, lang, answer}
     assistant_endpoint: str = ""  # optional: receives {question, lang}
+    # Optional: the feedback collector's address (collector/, `make feedback`), such as
+    # https://feedback.example.com/collect. Unset, the pages send nothing anywhere.
+    feedback_url: str = ""
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
@@ -47,9 +51,23 @@ def read(extra: Mapping | None, lines: Mapping[str, int] | None = None) -> tuple
             )
         elif field.type == "str" and not isinstance(value, str | None):
             problems.append(error(CONFIG_FILE, where, f"extra.helpcentre.{key} must be text, not {shown(value)}"))
+        elif key == "feedback_url" and value and not _web_address(value):
+            problems.append(
+                error(
+                    CONFIG_FILE,
+                    where,
+                    f"extra.helpcentre.feedback_url must be an http(s) address such as "
+                    f"https://feedback.example.com/collect, not {shown(value)}",
+                )
+            )
         else:
             values[key] = value or field.default
     return Settings(**values), problems
+
+
+def _web_address(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
 
 
 def lines_in(config_text: str) -> dict[str, int]:

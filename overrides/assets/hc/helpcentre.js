@@ -59,11 +59,52 @@
 
   function showVote(widget, answer) {
     widget.querySelector(".hc-helpful__buttons").hidden = true;
+    var why = widget.querySelector(".hc-helpful__why");
+    if (why) why.hidden = true;
     var thanks = widget.querySelector(".hc-helpful__thanks");
     thanks.hidden = false;
     var sorry = widget.querySelector(".hc-helpful__sorry");
     if (answer === "no" && sorry) sorry.hidden = false;
     return thanks;
+  }
+
+  /* A finished vote: to helpful_endpoint as before, and as an hc:vote event that feedback.js sends to the
+     team's collector when there is one. */
+  function voted(widget, vote) {
+    var article = parseInt(widget.getAttribute("data-article"), 10);
+    var lang = widget.getAttribute("data-lang");
+    send(widget.getAttribute("data-endpoint"), { article: article, lang: lang, answer: vote.answer });
+    widget.dispatchEvent(new CustomEvent("hc:vote", {
+      bubbles: true, detail: { article: article, lang: lang, answer: vote.answer, reason: vote.reason || null, comment: vote.comment || "" }
+    }));
+    var thanks = showVote(widget, vote.answer);
+    thanks.setAttribute("tabindex", "-1");
+    thanks.focus();
+  }
+
+  /* With a collector, "No" first asks why (a reason, a comment of at most data-max characters, counted);
+     a reader who leaves without sending still counts as a "no" without a reason. */
+  function askWhy(widget, why) {
+    var comment = why.querySelector(".hc-helpful__comment");
+    var counter = why.querySelector(".hc-helpful__counter");
+    var max = parseInt(why.getAttribute("data-max"), 10) || 500;
+    var pending = true;
+    var finish = function () {
+      if (!pending) return;
+      pending = false;
+      var checked = why.querySelector("input[name=reason]:checked");
+      voted(widget, { answer: "no", reason: checked && checked.value, comment: comment.value.trim().slice(0, max) });
+    };
+    comment.addEventListener("input", function () {
+      if (comment.value.length > max) comment.value = comment.value.slice(0, max);
+      counter.textContent = why.getAttribute("data-counter").replace("{n}", comment.value.length).replace("{max}", max);
+    });
+    why.addEventListener("submit", function (event) { event.preventDefault(); finish(); });
+    window.addEventListener("pagehide", finish);
+    widget.querySelector(".hc-helpful__buttons").hidden = true;
+    why.hidden = false;
+    why.querySelector("legend").setAttribute("tabindex", "-1");
+    why.querySelector("legend").focus();
   }
 
   function helpful(root) {
@@ -75,13 +116,9 @@
         button.addEventListener("click", function () {
           var answer = button.getAttribute("data-answer");
           store(key, answer);
-          send(widget.getAttribute("data-endpoint"), {
-            article: parseInt(widget.getAttribute("data-article"), 10),
-            lang: widget.getAttribute("data-lang"), answer: answer
-          });
-          var thanks = showVote(widget, answer);
-          thanks.setAttribute("tabindex", "-1");
-          thanks.focus();
+          var why = widget.querySelector(".hc-helpful__why");
+          if (answer === "no" && why) askWhy(widget, why);
+          else voted(widget, { answer: answer });
         });
       });
     });

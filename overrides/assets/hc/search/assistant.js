@@ -64,7 +64,7 @@ export function ask(box) {
   busy(result, true);
   return remoteAnswers(box, question).catch(function () { return localAnswers(box, question); })
     .catch(function () { return []; })
-    .then(function (answers) { render(box, answers); busy(result, false); });
+    .then(function (answers) { render(box, answers); busy(result, false); if (!answers.length || answers[0].other) box.dispatchEvent(new CustomEvent("hc:unanswered", { bubbles: true, detail: { query: question, lang: box.getAttribute("data-lang"), shown: answers.length ? "other-language" : "nothing" } })); });
 }
 
 function warm(box) {

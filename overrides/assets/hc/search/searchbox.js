@@ -62,6 +62,7 @@ function render(box, query, result) {
   status.textContent = total ? message(box, total === 1 ? "one" : "other", { n: total }) : message(box, "none");
   writeNote(box, note, query, result);
   busy(list, false);
+  if (result.other || !total) box.dispatchEvent(new CustomEvent("hc:unanswered", { bubbles: true, detail: { query, lang: box.getAttribute("data-lang"), shown: total ? "other-language" : "nothing" } }));
 }
 
 export async function search(box, query, { correct = true } = {}) {

@@ -1,0 +1,91 @@
+"""Where the feedback is kept: SQLite in a file by default, PostgreSQL when ``FEEDBACK_DATABASE_URL`` says so.
+
+Reads a database address; produces the three tables (``views``, ``votes``, ``unanswered``: a day, an article
+or the words, a language, never a time, an address or anything that tells readers apart), rows added one per
+request, and the rows read back for the report. SQLAlchemy Core speaks both databases; several collectors can
+share one PostgreSQL database. A database that cannot be reached raises ``Unavailable`` (the collector
+answers 503), and the tables are created on first use, so a collector started while its database is away
+works once it is back.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import NullPool
+
+metadata = sa.MetaData()
+TABLES = {
+    "views": sa.Table(
+        "views",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("article", sa.Integer, nullable=False),
+        sa.Column("lang", sa.String(8), nullable=False),
+    ),
+    "votes": sa.Table(
+        "votes",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("article", sa.Integer, nullable=False),
+        sa.Column("lang", sa.String(8), nullable=False),
+        sa.Column("answer", sa.String(3), nullable=False),
+        sa.Column("reason", sa.String(20)),
+        sa.Column("comment", sa.String(500)),
+    ),
+    "unanswered": sa.Table(
+        "unanswered",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("lang", sa.String(8), nullable=False),
+        sa.Column("source", sa.String(10), nullable=False),
+        sa.Column("query", sa.String(200), nullable=False),
+        sa.Column("shown", sa.String(20), nullable=False),
+    ),
+}
+
+
+class Unavailable(RuntimeError):
+    """The database cannot be reached or refused the write; worth trying again later."""
+
+
+class Store:
+    def __init__(self, url: str):
+        if url.startswith("sqlite"):
+            # A fresh connection per request: a database file moved or locked away is seen at once, and SQLite
+            # waits a few seconds for a concurrent writer instead of failing.
+            self.engine = sa.create_engine(url, poolclass=NullPool, connect_args={"timeout": 10})
+        else:
+            self.engine = sa.create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 3})
+        self._created = False
+        self._lock = threading.Lock()
+
+    def _ensure_tables(self) -> None:
+        if not self._created:
+            with self._lock:
+                if not self._created:
+                    metadata.create_all(self.engine)
+                    self._created = True
+
+    def add(self, table: str, row: dict) -> None:
+        try:
+            self._ensure_tables()
+            with self.engine.begin() as connection:
+                connection.execute(TABLES[table].insert(), row)
+        except (OperationalError, DBAPIError) as exc:
+            raise Unavailable(type(exc.orig or exc).__name__) from exc
+
+    def rows(self, table: str) -> list[dict]:
+        """Every row of ``table``, oldest first (the report reads them all)."""
+        try:
+            self._ensure_tables()
+            with self.engine.connect() as connection:
+                result = connection.execute(sa.select(TABLES[table]).order_by(TABLES[table].c.id))
+                return [dict(row._mapping) for row in result]
+        except (OperationalError, DBAPIError) as exc:
+            raise Unavailable(str(exc.orig or exc).splitlines()[0]) from exc

@@ -1,0 +1,115 @@
+"""The feedback collector (collector/) as a real server on a free local port, its database (SQLite in a file, or
+a throwaway PostgreSQL cluster in a temporary folder), and a client that posts as a reader's browser does."""
+
+from __future__ import annotations
+
+import glob
+import http.client
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from static_server import free_port
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Collector:
+    port: int
+    origin: str  # the site's origin: the one the collector accepts
+    process: subprocess.Popen
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/collect"
+
+    def post(self, body, origin: str | None = None, path: str = "/collect") -> tuple[int, str]:
+        """POST ``body`` (JSON of a dict or list, else bytes as they are) as text/plain: the status and the text."""
+        raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
+        headers = {"Content-Type": "text/plain;charset=UTF-8", "Origin": self.origin if origin is None else origin}
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        try:
+            connection.request("POST", path, body=raw, headers={k: v for k, v in headers.items() if v})
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8")
+        finally:
+            connection.close()
+
+
+@contextmanager
+def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10_000, port: int | None = None):
+    """``python -m collector serve`` for the project ``root`` on ``port`` (else a free one) until the block ends."""
+    port = port or free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'hooks'}",
+        "SITE_URL": site_url,
+        "FEEDBACK_DATABASE_URL": database_url,
+        "FEEDBACK_RATE_LIMIT": str(rate_limit),
+    }
+    command = [sys.executable, "-m", "collector", "--root", str(root), "serve", "--port", str(port)]
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    parts = urlsplit(site_url)
+    server = Collector(port, f"{parts.scheme}://{parts.netloc}", process)
+    try:
+        _wait_until_up(server)
+        yield server
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_until_up(server: Collector) -> None:
+    for _ in range(300):
+        if server.process.poll() is not None:
+            raise RuntimeError("the collector stopped: " + server.process.stdout.read())
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=1)
+            connection.request("GET", "/health")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("the collector did not start")
+
+
+class PostgreSQL:
+    """A throwaway cluster of Debian's PostgreSQL in a temporary folder of its own (pytest's are closed to the
+    postgres user that the server runs as under root), on a free port, trusting local connections."""
+
+    def __init__(self):
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        if not found:
+            raise RuntimeError("Debian's postgresql is not installed: make test installs it (make system-deps)")
+        self.bin = Path(found[-1]).parent
+        self.folder, self.port = Path(tempfile.mkdtemp(prefix="hc-postgresql-")), free_port()
+        self.url = f"postgresql://feedback@127.0.0.1:{self.port}/postgres"
+        if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+            shutil.chown(self.folder, "postgres")
+        self._run("initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U", "feedback", "--no-sync", "-E", "UTF8")
+
+    def _run(self, tool: str, *args: str) -> None:
+        command = [str(self.bin / tool), *args]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, capture_output=True, timeout=60)
+
+    def start(self) -> None:
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder} -F"
+        log = str(self.folder / "log")
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-o", options, "-l", log, "-w", "start")
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
