@@ -44,7 +44,9 @@ def record(page) -> Tab:
     recorded = Tab(page, [], [], [])
     page.on("console", lambda m: recorded.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: recorded.errors.append(str(e)))
-    page.on("requestfailed", lambda r: recorded.failed.append(r.url))
+    # A request the page itself dropped by moving on (a favicon while a link is followed) is no failure a
+    # reader sees; any other failed request is.
+    page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED" else recorded.failed.append(r.url))
     page.on("response", lambda r: recorded.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
     def on_dialog(dialog):
