@@ -20,6 +20,7 @@ ASSISTANT_INPUT = "#hc-assistant-input"
 SEND = ".hc-assistant button[type=submit]"
 ANSWERS = ".hc-assistant__answers:not([hidden]) a"
 NO_ANSWER = ".hc-assistant__none:not([hidden])"
+ANSWER_LINKS = ".hc-assistant__list .hc-assistant__link"  # one per suggestion, best first
 # A search box has finished searching once its status says how many results (or none), not "loading".
 SEARCH_SETTLED = """(box) => {
   const status = box.querySelector('.hc-search__status').textContent.trim();
@@ -76,9 +77,10 @@ def search(tab: Tab, served, page: str, query: str) -> list[str]:
 
 
 def answers(tab: Tab) -> list[str]:
-    """The links of the assistant's answers, once it shows them."""
+    """The links of the assistant's answers, best first, once it shows them: the shown answer's "Read the whole
+    answer", then the other suggestions."""
     tab.page.wait_for_selector(ANSWERS)
-    return [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    return [a.get_attribute("href") for a in tab.page.query_selector_all(ANSWER_LINKS)]
 
 
 def ask(tab: Tab, question: str) -> None:

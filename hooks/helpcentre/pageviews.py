@@ -28,7 +28,9 @@ class PageView:
     title_parts: tuple[str, ...]  # joined with " | " into the browser title
     home_url: str
     breadcrumbs: Crumbs = ()
-    assistant_contact: ContactView | None = None  # shown when the assistant has no good answer
+    # The assistant's contact blocks, the general one first: it shows the one of the answer the question
+    # belongs to when no answer helped (or the general one).
+    assistant_contacts: tuple[ContactView, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,8 +84,10 @@ class PageInputs:
     def crumbs(self, *extra: tuple[str, str]) -> Crumbs:
         return ((self.strings("breadcrumbs.home"), self.home_url), *extra)
 
-    def general_contact(self) -> ContactView | None:
-        return self.views.contacts.get(self.settings.general_contact)
+    def assistant_contacts(self) -> tuple[ContactView, ...]:
+        general = self.views.contacts.get(self.settings.general_contact)
+        others = (c for key, c in sorted(self.views.contacts.items()) if key != self.settings.general_contact)
+        return (general, *others) if general else tuple(others)
 
 
 def home_page(inputs: PageInputs) -> HomePage:
@@ -92,7 +96,7 @@ def home_page(inputs: PageInputs) -> HomePage:
         lang=inputs.lang,
         title_parts=(inputs.strings("site.name"),),
         home_url=inputs.home_url,
-        assistant_contact=inputs.general_contact(),
+        assistant_contacts=inputs.assistant_contacts(),
         categories=v.categories,
         popular=v.cards_for(v.most_viewed[:POPULAR_ON_HOME]),
     )
@@ -129,7 +133,7 @@ def article_page(inputs: PageInputs, article: Article) -> ArticlePage:
         title_parts=(article.title, cat.name, strings("site.name")),
         home_url=inputs.home_url,
         breadcrumbs=inputs.crumbs((cat.name, cat.url), (article.title, card.url)),
-        assistant_contact=inputs.general_contact(),
+        assistant_contacts=inputs.assistant_contacts(),
         card=card,
         category=cat,
         contact=v.contacts.get(contact.key) if contact else None,
