@@ -312,7 +312,7 @@ def test_the_endpoint_s_answer_shows_in_the_box_with_its_sources(endpoint_site, 
     assert len(page.locator(f"{SHOWN} .hc-assistant__answer ol > li").all_inner_texts()) == 5
     assert page.evaluate("window.hcRan") is None
     # An id the site does not have is looked up once and left out; nothing else failed.
-    assert tab.failed == [f"404 {server.url}pagefind/answers-fr/99999.json"], tab.failed
+    assert tab.failed == [f"404 {server.url}pagefind/parts-fr/99999.json"], tab.failed
     assert all("404" in error for error in tab.errors), tab.errors
 
 

@@ -6,7 +6,7 @@ Reads an answer's HTML as MkDocs converted it and produces:
   the assistant can link to the part it shows; a short answer (most of ours) is shown whole and unchanged;
 - ``parts(html)``: the answer's allowed structure, ``{"blocks": [node, ...]}`` plus ``"anchors"`` (one id or
   "" per block) for a long answer;
-- ``files(lang, answers)``: one small JSON file per article, ``pagefind/answers-<lang>/<id>.json``, with its
+- ``files(lang, answers)``: one small JSON file per article, ``pagefind/parts-<lang>/<id>.json``, with its
   id, question, address (site-relative), contact key and parts, which the assistant fetches for the answers
   it shows (and for the ids an endpoint cites). Kept out of the Pagefind index on purpose: Pagefind 1.5
   indexes metadata, and the same structure as metadata grew the index chunks by 31% and the fragments by
@@ -130,7 +130,7 @@ class AnswerEntry:
 
 
 def folder(lang: str) -> str:
-    return f"pagefind/answers-{lang}"
+    return f"pagefind/parts-{lang}"
 
 
 def files(lang: str, answers: Iterable[AnswerEntry]) -> Iterator[tuple[str, str]]:

@@ -3,7 +3,7 @@
    A page names its language's Pagefind bundle (data-bundle), on a large site the bundles merged into it
    (data-merge: Pagefind's mergeIndex ranks their results together), its spelling data (data-words), and
    the same for the other language (data-other-*), which is loaded only when the page's language finds
-   nothing; and the folder of its answer files (data-answers, data-other-answers) the assistant shows.
+   nothing; and the folder of its answer files (data-parts, data-other-parts) the assistant shows.
    ``indexOf(el, prefix)`` gives { lang, search(word), words(letter), answer(id), root } for retrieval.js and
    the assistant. */
 
@@ -78,7 +78,7 @@ export function indexOf(el, prefix = "") {
       preload: function (word) { return ready().then(function (pf) { return pf.preload(word); }); },
       words: jsonFiles(resolved(el, "data-" + prefix + "words"), []),
       /* An article's answer file (hooks/helpcentre/answerparts.py) by id, or null. */
-      answer: jsonFiles(resolved(el, "data-" + prefix + "answers"), null),
+      answer: jsonFiles(resolved(el, "data-" + prefix + "parts"), null),
       root: resolved(el, "data-root")
     });
   }

@@ -1,6 +1,6 @@
 /* What the assistant shows of an answer: plain functions on the answer's parts, no DOM.
 
-   An answer file (hooks/helpcentre/answerparts.py, pagefind/answers-<lang>/<id>.json) holds { blocks, anchors? }:
+   An answer file (hooks/helpcentre/answerparts.py, pagefind/parts-<lang>/<id>.json) holds { blocks, anchors? }:
    a block is a node, a node is a string (text) or [tag, child, ...], a link ["a", href, child, ...]. A short
    answer has no anchors and is shown whole; a long one has an id per block, and the box shows the block that
    has most of the question's words (with the line that leads into it), linked to that place in the article. */
