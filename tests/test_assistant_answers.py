@@ -11,6 +11,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from browser import ANSWER_LINKS, ASSISTANT_INPUT, NO_ANSWER, Server, answers, ask, free_port
 from conftest import BATTERY
@@ -22,6 +23,12 @@ EXHAUSTED = ".hc-assistant__exhausted:not([hidden])"
 CONTACT = ".hc-assistant__contact:not([hidden]) [data-hc='contact']:not([hidden])"
 ACCOUNT = "my-account/forgot-password.html"  # article 2003, category My MINI Account
 STORE = "connected-store/refund-payment-method.html"  # article 1001, category MINI Connected Store
+
+
+def axe_violations(page) -> list[str]:
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
 
 
 def steps_on_page(site, page: str) -> list[str]:
@@ -84,6 +91,23 @@ def test_no_shows_the_next_suggestion_then_the_account_contact(served, tab):
     assert page.locator(CONTACT).get_attribute("data-contact") == "mini-financial-services"
     assert page.locator(CONTACT).is_visible() and page.locator(CONTACT).count() == 1
     assert page.evaluate("!!document.activeElement.closest('.hc-assistant__exhausted')")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("lang", "question"), [("fr", "mot de passe oublié"), ("en", "forgot my password")])
+def test_axe_finds_nothing_in_each_state_of_the_box_at_320_px(served, tab, scheme, lang, question):
+    page = tab.page
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(served.url + ("fr/" if lang == "fr" else "") + "index.html")
+    ask(tab, question)
+    page.wait_for_selector(SHOWN)
+    assert axe_violations(page) == []
+    for _ in answers(tab):  # every suggestion in turn, then the contact
+        page.click(f"{SHOWN} .hc-assistant__no")
+    page.wait_for_selector(EXHAUSTED)
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 def test_yes_closes_the_exchange(served, tab):

@@ -32,7 +32,12 @@ from conftest import ARTICLE, BATTERY, LANGS, PAGES
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-PAYLOADS = ['<img src=x onerror="alert(1)">', '"><script>alert(1)</script>', "javascript:alert(1)"]
+PAYLOADS = [
+    '<img src=x onerror="alert(1)">',
+    '"><script>alert(1)</script>',
+    "javascript:alert(1)",
+    '<b>key</b> battery <img src=x onerror="alert(1)">',  # answered: the box shows the answer, the markup as text
+]
 
 
 def axe_violations(page) -> list[str]:
