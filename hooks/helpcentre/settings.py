@@ -25,7 +25,7 @@ class Settings:
     search_shard_size: int = 1500
     general_contact: str = ""  # the contact key shown when the answer assistant finds no good answer
     helpful_endpoint: str = ""  # optional: receives {article, lang, answer}
-    assistant_endpoint: str = ""  # optional: receives {question, lang}
+    assistant_endpoint: str = ""  # optional: receives {question, lang}, replies {answer, ids} (README)
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
