@@ -53,3 +53,8 @@ def test_one_file_per_article_with_what_the_box_needs():
     data = json.loads(text)
     assert (data["id"], data["title"], data["url"], data["contact"]) == (3002, "How?", "keys/key-battery.html", "")
     assert data["blocks"][1][0] == "ol" and "anchors" not in data
+
+
+def test_the_ids_added_for_the_assistant_stay_on_the_article_page_only():
+    long_html = "<p>word " * 200 + "</p><h2 id='s'>Part</h2>"
+    assert answerparts.unanchored(answerparts.anchored(long_html)) == long_html

@@ -67,9 +67,11 @@ def test_the_steps_of_the_best_answer_show_in_the_box_on_a_phone(site, served, t
     assert tab.errors == [] and tab.failed == []
 
 
-def test_no_shows_the_next_suggestion_then_the_account_contact(served, tab):
+# On an account article's page, the assistant offers a copy of the page's own contact block (it does not carry it).
+@pytest.mark.parametrize("where", ["fr/index.html", "fr/" + ACCOUNT])
+def test_no_shows_the_next_suggestion_then_the_account_contact(served, tab, where):
     page = tab.page
-    page.goto(served.url + "fr/index.html")
+    page.goto(served.url + where)
     ask(tab, "J'ai oublié mon mot de passe de Mon Compte MINI")
     links = answers(tab)
     assert links[0].endswith("/fr/" + ACCOUNT) and len(links) >= 2, links

@@ -168,7 +168,8 @@ class LanguageBuild:
         records = []
         for article, also in self.indexed():
             card = self.views.cards[article.id]
-            html = self.renderer.search_record(card, article, self.answers.get(article.id, ""), also)
+            answer = answerparts.unanchored(self.answers.get(article.id, ""))
+            html = self.renderer.search_record(card, article, answer, also)
             records.append(searchindex.Record(card.url, html))
         return records
 

@@ -97,12 +97,25 @@ function folded(suggestion) {
   return li;
 }
 
-/* The contact block under ``key`` (else the general one, the first), shown; or every block hidden. */
+/* The contact block under ``key`` in the assistant, or a copy of the page's own (the page shows it, so the
+   assistant does not carry it twice), or null. */
+function contactBlock(holder, key) {
+  if (!key) return null;
+  const selector = "[data-hc='contact'][data-contact=\"" + CSS.escape(key) + "\"]";
+  const held = holder.querySelector(selector);
+  if (held) return held;
+  const shown = document.querySelector(selector);
+  if (!shown) return null;
+  const copy = shown.cloneNode(true);
+  holder.appendChild(copy);
+  return copy;
+}
+
+/* The contact block under ``key`` (else the general one) shown, or every block hidden when ``key`` is null. */
 export function showContact(box, key) {
   const holder = box.querySelector(".hc-assistant__contact");
-  const blocks = Array.from(holder.querySelectorAll("[data-hc='contact']"));
-  const chosen = key === null ? null : blocks.find(function (b) { return b.getAttribute("data-contact") === key; }) || blocks[0];
-  blocks.forEach(function (block) { block.hidden = block !== chosen; });
+  const chosen = key === null ? null : contactBlock(holder, key) || contactBlock(holder, box.getAttribute("data-general-contact"));
+  holder.querySelectorAll("[data-hc='contact']").forEach(function (block) { block.hidden = block !== chosen; });
   holder.hidden = !chosen;
 }
 
