@@ -4,6 +4,7 @@
 
 import { indexOf } from "./bundles.js";
 import { answer } from "./find.js";
+import { retrieve } from "./retrieval.js";
 import { keywords } from "./text.js";
 import { ownPage } from "./answerview.js";
 import { focusShown, render, thank } from "./exchange.js";
@@ -126,10 +127,17 @@ export function ask(box) {
 }
 
 /* The best answer's file, fetched while the reader types (as a word ends), so that the answer shows as soon as
-   the question is sent, without a second wait. */
+   the question is sent, without a second wait. Only this language's index, only the best result's data: a
+   question still being typed often finds nothing yet, and must not load the other language's index. */
 function prefetch(box, question) {
-  localAnswers(box, question).then(function (found) { return withFile(found.lead); })
-    .catch(function () { /* the question will fetch it */ });
+  const index = indexOf(box);
+  const lang = box.getAttribute("data-lang");
+  if (!index || !keywords(question, lang).length) return;
+  retrieve(index, question, lang, { shown: 1 }).then(function (found) {
+    const top = found.items[0];
+    if (top && top.data.meta && top.data.meta.id) return index.answer(String(top.data.meta.id));
+    return null;
+  }).catch(function () { /* the question will fetch it */ });
 }
 
 function warm(box) {
@@ -157,7 +165,8 @@ export function setUp(box) {
     if (/[^\p{L}\p{N}]$/u.test(input.value)) {
       words.forEach(function (word) { index.search(word).catch(function () { /* the question will say so */ }); });
       clearTimeout(state.prefetch);
-      state.prefetch = setTimeout(function () { prefetch(box, input.value); }, 150);
+      const complete = input.value; // its words so far, not the start of the next one
+      state.prefetch = setTimeout(function () { prefetch(box, complete); }, 150);
     } else {
       pause = setTimeout(function () {
         words.forEach(function (word) { index.preload(word).catch(function () { /* idem */ }); });
