@@ -112,6 +112,23 @@ def test_axe_finds_nothing_in_each_state_of_the_box_at_320_px(served, tab, schem
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
+def test_the_best_answer_is_fetched_while_the_reader_types(served, tab):
+    # No second wait after Enter: the answer file is already there; and typing never loads the other language.
+    page = tab.page
+    requested = []
+    page.on("request", lambda r: requested.append(r.url.removeprefix(served.url)))
+    page.goto(served.url + "index.html")
+    field = page.locator(ASSISTANT_INPUT)
+    field.click()
+    field.press_sequentially("How do I replace the battery of my key ", delay=30)
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('parts-en/3002'))")
+    before = len(requested)
+    field.press("Enter")
+    page.wait_for_selector(SHOWN)
+    assert not [url for url in requested[before:] if "/parts-" in url], requested[before:]
+    assert not [url for url in requested if url.startswith("pagefind/fr")], requested
+
+
 def test_yes_closes_the_exchange(served, tab):
     page = tab.page
     page.goto(served.url + "index.html")
