@@ -53,6 +53,8 @@ def test_the_steps_of_the_best_answer_show_in_the_box_on_a_phone(site, served, t
     page.wait_for_selector(SHOWN)
     steps = steps_on_page(site, prefix + BATTERY)
     assert len(steps) == 5 and shown_steps(page) == steps  # the five steps, as a list, in the box
+    numbering = page.eval_on_selector(f"{SHOWN} .hc-assistant__answer ol", "ol => getComputedStyle(ol).listStyleType")
+    assert numbering == "decimal"  # numbered as the article numbers them (not a, b, c as a nested list)
     article_title = site.html(prefix + BATTERY).select_one("h1").get_text(strip=True)
     assert page.inner_text(f"{SHOWN} .hc-assistant__question") == article_title
     read = page.locator(f"{SHOWN} .hc-assistant__link")
