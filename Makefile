@@ -13,7 +13,7 @@ HC := $(BIN)/python -m helpcentre.cli
 # Reproducible output: dates come from the content or the last commit, never the build clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install site release audit serve test check new translations lint lock system-deps clean
+.PHONY: install site release audit serve test check new translations review lint lock system-deps clean
 
 install: $(STAMP)
 
@@ -27,13 +27,14 @@ $(STAMP): requirements.lock
 site: install
 	$(HC) build
 
-## Build into a fresh folder, verify links, hosts and metadata, write _headers (CSP), then swap
-## into site/ and write dist/site.tar.gz. Any failure leaves site/ as it was.
+## Build into a fresh folder, verify links, hosts and metadata, write each host's configuration (_headers,
+## _redirects, dist/hosts/nginx.conf) and the precompressed .gz/.br files, then swap into site/ and write
+## dist/site.tar.gz. Any failure leaves site/ as it was.
 release: install
 	$(HC) release
 
-## Lighthouse scores (mobile) of home, a category and article 1001 in both languages, served with
-## gzip, cache headers and the release CSP; writes audit/RESULTS.md. Run before each release.
+## Lighthouse scores (mobile) of home, a category and article 1001 in both languages, released and served
+## by Debian's nginx with the release's hosts/nginx.conf; writes audit/RESULTS.md. Run before each release.
 audit: install system-deps
 	npm ci --prefix audit --ignore-scripts --no-audit --no-fund
 	PYTHONPATH=$(CURDIR)/hooks:$(CURDIR)/scripts $(BIN)/python scripts/audit.py
@@ -52,9 +53,15 @@ check: install
 new: install
 	$(HC) new $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(EN),--en "$(EN)") $(if $(FR),--fr "$(FR)")
 
-## Translation status table (FORMAT=json for machines); RECORD="docs/fr/x/y.md ..." records translations.
+## Translation status table and, for each out-of-date translation, what changed in its original since
+## (from git history); SHOW=docs/fr/x/y.md for one article; FORMAT=json for machines; RECORD="docs/fr/x/y.md ..."
+## records translations.
 translations: install
-	$(HC) translations $(if $(FORMAT),--format $(FORMAT)) $(if $(RECORD),--record $(RECORD))
+	$(HC) translations $(if $(FORMAT),--format $(FORMAT)) $(if $(RECORD),--record $(RECORD)) $(if $(SHOW),--show $(SHOW))
+
+## Answers past their review date (review_every in data/categories.yml), oldest first, with their owner.
+review: install
+	$(HC) review
 
 system-deps:
 	@bash scripts/ensure-debian-packages.sh

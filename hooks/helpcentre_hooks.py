@@ -10,6 +10,8 @@ recommended list need answers that MkDocs converts one page at a time:
 - ``on_files`` (after static-i18n's, which only then has chosen this language's files) adds the
   generated home and category pages;
 - ``on_nav`` lists home and categories only, so a page's size never grows with the number of articles;
+- ``on_page_markdown`` puts each snippet's text in place of its ``[[snippet key]]`` line, so the
+  converted answer (and the teasers and search records made from it) holds the text;
 - ``on_page_content`` keeps each answer's HTML, converted once; category pages reuse it;
 - ``on_env``, once every page is converted, places contact blocks and builds the views of the whole
   language in one pass, rendering through MkDocs' own Jinja environment (``helpcentre.renderer``);
@@ -36,7 +38,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcentre import build, htmlfix, links, previewmemory, searchindex, settings, sitefiles, structured
+from helpcentre import build, htmlfix, links, previewmemory, searchindex, sitefiles, structured
 from helpcentre.parallel import LANGUAGE_VARIABLE
 from helpcentre.renderer import Renderer
 
@@ -107,39 +109,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(*, config: MkDocsConfig) -> None:
     global _state
     lang = config.plugins["i18n"].current_language
-    # A relative config path (`mkdocs build -f mkdocs.yml`) leaves relative folders: resolve both.
-    config_file = Path(config.config_file_path).resolve()
-    root = config_file.parent
-    docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    lines = settings.lines_in(config_file.read_text(encoding="utf-8"))
-    chosen, setting_problems = settings.read(config.extra.get("helpcentre"), lines)
-    if _previewing(config):
-        _state = _State(_preview_build(root, docs_dir, lang, chosen, setting_problems))
-        return
+    preview = _previewing(config)
+    # The first language this process builds speaks for both (`make serve ONLY=fr` too).
+    first = (os.environ.get(LANGUAGE_VARIABLE) if preview else None) or build.DEFAULT_LANGUAGE
+    paths = Path(config.config_file_path), Path(config.docs_dir)
     try:
-        if setting_problems:
-            raise build.ContentError(setting_problems)
-        language_build, warnings = build.load(root, docs_dir, lang, chosen)
+        language_build, lines = build.start(
+            *paths, lang, config.extra.get("helpcentre"), preview=preview, reporting=lang == first
+        )
     except build.ContentError as exc:
         raise PluginError(f"content errors:\n{exc}") from None
     _state = _State(language_build)
-    for problem in warnings if lang == build.DEFAULT_LANGUAGE else ():
-        log.info(str(problem))
-
-
-def _preview_build(
-    root: Path, docs_dir: str, lang: str, chosen: settings.Settings, setting_problems: list
-) -> build.LanguageBuild:
-    """A preview's build: never stops on content errors (it prints them, and its pages show them)."""
-    try:
-        language_build = build.load_preview(root, docs_dir, lang, chosen, setting_problems)
-    except build.ContentError as exc:  # nothing to build with: no strings for this language
-        raise PluginError(f"content errors:\n{exc}") from None
-    # The first language this process builds prints them, once per rebuild (`make serve ONLY=fr` too).
-    if lang == (os.environ.get(LANGUAGE_VARIABLE) or build.DEFAULT_LANGUAGE):
-        for level, line in language_build.problem_lines():
-            log.log(level, line)
-    return language_build
+    for level, line in lines:
+        log.log(level, line)
 
 
 @event_priority(-110)
@@ -184,7 +166,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta.setdefault("hide", ["navigation", "toc"])
         if src in language_build.kept:  # a preview shows its last good version: MkDocs read no title now
             page.meta["title"] = article.title
-    return markdown
+    return language_build.markdown(src, markdown)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,11 +1,13 @@
-"""``make audit``: Lighthouse scores of the built site, served as the real host serves it.
+"""``make audit``: Lighthouse scores of the released site, served as a real host serves it.
 
-Builds the site for a local address, serves it with gzip, cache headers and the release's
-Content-Security-Policy, runs Lighthouse (audit/node_modules, pinned for Node 20) in Debian's Chromium
-on home, a category page and article 1001 in both languages (mobile), and writes audit/results.json
-and audit/RESULTS.md. Each page is audited ``AUDIT_RUNS`` times (3 by default) and each score is the
-median, as Lighthouse's own guidance on variability advises: one run's performance score moves by several
-points with whatever else the machine is doing. Exits 1 when a median misses its target.
+Releases the site for a local address (``helpcentre.cli release``: precompressed files and
+hosts/nginx.conf), serves it with Debian's nginx and that configuration (scripts/nginx_server.py: Brotli,
+cache headers, the release's Content-Security-Policy), runs Lighthouse (audit/node_modules, pinned for
+Node 20) in Debian's Chromium on home, a category page and article 1001 in both languages (mobile), and
+writes audit/results.json and audit/RESULTS.md. Each page is audited ``AUDIT_RUNS`` times (3 by default)
+and each score is the median, as Lighthouse's own guidance on variability advises: one run's performance
+score moves by several points with whatever else the machine is doing. Exits 1 when a median misses its
+target.
 """
 
 from __future__ import annotations
@@ -20,9 +22,8 @@ from pathlib import Path
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 
-from helpcentre import release
-
-from static_server import Server, free_port
+from nginx_server import Nginx, nginx_binary
+from static_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "audit" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -39,10 +40,17 @@ RUNS = max(1, int(os.environ.get("AUDIT_RUNS", "3")))
 CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 
 
-def build(out: Path, site_url: str) -> None:
+def release(out: Path, site_url: str) -> None:
+    """``make release`` into ``out`` (``out/site``, ``out/dist/hosts/nginx.conf``) for ``site_url``."""
     env = {**os.environ, "SITE_URL": site_url, "PYTHONPATH": str(ROOT / "hooks")}
-    command = [sys.executable, "-m", "helpcentre.cli", "--root", str(ROOT), "build", "--site-dir", str(out)]
+    command = [sys.executable, "-m", "helpcentre.cli", "--root", str(ROOT), "release", "--site-dir", str(out / "site")]
+    command += ["--archive", str(out / "dist" / "site.tar.gz")]
     subprocess.run(command, env=env, check=True, capture_output=True)
+
+
+def nginx_version() -> str:
+    done = subprocess.run([nginx_binary(), "-v"], capture_output=True, text=True, check=False)
+    return done.stderr.strip().removeprefix("nginx version: ") or "nginx"
 
 
 def lighthouse(url: str) -> dict:
@@ -95,11 +103,9 @@ def main() -> int:
         return 1
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        build(site, f"http://127.0.0.1:{port}/")
-        csp = release.content_security_policy(release.script_hashes(site))
+        release(Path(tmp), f"http://127.0.0.1:{port}/")
         results = {}
-        with Server(site, port=port, headers={"Content-Security-Policy": csp}, production=True) as server:
+        with Nginx(Path(tmp) / "site", Path(tmp) / "dist" / "hosts" / "nginx.conf", port=port) as server:
             for prefix in ("", "fr/"):
                 for page in PAGES:
                     results[prefix + page] = median_of_runs(server.url + prefix + page)
@@ -114,6 +120,8 @@ def main() -> int:
     (out / "results.json").write_text(json.dumps({"targets": TARGETS, "runs": RUNS, "pages": results}, indent=2) + "\n")
     lines = [
         "# Lighthouse (mobile) — `make audit`",
+        "",
+        f"Served by {nginx_version()} with the release's hosts/nginx.conf (Brotli, cache headers, the CSP).",
         "",
         f"Median of {RUNS} run(s) per page; performance runs, the metrics of the median run and the load average"
         " (2 cores) after the page's runs are shown so a noisy machine is visible.",

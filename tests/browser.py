@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from axe_playwright_python.sync_playwright import Axe
 from chromium import CHROMIUM, CHROMIUM_ARGS, launch
 
 from static_server import Server, free_port
@@ -17,6 +18,7 @@ DIALOG_SEARCH = "[data-hc-search-dialog] [data-hc='search']"  # the header's, on
 SEARCH_INPUT = f"{MAIN_SEARCH} .hc-search__input"
 RESULTS = ".md-content [data-hc='search-results'] a"
 ASSISTANT_INPUT = "#hc-assistant-input"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SEND = ".hc-assistant button[type=submit]"
 ANSWERS = ".hc-assistant__answers:not([hidden]) a"
 NO_ANSWER = ".hc-assistant__none:not([hidden])"
@@ -103,3 +105,9 @@ def ask_typed(tab: Tab, url: str, question: str) -> list[str]:
     field.press_sequentially(question, delay=20)
     field.press("Enter")
     return answers(tab)
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.2 A and AA violations on ``page`` (id and the first few elements of each)."""
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]

@@ -6,9 +6,8 @@ article or a question shown as text or dropped, never run."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from browser import ASSISTANT_INPUT, NO_ANSWER, SHOWN, Server, answers, ask, shown_steps
+from browser import ASSISTANT_INPUT, NO_ANSWER, SHOWN, Server, answers, ask, axe_violations, shown_steps
 from conftest import BATTERY
 
 pytestmark = pytest.mark.browser
@@ -17,12 +16,6 @@ EXHAUSTED = ".hc-assistant__exhausted:not([hidden])"
 CONTACT = ".hc-assistant__contact:not([hidden]) [data-hc='contact']:not([hidden])"
 ACCOUNT = "my-account/forgot-password.html"  # article 2003, category My MINI Account
 STORE = "connected-store/refund-payment-method.html"  # article 1001, category MINI Connected Store
-
-
-def axe_violations(page) -> list[str]:
-    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
 
 
 def steps_on_page(site, page: str) -> list[str]:

@@ -9,231 +9,67 @@ Fixing the article takes the banner away. A strict build of content with warning
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from test_quality import axe_violations
 
 from helpcentre import LANGUAGES, previewproblems
-from helpcentre.strings import load_strings
 
-from conftest import REPO, assemble, build
-from static_server import free_port
-
-PAGE_TIMEOUT_S = 10  # every page answers within this, whatever the content
-REBUILD_DEADLINE_S = 120  # a save shows in the browser within this (a shared machine can be slow)
-STRINGS = load_strings(REPO)[0]
-BANNER = "section[data-hc=preview-problems]"
-
-
-class Preview:
-    """`make serve` on ``project``: started on entering, its whole process group ended on leaving."""
-
-    def __init__(self, project: Path, only: str, log: Path):
-        self.project, self.only, self.log = project, only, log
-        self.base = f"http://127.0.0.1:{free_port()}/"
-
-    def __enter__(self) -> Preview:
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(self.project / "hooks"),
-            "NO_MKDOCS_2_WARNING": "1",
-            "HC_BUILD_LANGUAGE": self.only,
-            "HC_STRICT": "false",
-        }
-        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", self.base[7:-1]]
-        with self.log.open("wb") as out:
-            self.process = subprocess.Popen(
-                command, cwd=self.project, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-            )
-        try:
-            deadline = time.monotonic() + REBUILD_DEADLINE_S
-            while not self._answers():
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"mkdocs serve did not start:\n{self.output()}")
-                time.sleep(0.2)
-        except BaseException:
-            self.__exit__()
-            raise
-        return self
-
-    def __exit__(self, *exc) -> None:
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-        except ProcessLookupError:
-            pass
-
-    def _answers(self) -> bool:
-        try:
-            urllib.request.urlopen(self.base, timeout=1).close()
-        except urllib.error.HTTPError:  # `make serve ONLY=fr` has no page at the root
-            pass
-        except OSError:
-            return False
-        return True
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")[-4000:]
-
-    def page(self, path: str) -> BeautifulSoup:
-        """The page at ``path``, which must answer within PAGE_TIMEOUT_S (a failed build would hang it)."""
-        try:
-            with urllib.request.urlopen(self.base + path, timeout=PAGE_TIMEOUT_S) as response:
-                return BeautifulSoup(response.read().decode("utf-8"), "html.parser")
-        except OSError as exc:
-            pytest.fail(f"{path} did not answer within {PAGE_TIMEOUT_S} s ({exc}):\n{self.output()}")
-
-    def after_save(self, path: str, save: Callable[[], None], until: Callable[[BeautifulSoup], bool]) -> BeautifulSoup:
-        """Save, then follow the browser's live-reload requests until ``path`` shows what ``until`` wants."""
-        epoch = _epoch(self.page(path))
-        save()
-        deadline = time.monotonic() + REBUILD_DEADLINE_S
-        while (remaining := deadline - time.monotonic()) > 0:
-            url = f"{self.base}livereload/{epoch}/1"  # answers when a newer build is visible (the reload)
-            try:
-                with urllib.request.urlopen(url, timeout=min(remaining, 70)) as response:
-                    epoch = max(epoch, int(response.read()))
-            except OSError:
-                continue
-            if until(soup := self.page(path)):
-                return soup
-        pytest.fail(f"{path} never showed the change after the save:\n{self.output()}")
-
-
-def _epoch(soup: BeautifulSoup) -> int:
-    script = next(s.string for s in soup.find_all("script") if s.string and "livereload(" in s.string)
-    return int(re.search(r"livereload\((\d+),", script).group(1))
-
-
-def banner(soup: BeautifulSoup):
-    return soup.select_one(BANNER)
-
-
-@dataclass(frozen=True)
-class Breakage:
-    name: str
-    file: str  # relative to the project
-    where: str  # what the banner names: "path:line"
-    says: str  # part of the message
-    lang: str  # the language of the broken file
-
-
-def _breakages(project: Path) -> list[tuple[Breakage, Callable[[], None]]]:
-    key_en = "docs/en/keys-and-locking/key-battery.md"
-    key_fr = "docs/fr/keys-and-locking/key-battery.md"
-    access_fr = project / "docs/fr/my-account/access.md"
-
-    def edit(rel: str, old: str, new: str) -> Callable[[], None]:
-        path = project / rel
-        return lambda: path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-
-    fr_lines = (project / key_fr).read_text(encoding="utf-8").count("\n")
-    return [
-        (
-            Breakage("bad YAML", key_en, f"{key_en}:3", "front matter is not valid YAML", "en"),
-            edit(key_en, "title: How", 'title: "How'),
-        ),
-        (
-            Breakage("unknown related id", key_en, f"{key_en}:5", "related id 9999 does not exist", "en"),
-            edit(key_en, "updated:", "related: [9999]\nupdated:"),
-        ),
-        (
-            Breakage(
-                "missing translation", "docs/en/my-account/access.md", "docs/en/my-account/access.md:1", "no FR", "fr"
-            ),
-            access_fr.unlink,
-        ),
-        (
-            Breakage("link to a missing page", key_fr, f"{key_fr}:{fr_lines + 1}", "points at a missing page", "fr"),
-            edit(key_fr, "couvercle.\n", "couvercle.\nVoyez [cette page](nulle-part.md).\n"),
-        ),
-    ]
-
-
-def _page_of(rel: str, lang: str) -> str:
-    """The address of the article ``rel`` (docs/<lang>/x/y.md) in ``lang``."""
-    page = rel.split("/", 2)[2].replace(".md", ".html")
-    return page if lang == LANGUAGES[0] else f"{lang}/{page}"
-
-
-def _check_banner(soup: BeautifulSoup, breakage: Breakage) -> None:
-    found = banner(soup)
-    assert found is not None
-    lang = soup.html["lang"]
-    strings = STRINGS[lang]
-    # Reachable: an alert region in the tab order, named by its heading, before the site's header.
-    assert found["role"] == "alert" and found["tabindex"] == "0"
-    heading = soup.find(id=found["aria-labelledby"])
-    assert heading in found.find_all("h2")
-    assert heading.get_text(strip=True) == strings.plural("preview.errors", 1)
-    assert found.find_next("header") is soup.select_one("header.md-header")
-    # Each problem as the terminal prints it: file and line, then the message and its fix.
-    (item,) = found.select("li")
-    assert item.code.get_text() == breakage.where
-    assert breakage.says in item.get_text()
-    assert strings("preview.fix") in found.get_text()
-
-
-def _restore(project: Path, texts: dict[Path, bytes]) -> None:
-    """Put back every article as it was (touching only those that changed, as a writer's undo would)."""
-    for path, text in texts.items():
-        if not path.is_file() or path.read_bytes() != text:
-            path.write_bytes(text)
+from browser import axe_violations
+from conftest import new_site
+from preview import (
+    BANNER,
+    REBUILD_DEADLINE_S,
+    STRINGS,
+    Breakage,
+    Preview,
+    banner,
+    breakages,
+    check_banner,
+    page_of,
+    restore,
+    save,
+)
 
 
 @pytest.mark.parametrize("only", ["", "fr"], ids=["both-languages", "only-fr"])
 def test_each_content_error_shows_in_every_page_until_it_is_fixed(tmp_path, only):
-    project = assemble(tmp_path / "project")
+    project = new_site(tmp_path / "project", build=False).root
     articles = {path: path.read_bytes() for path in (project / "docs").rglob("*.md")}
     with Preview(project, only, tmp_path / "serve.log") as preview:
-        for breakage, save in _breakages(project):
+        for breakage, save in breakages(project):
             lang = only or breakage.lang
-            page = _page_of(breakage.file, lang)
+            page = page_of(breakage.file, lang)
             # The home page of the other language (of French alone with ONLY=fr), and an article nobody saved,
             # which a dirty build would not write again were it not for the banner.
             other_home = "fr/index.html" if only or lang == LANGUAGES[0] else "index.html"
-            untouched = _page_of("docs/en/my-account/forgot-password.md", lang)
+            untouched = page_of("docs/en/my-account/forgot-password.md", lang)
             soup = preview.after_save(page, save, lambda s: banner(s) is not None)
             assert soup.html["lang"] == lang, breakage.name
-            _check_banner(soup, breakage)
-            _check_banner(preview.page(other_home), breakage)
-            _check_banner(preview.page(untouched), breakage)
+            check_banner(soup, breakage)
+            check_banner(preview.page(other_home), breakage)
+            check_banner(preview.page(untouched), breakage)
             if breakage.name == "bad YAML" and lang == breakage.lang:
                 # The page shows its last good version: the question and answer as they were.
                 assert soup.h1.get_text(strip=True) == "How do I replace the key battery?"
                 answer = soup.select_one("[data-article-id]").get_text()
                 assert "Press and hold the button" in answer and "category:" not in answer
 
-            fixed = preview.after_save(page, lambda: _restore(project, articles), lambda s: banner(s) is None)
+            fixed = preview.after_save(page, lambda: restore(project, articles), lambda s: banner(s) is None)
             assert fixed.select_one("[data-article-id]") is not None, breakage.name
             assert banner(preview.page(other_home)) is None, breakage.name
             assert banner(preview.page(untouched)) is None, breakage.name
 
 
 def test_a_preview_started_on_broken_content_serves_the_rest_and_folds_warnings_away(tmp_path):
-    project = assemble(tmp_path / "project")
+    project = new_site(tmp_path / "project", build=False).root
     key_en = project / "docs/en/keys-and-locking/key-battery.md"
     good = key_en.read_text(encoding="utf-8")
     key_en.write_text(good.replace("title: How", 'title: "How'), encoding="utf-8")
     with Preview(project, "", tmp_path / "serve.log") as preview:
         # Nothing was ever built: the preview is built without the broken article (and its twin), and says so.
         soup = preview.page("keys-and-locking/key-battery.html")
-        _check_banner(soup, Breakage("bad YAML", "", "docs/en/keys-and-locking/key-battery.md:3", "YAML", "en"))
+        check_banner(soup, Breakage("bad YAML", "", "docs/en/keys-and-locking/key-battery.md:3", "YAML", "en"))
         assert STRINGS["en"]("preview.left_out") in banner(soup).get_text()
         other = preview.page("my-account/access.html")
         assert banner(other) is not None and other.select_one("[data-article-id='2002']") is not None
@@ -275,8 +111,7 @@ def test_a_preview_started_on_broken_content_serves_the_rest_and_folds_warnings_
 
 def test_a_strict_build_carries_no_trace_of_the_preview_banner(tmp_path):
     """`make site` of content with warnings: no banner markup, stylesheet, class or string anywhere."""
-    project = assemble(tmp_path / "project", "check-french-typography")
-    built = build(project, tmp_path / "site")
+    built = new_site(tmp_path / "project", "check-french-typography")
     assert built.ok, built.output
     assert "warning: French typography" in built.output  # the content has something a preview would show
     # Every text of the banner, in every language: the parts of its strings around their {placeholders}.
@@ -295,7 +130,7 @@ def test_a_strict_build_carries_no_trace_of_the_preview_banner(tmp_path):
 
 @pytest.mark.browser
 def test_the_banner_is_accessible_reached_by_keyboard_and_goes_when_the_browser_reloads(tmp_path, tab):
-    project = assemble(tmp_path / "project")
+    project = new_site(tmp_path / "project", build=False).root
     key_fr = project / "docs/fr/keys-and-locking/key-battery.md"
     good = key_fr.read_text(encoding="utf-8")
     broken = good.replace("\u202f?", " ?", 1).replace(
@@ -329,7 +164,7 @@ def test_the_banner_is_accessible_reached_by_keyboard_and_goes_when_the_browser_
 
 def test_what_a_preview_builds_with_when_the_content_has_errors(tmp_path):
     """previewproblems' choices, in plain Python: last good read, without the broken article, home alone."""
-    project = assemble(tmp_path / "project")
+    project = new_site(tmp_path / "project", build=False).root
     key_en = project / "docs/en/keys-and-locking/key-battery.md"
     key_fr = project / "docs/fr/keys-and-locking/key-battery.md"
     good = key_en.read_text(encoding="utf-8")
@@ -338,16 +173,16 @@ def test_what_a_preview_builds_with_when_the_content_has_errors(tmp_path):
         chosen = previewproblems.choose(project, "docs", "fr", [])
         return chosen, chosen.read.catalogue
 
-    _save(key_en, good.replace("updated:", "related: [9999]\nupdated:"))  # before any good read
+    save(key_en, good.replace("updated:", "related: [9999]\nupdated:"))  # before any good read
     chosen, cat = choose()
     assert chosen.banner.left_out == ("docs/en/keys-and-locking/key-battery.md", str(key_fr.relative_to(project)))
     assert sorted(cat.ids) == [2002, 2003]
 
-    _save(key_en, good)
+    save(key_en, good)
     chosen, good_cat = choose()
     assert chosen.banner is None and 3002 in good_cat.ids
 
-    _save(key_en, good.replace("title: How", 'title: "How'))  # the last good read is used, this page kept
+    save(key_en, good.replace("title: How", 'title: "How'))  # the last good read is used, this page kept
     chosen, cat = choose()
     assert cat is good_cat and chosen.banner.kept == ("docs/en/keys-and-locking/key-battery.md",)
 
@@ -355,14 +190,7 @@ def test_what_a_preview_builds_with_when_the_content_has_errors(tmp_path):
     chosen, cat = choose()
     assert cat is not good_cat and 3002 not in cat.ids and chosen.banner.kept == ()
 
-    _save(project / "data/categories.yml", "- [broken\n")  # the site data too: the home page alone
+    save(project / "data/categories.yml", "- [broken\n")  # the site data too: the home page alone
     chosen, cat = choose()
     assert cat.ids == () and cat.categories == () and len(chosen.banner.left_out) == 6
     assert any(p.path == "data/categories.yml" for p in chosen.banner.errors)
-
-
-def _save(path: Path, text: str) -> None:
-    # The content cache compares sizes and modification times: a save within the same clock tick must show.
-    before = path.stat().st_mtime_ns if path.exists() else 0
-    path.write_text(text, encoding="utf-8")
-    os.utime(path, ns=(before + 10**9, before + 10**9))

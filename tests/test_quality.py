@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from helpcentre import release
 
@@ -24,6 +23,7 @@ from browser import (
     Server,
     answers,
     ask,
+    axe_violations,
     search_in,
     wait_for_search,
 )
@@ -31,18 +31,12 @@ from conftest import ARTICLE, BATTERY, LANGS, PAGES
 
 pytestmark = pytest.mark.browser
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PAYLOADS = [
     '<img src=x onerror="alert(1)">',
     '"><script>alert(1)</script>',
     "javascript:alert(1)",
     '<b>key</b> battery <img src=x onerror="alert(1)">',  # answered: the box shows the answer, the markup as text
 ]
-
-
-def axe_violations(page) -> list[str]:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -18,7 +18,20 @@ from .problems import Problem, error, errors_in, warning
 from .problems import shown as _short
 
 KNOWN_KEYS = frozenset(
-    {"id", "title", "category", "tags", "related", "contact", "updated", "aliases", "translation_of", "untranslated"}
+    {
+        "id",
+        "title",
+        "category",
+        "tags",
+        "related",
+        "contact",
+        "updated",
+        "aliases",
+        "translation_of",
+        "untranslated",
+        "reviewed",
+        "owner",
+    }
 )
 MAX_RELATED = 50
 MAX_TAGS = 20
@@ -45,18 +58,27 @@ class Article:
     translation_of: str | None = None
     untranslated: bool = False
     lines: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    reviewed: dt.date | None = None  # when an editor last re-read the answer (never shown to readers)
+    owner: str | None = None  # who re-reads it (never shown to readers)
+    expanded: str | None = None  # the body with its snippets' text in place, set by the catalogue
 
     @property
     def path(self) -> str:
         return f"docs/{self.lang}/{self.rel_path}"
+
+    @property
+    def full_body(self) -> str:
+        """The answer as readers get it: with the text of its snippets in place of their markers."""
+        return self.body if self.expanded is None else self.expanded
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
 
     @property
     def digest(self) -> str:
-        """Short hash of what a translator translates (question and answer, not the metadata)."""
-        return source_digest(self.title, self.body)
+        """Short hash of what a translator translates (question and answer, snippets included, not the
+        metadata): editing a snippet makes the translations of the articles that place it out of date."""
+        return source_digest(self.title, self.full_body)
 
 
 def source_digest(title: str, body: str) -> str:
@@ -120,6 +142,10 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
     if contact is not None and not isinstance(contact, str):
         problems.append(error(path, line("contact"), "contact must be a contact key such as mini-assist"))
     updated = _date(meta.get("updated"), path, line("updated"), problems)
+    reviewed = _date(meta.get("reviewed"), path, line("reviewed"), problems, "reviewed")
+    owner = meta.get("owner")
+    if owner is not None and (not isinstance(owner, str) or not owner.strip()):
+        problems.append(error(path, line("owner"), "owner must be a name or a team, such as Claire Dubois"))
     translation_of = meta.get("translation_of")
     if translation_of is not None and not isinstance(translation_of, str):
         problems.append(
@@ -159,6 +185,8 @@ def read_article(lang: str, rel_path: str, raw: bytes, docs_dir: str = "docs") -
         translation_of=translation_of,
         untranslated=untranslated,
         lines=source.lines,
+        reviewed=reviewed,
+        owner=owner.strip() if owner else None,
     )
     return article, problems
 
@@ -187,7 +215,7 @@ def _id_list(value: object, path: str, line: int, problems: list) -> tuple[int, 
     return tuple(value)
 
 
-def _date(value: object, path: str, line: int, problems: list) -> dt.date | None:
+def _date(value: object, path: str, line: int, problems: list, key: str = "updated") -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -197,5 +225,5 @@ def _date(value: object, path: str, line: int, problems: list) -> dt.date | None
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        problems.append(error(path, line, f"updated must be a date like 2026-10-06, not '{_short(value)}'"))
+        problems.append(error(path, line, f"{key} must be a date like 2026-10-06, not '{_short(value)}'"))
         return None

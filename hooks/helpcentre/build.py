@@ -11,6 +11,7 @@ with what ``previewproblems`` chooses, and carries the banner that lists them.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -23,11 +24,14 @@ from . import (
     catalogue,
     contentcache,
     generated,
+    github,
     links,
     pageviews,
     previewproblems,
     searchindex,
+    settings,
     sitefiles,
+    snippets,
     spelling,
     teaser,
 )
@@ -88,6 +92,11 @@ class LanguageBuild:
     def _marker_block(self, key: str) -> str:
         # A marker's block carries no message link (the article's own block below it does).
         return self.renderer.contact(contact_view(self.catalogue.contacts[key], self.strings, {}))
+
+    def markdown(self, src: str, markdown: str) -> str:
+        """The Markdown MkDocs converts for a page: an article's with its snippets' text in place."""
+        article = self.articles_by_src.get(src)
+        return snippets.expand(markdown, article.lang, self.catalogue.snippets) if article is not None else markdown
 
     def answer_html(self, src: str) -> str | None:
         """An article's answer as pages show it (contact blocks in place), once ``finish`` has run."""
@@ -181,7 +190,32 @@ class LanguageBuild:
 
 
 def _words_of(article: catalogue.Article) -> str:
-    return " ".join((article.title, *article.tags, article.body))
+    return " ".join((article.title, *article.tags, article.full_body))
+
+
+def start(
+    config_file: Path, docs_path: Path, lang: str, extra: Mapping | None, *, preview: bool, reporting: bool
+) -> tuple[LanguageBuild, list[tuple[int, str]]]:
+    """What a language's build begins with (mkdocs.yml's path, the docs folder, ``extra.helpcentre``): the
+    settings, read once, then the content. Returns the build and the lines to log (only when ``reporting``:
+    one language's build speaks for both). A strict build raises ContentError on errors, also noted on their
+    lines on GitHub; a preview never stops on content errors: it prints them and its pages show them."""
+    config_file = config_file.resolve()  # `mkdocs build -f mkdocs.yml` gives relative paths
+    root = config_file.parent
+    docs_dir = docs_path.resolve().relative_to(root).as_posix()
+    chosen, setting_problems = settings.read(extra, settings.lines_in(config_file.read_text(encoding="utf-8")))
+    if preview:
+        language_build = load_preview(root, docs_dir, lang, chosen, setting_problems)
+        return language_build, list(language_build.problem_lines()) if reporting else []
+    try:
+        if setting_problems:
+            raise ContentError(setting_problems)
+        language_build, warnings = load(root, docs_dir, lang, chosen)
+    except ContentError as exc:
+        github.annotate(exc.problems if reporting else ())
+        raise
+    github.annotate(warnings if reporting else ())
+    return language_build, [(logging.INFO, str(problem)) for problem in warnings] if reporting else []
 
 
 def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[LanguageBuild, list[Problem]]:

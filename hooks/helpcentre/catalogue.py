@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from . import FALLBACK_ORDER, LANGUAGES, crosschecks, other_language
+from . import FALLBACK_ORDER, LANGUAGES, crosschecks, other_language, snippets
 from .article import KNOWN_KEYS, Article, read_article, source_digest
 from .contacts import Contact, load_contacts
-from .problems import Problem, errors_in
+from .problems import Problem, error, errors_in, shown
 from .sitedata import Category, load_categories, load_popularity
 
 # Articles are read by ``article``; these names stay importable from here, where the catalogue's users look.
@@ -33,6 +33,7 @@ class Catalogue:
     ids: tuple[int, ...]  # every id, ascending
     by_views: tuple[int, ...]  # most viewed first, ties by id
     by_category: MappingProxyType  # key -> ids, most viewed first, ties by id
+    snippets: MappingProxyType = dataclasses.field(default_factory=lambda: MappingProxyType({}))  # (lang, key)
 
     def get(self, lang: str, article_id: int) -> Article | None:
         return self.articles.get((lang, article_id))
@@ -77,10 +78,14 @@ def load(
     categories, problems = load_categories(root)
     contacts, contact_problems = load_contacts(root)
     popularity, popularity_problems = load_popularity(root)
-    problems += contact_problems + popularity_problems
+    snippet_texts, snippet_problems = snippets.load(root)
+    problems += contact_problems + popularity_problems + snippet_problems
     articles: dict[tuple[str, int], Article] = {}
     sources = [s for s in iter_sources(root, docs_dir) if f"{docs_dir}/{s[0]}/{s[1]}" not in leave_out]
     for lang, rel_path, raw in sources:
+        if raw is None:
+            problems.append(_outside(root, docs_dir, lang, rel_path))
+            continue
         article, file_problems = read_article(lang, rel_path, raw, docs_dir)
         problems += file_problems
         if article is not None:
@@ -89,8 +94,12 @@ def load(
         popularity = dataclasses.replace(popularity, lines=MappingProxyType({}))
     problems += crosschecks.check_references(articles, categories, contacts, popularity)
     problems += crosschecks.check_twins(articles, on_disk={(lang, rel) for lang, rel, _ in sources})
+    problems += snippets.unknown(articles.values(), snippet_texts)
     if errors_in(problems):
         return None, problems
+    for key, article in articles.items():
+        if (expanded := snippets.expand(article.body, article.lang, snippet_texts)) is not article.body:
+            articles[key] = dataclasses.replace(article, expanded=expanded)
     ids = sorted({article_id for _, article_id in articles})
     by_category = {c.key: [] for c in categories}
     for article_id in ids:
@@ -103,19 +112,30 @@ def load(
         ids=tuple(ids),
         by_views=popularity_order(ids, popularity.views),
         by_category=MappingProxyType({k: popularity_order(v, popularity.views) for k, v in by_category.items()}),
+        snippets=snippet_texts,
     )
     return catalogue, problems
 
 
-def iter_sources(root: Path, docs_dir: str) -> Iterable[tuple[str, str, bytes]]:
-    """(lang, path relative to docs/<lang>/, bytes) for every Markdown file, in a stable order."""
+def iter_sources(root: Path, docs_dir: str) -> Iterable[tuple[str, str, bytes | None]]:
+    """(lang, path relative to docs/<lang>/, bytes) for every Markdown file, in a stable order; the bytes
+    are None for a symbolic link to a file outside the repository, which is never read."""
+    inside = root.resolve()
     for lang in LANGUAGES:
         base = root / docs_dir / lang
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*.md")):
             if path.is_file():
-                yield lang, path.relative_to(base).as_posix(), path.read_bytes()
+                outside = path.is_symlink() and not path.resolve().is_relative_to(inside)
+                yield lang, path.relative_to(base).as_posix(), None if outside else path.read_bytes()
+
+
+def _outside(root: Path, docs_dir: str, lang: str, rel_path: str) -> Problem:
+    # A link would publish whatever file it points at (any file with front matter reads as an article).
+    path = f"{docs_dir}/{lang}/{rel_path}"
+    target = shown((root / path).resolve(), 120)
+    return error(path, 1, f"symbolic link to {target}, outside the repository; put the article's own file here")
 
 
 def _any_language(articles: dict, article_id: int) -> Article:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, terms, typography
+from . import DEFAULT_LANGUAGE, placeholders, reviews, terms, typography
 from .catalogue import Article, Catalogue
 from .problems import Problem, error, warning
 from .slugs import slugify
@@ -24,7 +24,7 @@ _FENCE_CLOSE = re.compile(r"(```|~~~)[ \t]*")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>\]]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|frame|frameset)\b", re.IGNORECASE)
-_EVENT_HANDLER = re.compile(r"<[^<>]*\son[a-z]+\s*=", re.IGNORECASE)
+_EVENT_HANDLER = re.compile(r"<[^<>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
 _JS_URL = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
 _HEADING = re.compile(r"^#{1,6}[^\S\n]+(.*)$", re.MULTILINE)
 _ID_IN_ATTRIBUTES = re.compile(r"#([\w-]+)")
@@ -38,18 +38,22 @@ _PUNCTUATION_AT_END = re.compile(r"[?!;:](?=\s|$)")
 _WORDLIKE = re.compile(r"[\w»)*]")
 _GUILLEMET_SPACE = re.compile(r"« |«(?=\w)| »|(?<=\w)»")
 NBSP_HINT = typography.RULE
+_UNSAFE_FIX = "remove it: articles are Markdown only, scripts and embeds are not allowed"
 
 
 def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None = None) -> list[Problem]:
     today = today or dt.date.today()
     proses = {key: _blank_code(article.body) for key, article in catalogue.articles.items()}
     anchors = _anchor_index(catalogue, proses)
-    problems: list[Problem] = _aliases(catalogue)
+    problems: list[Problem] = _aliases(catalogue) + reviews.check(catalogue, today)
     preferred_terms, term_problems = terms.load_terms(root)
     problems += term_problems
+    for snippet in catalogue.snippets.values():
+        problems += _unsafe_markup(snippet.path, 1, _blank_code(snippet.text))
     for key, article in catalogue.articles.items():
         prose = proses[key]
         problems += _unsafe(article, prose)
+        problems += placeholders.check(article, prose)
         problems += terms.check(article, prose, preferred_terms.get(article.lang))
         problems += _links(article, prose, catalogue, anchors)
         if article.lang == "fr":
@@ -125,23 +129,32 @@ def _line(article: Article, text: str, index: int) -> int:
 
 
 def _unsafe(article: Article, prose: str) -> list[Problem]:
-    problems = []
-    fix = "remove it: articles are Markdown only, scripts and embeds are not allowed"
-    for pattern, what in (
-        (_UNSAFE_TAG, "raw <{0}> tag"),
-        (_EVENT_HANDLER, "inline event handler"),
-        (_JS_URL, "javascript: URL"),
-    ):
-        for match in pattern.finditer(prose):
-            label = what.format(match.group(1).lower() if match.groups() else "")
-            problems.append(error(article.path, _line(article, prose, match.start()), f"{label}; {fix}"))
+    problems = _unsafe_markup(article.path, article.body_line, prose)
     for key, value in _meta_strings(article):
         if "<" not in value and ":" not in value:  # every pattern needs one of them
             continue
         if _UNSAFE_TAG.search(value) or _JS_URL.search(value) or _EVENT_HANDLER.search(value):
             problems.append(
-                error(article.path, article.line_of(key), f"front matter '{key}' contains HTML or a script; {fix}")
+                error(
+                    article.path, article.line_of(key), f"front matter '{key}' contains HTML or a script; {_UNSAFE_FIX}"
+                )
             )
+    return problems
+
+
+def _unsafe_markup(path: str, first_line: int, prose: str) -> list[Problem]:
+    """Scripts, embeds, event handlers and javascript: URLs in an answer or a snippet (code blanked)."""
+    problems = []
+    for pattern, what in (
+        (_UNSAFE_TAG, "raw <{0}> tag"),
+        (_EVENT_HANDLER, "inline event handler '{0}' (column {1})"),
+        (_JS_URL, "javascript: URL"),
+    ):
+        for match in pattern.finditer(prose):
+            # The attribute's column, counted from 1 as editors do, finds it in a long line of HTML.
+            at = match.start(1) if match.groups() else match.start()
+            label = what.format(match.group(1).lower() if match.groups() else "", at - prose.rfind("\n", 0, at))
+            problems.append(error(path, first_line + prose.count("\n", 0, at), f"{label}; {_UNSAFE_FIX}"))
     return problems
 
 

@@ -2,7 +2,8 @@
 
 ``build`` runs a strict MkDocs build into a fresh folder beside ``site/`` (one process per language when
 the machine has the cores, see ``parallel``) and swaps it in only when the build succeeded, so a failed
-build never leaves a half-written site. ``check`` reads all content
+or killed build never leaves a half-written site (``sitefolder``). ``release`` adds the checks, each
+host's configuration (``hosts``) and the precompressed files (``precompress``). ``check`` reads all content
 without building and prints every problem, compiler-style, with a final count.
 """
 
@@ -12,9 +13,7 @@ import argparse
 import datetime as dt
 import json
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from . import (
@@ -22,17 +21,29 @@ from . import (
     LANGUAGES,
     catalogue,
     contentcache,
+    github,
+    hosts,
     newarticle,
     parallel,
+    precompress,
+    pullrequest,
     release,
+    reviews,
     searchindex,
+    sitefolder,
+    translationdiff,
     translations,
 )
 from .problems import errors_in, report
 
 
 def cmd_check(root: Path, docs_dir: str) -> int:
-    problems = contentcache.read(root, docs_dir).problems
+    read = contentcache.read(root, docs_dir)
+    problems = list(read.problems)
+    if github.active():  # on GitHub: each problem on its line of the pull request, and the job summary
+        github.annotate(problems)
+        found = pullrequest.changes(root, docs_dir, read.catalogue)
+        github.append_summary(pullrequest.summary(root, read.catalogue, problems, found))
     print(report(problems))
     return 1 if errors_in(problems) else 0
 
@@ -58,7 +69,7 @@ def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
             *extra_args,
         ]
 
-    with tempfile.TemporaryDirectory(prefix="hc-search-records-", dir=searchindex.scratch_dir()) as records:
+    with searchindex.records_folder() as records:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", searchindex.RECORDS_VARIABLE: records}
         if not parallel.build(command, staging, LANGUAGES, env, root, parallel.jobs()):
             return False
@@ -76,37 +87,20 @@ def _index_search(records: Path, staging: Path) -> bool:
     return True
 
 
-def _staging_beside(site_dir: Path) -> Path:
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` with ``staging`` by renames, so readers never see half a site."""
-    old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
+    """Strict build into a staging folder beside ``site_dir``, then exchanged with it in one step."""
+    site_dir = _absolute(root, site_dir)
+    with sitefolder.staged(site_dir) as staging:
+        if not _build_into(root, staging, extra_args):
+            print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
+        sitefolder.swap(staging, site_dir)
+    print(f"Site built into {site_dir}/")
+    return 0
 
 
 def _absolute(root: Path, path: Path) -> Path:
     return path if path.is_absolute() else root / path
-
-
-def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
-    """Strict build into a sibling temporary folder, then replace ``site_dir`` in one move."""
-    site_dir = _absolute(root, site_dir)
-    staging = _staging_beside(site_dir)
-    if not _build_into(root, staging, extra_args):
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
-    _swap(staging, site_dir)
-    print(f"Site built into {site_dir}/")
-    return 0
 
 
 def _site_url(staging: Path) -> str:
@@ -116,42 +110,56 @@ def _site_url(staging: Path) -> str:
 
 
 def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]) -> int:
-    """Build, verify, write _headers, then swap into ``site_dir`` and archive it; any failure keeps the
-    previous site."""
+    """Build, verify, write each host's configuration and the precompressed files, then swap into
+    ``site_dir``, archive it and write ``hosts/`` beside the archive; any failure keeps the previous site."""
     site_dir, archive = _absolute(root, site_dir), _absolute(root, archive)
-    staging = _staging_beside(site_dir)
-    try:
+    with sitefolder.staged(site_dir) as staging:
         if not _build_into(root, staging, extra_args):
             print(f"Release stopped: the build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
-        problems = release.check(staging, _site_url(staging))
+        site_url = _site_url(staging)
+        problems = release.check(staging, site_url)
+        csp = release.content_security_policy(release.script_hashes(staging), release.endpoint_origins(staging))
+        try:
+            files = hosts.render(hosts.read(staging, site_url, csp))
+        except hosts.HostConfigError as exc:
+            problems.append(f"host configuration: {exc}")
         if problems:
             for problem in problems:
                 print(f"release: {problem}", file=sys.stderr)
             print(f"Release stopped: {len(problems)} problem(s); {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
-        csp = release.content_security_policy(release.script_hashes(staging), release.endpoint_origins(staging))
-        (staging / "_headers").write_text(release.headers_file(csp), encoding="utf-8")
-        _swap(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    release.archive(site_dir, archive, release.source_date_epoch())
-    print(f"Release verified: {site_dir}/ and {archive}")
+        hosts.write(staging, files)
+        precompress.compress_site(staging, parallel.jobs())
+        sitefolder.swap(staging, site_dir)
+    beside = hosts.extra_files(files)
+    release.archive(site_dir, archive, release.source_date_epoch(), beside)
+    for name, text in beside.items():
+        (archive.parent / name).parent.mkdir(parents=True, exist_ok=True)
+        (archive.parent / name).write_text(text, encoding="utf-8")
+    print(f"Release verified: {site_dir}/, {archive} and {archive.parent / 'hosts'}/")
     return 0
 
 
-def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str]) -> int:
+def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str], show: str | None) -> int:
     cat, problems = catalogue.load(root, docs_dir)
     if cat is None:
         print(report(problems))
         return 1
     if record_paths:
         return _record(root, docs_dir, cat, record_paths)
+    if show:
+        text, known = translationdiff.show(root, cat, show)
+        print(text)
+        return 0 if known else 1
     rows = translations.status(cat)
     if fmt == "json":
         print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
-    else:
-        print(translations.table(rows))
+        return 0
+    print(translations.table(rows))
+    for row in rows:  # what changed in each original since its translation was made
+        if row.state == translations.OUTDATED:
+            print("\n" + translationdiff.explain(root, cat, cat.get(row.translation, row.id)))
     return 0
 
 
@@ -189,6 +197,15 @@ def cmd_new(root: Path, docs_dir: str, category: str | None, titles: dict[str, s
     return 0
 
 
+def cmd_review(root: Path, docs_dir: str) -> int:
+    cat, problems = catalogue.load(root, docs_dir)
+    if cat is None:
+        print(report(problems))
+        return 1
+    print(reviews.listing(reviews.overdue(cat, dt.date.today())))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
@@ -200,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     rel.add_argument("--site-dir", type=Path, default=Path("site"))
     rel.add_argument("--archive", type=Path, default=Path("dist/site.tar.gz"))
     sub.add_parser("check", help="check all content without building")
+    sub.add_parser("review", help="answers past their review date, oldest first, with their owner")
     new = sub.add_parser("new", help="create an English/French article pair")
     new.add_argument("--category")
     for lang in LANGUAGES:
@@ -214,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE",
         help="record FILE as a translation of its twin's current text",
     )
+    trans.add_argument("--show", metavar="FILE", help="what changed in FILE's original since its translation")
     args, extra = parser.parse_known_args(argv)
     root = args.root.resolve()
     if args.command == "build":
@@ -224,8 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "new":
         return cmd_new(root, args.docs_dir, args.category, {lang: getattr(args, lang) for lang in LANGUAGES}, args.slug)
+    if args.command == "review":
+        return cmd_review(root, args.docs_dir)
     if args.command == "translations":
-        return cmd_translations(root, args.docs_dir, args.format, args.record)
+        return cmd_translations(root, args.docs_dir, args.format, args.record, args.show)
     return cmd_check(root, args.docs_dir)
 
 

@@ -10,8 +10,10 @@ as it does in one process. ``hooks/one_language.py`` makes each process build on
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,6 +24,11 @@ from pathlib import Path
 
 LANGUAGE_VARIABLE = "HC_BUILD_LANGUAGE"  # read by hooks/one_language.py; `make serve ONLY=fr` sets it too
 JOBS_VARIABLE = "HC_BUILD_JOBS"
+_PR_SET_PDEATHSIG = 1
+try:
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl  # loaded now: a child between fork and exec loads nothing
+except (OSError, AttributeError):
+    _prctl = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,21 @@ def jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def child_dies_with_parent() -> Callable[[], None] | None:
+    """A ``preexec_fn`` that has the kernel kill the child when this process dies (Linux), so a killed build
+    leaves no MkDocs or Pagefind still writing into a staging folder the next build removes."""
+    if _prctl is None:
+        return None
+    parent = os.getpid()
+
+    def preexec() -> None:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return preexec
+
+
 def build(
     command: Callable[[Path], list[str]],
     site_dir: Path,
@@ -50,7 +72,8 @@ def build(
 
     One job, or one language: the plain sequential build, output passed straight through."""
     if max_jobs < 2 or len(languages) < 2:
-        return subprocess.run(command(site_dir), cwd=cwd, env=env, check=False).returncode == 0
+        done = subprocess.run(command(site_dir), cwd=cwd, env=env, check=False, preexec_fn=child_dies_with_parent())
+        return done.returncode == 0
     folders = [site_dir] + [
         Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-{lang}-", dir=site_dir.parent)) for lang in languages[1:]
     ]
@@ -75,7 +98,9 @@ def build(
 
 
 def _run(lang: str, command: list[str], env: dict[str, str], cwd: Path) -> Outcome:
-    done = subprocess.run(command, cwd=cwd, env=env, check=False, capture_output=True, text=True)
+    done = subprocess.run(
+        command, cwd=cwd, env=env, check=False, capture_output=True, text=True, preexec_fn=child_dies_with_parent()
+    )
     return Outcome(lang, done.returncode == 0, done.stdout + done.stderr)
 
 

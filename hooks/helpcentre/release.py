@@ -3,8 +3,8 @@
 Reads every HTML page, stylesheet and the sitemap of a built folder and produces: the problems that
 must stop a release (broken internal links or anchors, anything loaded from another host, a page
 without lang, title, canonical or description, a page missing from the sitemap); the
-Content-Security-Policy the pages need (hashes of the inline scripts they really contain), written to
-``_headers``; and a reproducible ``.tar.gz`` of the folder.
+Content-Security-Policy the pages need (hashes of the inline scripts they really contain), which
+``hosts`` writes into each host's configuration; and a reproducible ``.tar.gz`` of the folder.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class Page:
     description: str = ""
     robots: str = ""
     refresh: bool = False
+    refresh_to: str = ""  # where a redirect page sends readers
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str]] = field(default_factory=list)  # (tag.attribute, url)
     inline_scripts: list[str] = field(default_factory=list)
@@ -83,6 +84,7 @@ class _PageParser(HTMLParser):
                 self.page.robots = a.get("content", "")
             elif a.get("http-equiv", "").lower() == "refresh":
                 self.page.refresh = True
+                self.page.refresh_to = a.get("content", "").partition("url=")[2].strip()
         elif tag == "link" and "canonical" in a.get("rel", "").split():
             self.page.canonical = a.get("href", "")
         if tag == "script" and "src" not in a:
@@ -247,24 +249,17 @@ def content_security_policy(hashes: list[str], connect: list[str] = ()) -> str:
     )
 
 
-def headers_file(csp: str) -> str:
-    """The ``_headers`` file static hosts read (Netlify, Cloudflare Pages and others)."""
-    return "\n".join(
-        [
-            "/*",
-            f"  Content-Security-Policy: {csp}",
-            "  X-Content-Type-Options: nosniff",
-            "  Referrer-Policy: strict-origin-when-cross-origin",
-            "  Permissions-Policy: camera=(), microphone=(), geolocation=()",
-            "",
-        ]
-    )
-
-
-def archive(site: Path, destination: Path, mtime: int) -> None:
-    """A reproducible .tar.gz: sorted entries, fixed times and owners, no gzip timestamp."""
+def archive(site: Path, destination: Path, mtime: int, extra: dict[str, str] | None = None) -> None:
+    """A reproducible .tar.gz of ``site`` (as ``site/``, precompressed forms included) and of ``extra`` files
+    (archive path: text, e.g. the hosts' configuration): sorted entries, fixed times and owners, no gzip
+    timestamp."""
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, text in sorted((extra or {}).items()):
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), mtime, 0o644
+            tar.addfile(info, io.BytesIO(data))
         for path in sorted(site.rglob("*")):
             info = tar.gettarinfo(str(path), arcname=f"site/{path.relative_to(site).as_posix()}")
             info.mtime, info.uid, info.gid, info.uname, info.gname = mtime, 0, 0, "", ""
@@ -275,8 +270,10 @@ def archive(site: Path, destination: Path, mtime: int) -> None:
             else:
                 tar.addfile(info)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    with destination.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
+    partial = destination.with_name(destination.name + ".part")  # never a cut archive under the real name
+    with partial.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(buffer.getvalue())
+    partial.replace(destination)
 
 
 def source_date_epoch() -> int:

@@ -15,6 +15,7 @@ a plain ``mkdocs build`` or ``mkdocs serve`` indexes at the end of each language
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import os
@@ -22,11 +23,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import parallel, scratch
+
 RECORDS_VARIABLE = "HC_SEARCH_RECORDS"  # set by `helpcentre.cli build`: save records there, index later
+# Scratch folders of one build or preview (scratch.claim). Neither prefix may begin the other, nor the names
+# earlier versions gave their records (hc-search-records-*, hc-search-*): those have no lock to say whether
+# their build still runs, so the sweep must never take them for its own.
+RECORDS_PREFIX = "hc-build-records-"
+PREVIEW_PREFIX = "hc-preview-records-"
+SCRATCH_VARIABLE = "HC_SCRATCH_DIR"  # where the records go instead of /dev/shm (tests/test_build_kill.py)
 
 # Pagefind also writes its own ready-made interfaces; ours is in overrides/assets/hc/search.js.
 _UNUSED = (
@@ -95,11 +104,25 @@ def publish(
     return count
 
 
-def scratch_dir() -> str | None:
+def scratch_dir() -> Path:
     """Memory-backed space for saved records (13 MB a language at 3,000 articles) where the machine has it:
     they live for one build, and 6,000 small files written to disk sometimes waited on it."""
+    if chosen := os.environ.get(SCRATCH_VARIABLE):
+        return Path(chosen)
     shm = "/dev/shm"
-    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
+    return Path(shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else tempfile.gettempdir())
+
+
+@contextlib.contextmanager
+def records_folder(prefix: str = RECORDS_PREFIX) -> Iterator[Path]:
+    """A folder for one build's records, claimed (scratch) so that a later build removes it if this one is
+    killed: in /dev/shm it would otherwise hold memory until the machine restarts. Records that killed
+    builds and previews left are removed first."""
+    parent = scratch_dir()
+    for stale in (RECORDS_PREFIX, PREVIEW_PREFIX):
+        scratch.sweep(parent, stale)
+    with scratch.claimed_folder(parent, prefix) as folder:
+        yield folder
 
 
 def save(records: Sequence[Record], lang: str, folder: Path, shard_size: int) -> None:
@@ -148,9 +171,9 @@ def index_saved(folder: Path, lang: str, site_dir: Path) -> int:
 
 def write(records: Sequence[Record], lang: str, site_dir: Path, shard_size: int) -> int:
     """Index ``records`` as ``lang`` into ``site_dir`` now (``mkdocs build`` or ``serve`` without the CLI)."""
-    with tempfile.TemporaryDirectory(prefix="hc-search-", dir=scratch_dir()) as tmp:
-        save(records, lang, Path(tmp), shard_size)
-        return index_saved(Path(tmp), lang, site_dir)
+    with records_folder(PREVIEW_PREFIX) as tmp:
+        save(records, lang, tmp, shard_size)
+        return index_saved(tmp, lang, site_dir)
 
 
 def _run_pagefind(site: Path, lang: str, out_dir: Path) -> None:
@@ -161,6 +184,7 @@ def _run_pagefind(site: Path, lang: str, out_dir: Path) -> None:
     # written or listed (checked: 3,000 records, reversed, under load), and test_release compares bytes.
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(out_dir)]
     command += ["--force-language", lang, "--keep-index-url", "--quiet"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
+    preexec = parallel.child_dies_with_parent()
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800, preexec_fn=preexec)
     if done.returncode != 0:
         raise SearchIndexError((done.stderr or done.stdout).strip()[-2000:] or f"exit status {done.returncode}")

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from . import LANGUAGES, yamldata
 from .problems import Problem, error
+from .reviews import Period, parse_period
 
 CATEGORIES_FILE = "data/categories.yml"
 POPULARITY_FILE = "data/popularity.csv"
@@ -33,6 +34,7 @@ class Category:
     line: int  # where it is defined in data/categories.yml
     # lang -> the name as a sentence says it ("la Boutique MINI Connected"), where that differs from the name
     in_sentence: MappingProxyType = dataclasses.field(default_factory=lambda: MappingProxyType({}))
+    review_every: Period | None = None  # how often its answers must be re-read (``reviews``)
 
     def name(self, lang: str) -> str:
         return self.names[lang]
@@ -118,10 +120,20 @@ def _category(item: object, order: int) -> tuple[Category | None, list[Problem]]
     if contact is not None and not isinstance(contact, str):
         problems.append(error(path, item.line_of("contact"), f"contact of '{key}' must be a contact key"))
         contact = None
+    review_every = item.get("review_every")
+    if review_every is not None and (review_every := parse_period(review_every)) is None:
+        problems.append(
+            error(
+                path,
+                item.line_of("review_every"),
+                f"review_every of '{key}' must be a period such as 6 months (days, weeks, months or years)",
+            )
+        )
     if problems:
         return None, problems
     in_sentence = MappingProxyType({lang: text.strip() for lang, text in in_sentence.items()})
-    return Category(key, texts["name"], texts["description"], icon, contact, order, line, in_sentence), []
+    category = Category(key, texts["name"], texts["description"], icon, contact, order, line, in_sentence)
+    return dataclasses.replace(category, review_every=review_every), []
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from .catalogue import Article
 from .problems import Problem, error, warning
 
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
-_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
+# A link target; "]" cannot occur in one, so each try stops at the next "](" and the scan stays linear.
+_LINK_TARGET = re.compile(r"\]\([^)\n\]]*\)")
 
 
 def terms_file(lang: str) -> str:

@@ -28,6 +28,15 @@ function load(bundle, root, merge) {
   });
 }
 
+/* Each result's fragment is fetched at most once, however many steps ask for it. */
+function withDataOnce(found) {
+  const results = found.results.map(function (result) {
+    let data = null;
+    return { id: result.id, score: result.score, words: result.words, data: function () { return data || (data = result.data()); } };
+  });
+  return Object.assign({}, found, { results });
+}
+
 /* Small JSON files of one folder, each fetched once: ``name`` -> its content, or ``missing`` when it fails. */
 function jsonFiles(base, missing) {
   const files = new Map();
@@ -69,7 +78,7 @@ export function indexOf(el, prefix = "") {
       search: function (word) {
         if (!searches.has(word)) {
           if (searches.size >= MAX_REMEMBERED) searches.delete(searches.keys().next().value);
-          const found = ready().then(function (pf) { return pf.search(word); });
+          const found = ready().then(function (pf) { return pf.search(word); }).then(withDataOnce);
           found.catch(function () { searches.delete(word); });
           searches.set(word, found);
         }

@@ -1,0 +1,52 @@
+"""The text ``make new`` writes into a new answer, recognised until the writer replaces it.
+
+Reads an article's answer (code blanked) and produces an error for each line that still holds a sentence of
+``newarticle.SKELETON``, in any language: a placeholder must never be published.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalogue import Article
+from .newarticle import SKELETON
+from .problems import Problem, error, shown
+
+_LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+")
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def _normal(line: str) -> str:
+    """A line as compared: no list marker, every run of spaces (no-break ones too) as one space, any case."""
+    return _SPACES.sub(" ", _LIST_MARKER.sub("", line)).strip().casefold()
+
+
+# (what is compared, the sentence as make new wrote it) for every non-empty line of every language's skeleton
+_SENTENCES = tuple(
+    (_normal(line), _LIST_MARKER.sub("", line).strip())
+    for skeleton in SKELETON.values()
+    for line in skeleton.splitlines()
+    if line.strip()
+)
+
+
+def check(article: Article, prose: str) -> list[Problem]:
+    whole = _SPACES.sub(" ", prose).casefold()
+    if not any(sentence in whole for sentence, _ in _SENTENCES):  # most answers: one pass, nothing found
+        return []
+    problems = []
+    for number, line in enumerate(prose.split("\n")):
+        if not line.strip():
+            continue
+        text = _normal(line)
+        for sentence, as_written in _SENTENCES:
+            if sentence in text:
+                problems.append(
+                    error(
+                        article.path,
+                        article.body_line + number,
+                        f'placeholder written by make new ("{shown(as_written, 60)}"); replace it with the answer',
+                    )
+                )
+                break
+    return problems
