@@ -27,7 +27,7 @@ SEARCH_STATUS = f"{SEARCH_BOX} .hc-search__status"
 ASSISTANT = ".md-content [data-hc='assistant']"
 ASSISTANT_INPUT = f"{ASSISTANT} .hc-assistant__input"
 ASSISTANT_SUBMIT = f"{ASSISTANT} .hc-assistant__form button[type=submit]"
-ASSISTANT_LINKS = f"{ASSISTANT} .hc-assistant__list a"
+ASSISTANT_LINKS = f"{ASSISTANT} .hc-assistant__list .hc-assistant__link"  # one per suggestion, best first
 TIMEOUT_MS = 20_000
 
 # Counts every change of an aria-busy attribute in the page, from now on.

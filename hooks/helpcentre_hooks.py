@@ -170,8 +170,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _current().build.keep_answer(page.file.src_uri, html)
-    return html
+    return _current().build.keep_answer(page.file.src_uri, html)
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):

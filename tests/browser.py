@@ -22,6 +22,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SEND = ".hc-assistant button[type=submit]"
 ANSWERS = ".hc-assistant__answers:not([hidden]) a"
 NO_ANSWER = ".hc-assistant__none:not([hidden])"
+ANSWER_LINKS = ".hc-assistant__list .hc-assistant__link"  # one per suggestion, best first
+SHOWN = ".hc-assistant__item--shown"  # the suggestion whose answer the box shows
 # A search box has finished searching once its status says how many results (or none), not "loading".
 SEARCH_SETTLED = """(box) => {
   const status = box.querySelector('.hc-search__status').textContent.trim();
@@ -80,9 +82,15 @@ def search(tab: Tab, served, page: str, query: str) -> list[str]:
 
 
 def answers(tab: Tab) -> list[str]:
-    """The links of the assistant's answers, once it shows them."""
+    """The links of the assistant's answers, best first, once it shows them: the shown answer's "Read the whole
+    answer", then the other suggestions."""
     tab.page.wait_for_selector(ANSWERS)
-    return [a.get_attribute("href") for a in tab.page.query_selector_all(".hc-assistant__list a")]
+    return [a.get_attribute("href") for a in tab.page.query_selector_all(ANSWER_LINKS)]
+
+
+def shown_steps(page) -> list[str]:
+    """The numbered steps of the answer the assistant's box shows, spaces tidied."""
+    return [" ".join(t.split()) for t in page.locator(f"{SHOWN} .hc-assistant__answer ol > li").all_inner_texts()]
 
 
 def ask(tab: Tab, question: str) -> None:

@@ -94,7 +94,10 @@ def test_assistant_says_so_when_nothing_matches(tab, served):
     ask(tab, "zorglub frimousse quantique")
     tab.page.wait_for_selector(NO_ANSWER)
     assert "pas trouvé de bonne réponse" in tab.page.inner_text(".hc-assistant__none")
-    assert tab.page.locator(".hc-assistant__contact [data-hc='contact']").is_visible()
+    assert (
+        tab.page.locator(".hc-assistant__contact [data-hc='contact']:visible").get_attribute("data-contact")
+        == "mini-assist"
+    )
     assert tab.page.locator(".hc-assistant__answers").is_hidden()
 
 

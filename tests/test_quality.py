@@ -31,7 +31,12 @@ from conftest import ARTICLE, BATTERY, LANGS, PAGES
 
 pytestmark = pytest.mark.browser
 
-PAYLOADS = ['<img src=x onerror="alert(1)">', '"><script>alert(1)</script>', "javascript:alert(1)"]
+PAYLOADS = [
+    '<img src=x onerror="alert(1)">',
+    '"><script>alert(1)</script>',
+    "javascript:alert(1)",
+    '<b>key</b> battery <img src=x onerror="alert(1)">',  # answered: the box shows the answer, the markup as text
+]
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -102,7 +107,7 @@ def test_helpful_vote_and_assistant_work_from_the_keyboard(tab, served):
     page.keyboard.press("Enter")
     links = answers(tab)
     assert 1 <= len(links) <= 3 and links[0].endswith(BATTERY), links
-    page.focus(".hc-assistant__list a")  # the first answer, followed from the keyboard
+    page.focus(".hc-assistant__list .hc-assistant__link")  # the first answer, followed from the keyboard
     page.keyboard.press("Enter")
     page.wait_for_url("**/" + BATTERY)
     assert page.locator("[data-article-id='3002']").count() == 1

@@ -20,6 +20,7 @@ from pathlib import Path
 from . import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
+    answerparts,
     catalogue,
     contentcache,
     generated,
@@ -65,11 +66,16 @@ class LanguageBuild:
     _indexed: list[tuple[catalogue.Article, tuple[str, ...]]] | None = None
 
     # -- collect ----------------------------------------------------------------------------------------
-    def keep_answer(self, src: str, html: str) -> None:
-        """Record an article's converted answer; its [[contact key]] markers are placed by ``finish``."""
+    def keep_answer(self, src: str, html: str) -> str:
+        """Record an article's converted answer, as its page shows it (a long answer's parts anchored for the
+        assistant: ``answerparts``); its [[contact key]] markers are placed by ``finish``."""
         article = self.articles_by_src.get(src)
-        if article is not None and src not in self.kept:
+        if article is None:
+            return html
+        html = answerparts.anchored(html)
+        if src not in self.kept:
             self.answers[article.id] = html
+        return html
 
     def finish(self, urls: Mapping[str, str], renderer: Renderer) -> None:
         """Once every page is converted: contact blocks into the answers, then every view of the language."""
@@ -136,6 +142,7 @@ class LanguageBuild:
         yield from sitefiles.folder_sitemaps(self.sitemap(), site_url, self.renderer)
         article_urls = {i: card.url for i, card in self.views.cards.items()}
         yield from spelling.files(self.lang, spelling.vocabulary(self._index_texts()))
+        yield from answerparts.files(self.lang, self._answer_entries())
         yield from sitefiles.redirect_pages(
             links.redirects(self.catalogue, self.lang, article_urls), site_url, self.renderer
         )
@@ -149,6 +156,18 @@ class LanguageBuild:
             self._indexed = [(a, self.synonyms.expansions(_words_of(a))) for a in own if a is not None]
         return self._indexed
 
+    def _answer_entries(self) -> Iterator[answerparts.AnswerEntry]:
+        """What the assistant shows of each indexed article (``answerparts``)."""
+        for article, _also in self.indexed():
+            contact = self.catalogue.contact_for(article)
+            yield answerparts.AnswerEntry(
+                article.id,
+                article.title,
+                self.views.cards[article.id].url,
+                contact.key if contact else "",
+                self.answers.get(article.id, ""),
+            )
+
     def _index_texts(self) -> Iterator[str]:
         for article, also in self.indexed():
             yield _words_of(article)
@@ -158,7 +177,8 @@ class LanguageBuild:
         records = []
         for article, also in self.indexed():
             card = self.views.cards[article.id]
-            html = self.renderer.search_record(card, article, self.answers.get(article.id, ""), also)
+            answer = answerparts.unanchored(self.answers.get(article.id, ""))
+            html = self.renderer.search_record(card, article, answer, also)
             records.append(searchindex.Record(card.url, html))
         return records
 

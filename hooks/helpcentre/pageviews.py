@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from . import formatting, pages, translations
+from .answerparts import unanchored
 from .catalogue import Article, Catalogue
 from .settings import Settings
 from .strings import Strings
@@ -28,7 +29,10 @@ class PageView:
     title_parts: tuple[str, ...]  # joined with " | " into the browser title
     home_url: str
     breadcrumbs: Crumbs = ()
-    assistant_contact: ContactView | None = None  # shown when the assistant has no good answer
+    # The contact blocks the assistant may offer when no answer helped (the one of the answer the question
+    # belongs to, else the general one), but the page's own, which it copies: every byte counts on a page.
+    assistant_contacts: tuple[ContactView, ...] = ()
+    general_contact: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,8 +86,9 @@ class PageInputs:
     def crumbs(self, *extra: tuple[str, str]) -> Crumbs:
         return ((self.strings("breadcrumbs.home"), self.home_url), *extra)
 
-    def general_contact(self) -> ContactView | None:
-        return self.views.contacts.get(self.settings.general_contact)
+    def assistant_contacts(self, shown: str | None = None) -> tuple[ContactView, ...]:
+        """Every contact block but the one the page already shows (``shown``)."""
+        return tuple(c for key, c in sorted(self.views.contacts.items()) if key != shown)
 
 
 def home_page(inputs: PageInputs) -> HomePage:
@@ -92,7 +97,8 @@ def home_page(inputs: PageInputs) -> HomePage:
         lang=inputs.lang,
         title_parts=(inputs.strings("site.name"),),
         home_url=inputs.home_url,
-        assistant_contact=inputs.general_contact(),
+        assistant_contacts=inputs.assistant_contacts(),
+        general_contact=inputs.settings.general_contact,
         categories=v.categories,
         popular=v.cards_for(v.most_viewed[:POPULAR_ON_HOME]),
     )
@@ -103,7 +109,9 @@ def category_page(inputs: PageInputs, key: str) -> CategoryPage:
     cat = v.category(key)
     cards = v.cards_for(cat.ids)
     full = len(cards) <= inputs.settings.full_answers_limit
-    answers = tuple((c, embed_answer(inputs.answers.get(c.id, ""), f"a{c.id}-") if full else "") for c in cards)
+    answers = tuple(
+        (c, embed_answer(unanchored(inputs.answers.get(c.id, "")), f"a{c.id}-") if full else "") for c in cards
+    )
     return CategoryPage(
         lang=inputs.lang,
         title_parts=(cat.name, inputs.strings("site.name")),
@@ -129,7 +137,8 @@ def article_page(inputs: PageInputs, article: Article) -> ArticlePage:
         title_parts=(article.title, cat.name, strings("site.name")),
         home_url=inputs.home_url,
         breadcrumbs=inputs.crumbs((cat.name, cat.url), (article.title, card.url)),
-        assistant_contact=inputs.general_contact(),
+        assistant_contacts=inputs.assistant_contacts(contact.key if contact else None),
+        general_contact=inputs.settings.general_contact,
         card=card,
         category=cat,
         contact=v.contacts.get(contact.key) if contact else None,

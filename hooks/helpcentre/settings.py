@@ -26,7 +26,7 @@ class Settings:
     search_shard_size: int = 1500
     general_contact: str = ""  # the contact key shown when the answer assistant finds no good answer
     helpful_endpoint: str = ""  # optional: receives {article, lang, answer}
-    assistant_endpoint: str = ""  # optional: receives {question, lang}
+    assistant_endpoint: str = ""  # optional: receives {question, lang}, replies {answer, ids} (README)
     # Optional: the feedback collector's address (collector/, `make feedback`), such as
     # https://feedback.example.com/collect. Unset, the pages send nothing anywhere.
     feedback_url: str = ""

@@ -1,58 +1,106 @@
 /* The answer assistant: a question of at most data-max characters, answered from the same retrieval as
-   search (find.js), or first by the endpoint named in mkdocs.yml when there is one. */
+   search (find.js), or by the endpoint named in mkdocs.yml when there is one and it answers within four
+   seconds. The best answer shows in the box (exchange.js), from its answer file (bundles.js). */
 
 import { indexOf } from "./bundles.js";
 import { answer } from "./find.js";
+import { retrieve } from "./retrieval.js";
 import { keywords } from "./text.js";
-import { articleLink, busy, safeUrl } from "./render.js";
-import { message, stateOf } from "./widgets.js";
+import { ownPage } from "./answerview.js";
+import { focusShown, render, thank } from "./exchange.js";
+import { teaser, textBlocks } from "./passage.js";
+import { busy } from "./render.js";
+import { stateOf } from "./widgets.js";
 
 export const SHOWN = 3;
+export const ENDPOINT_WAIT = 4000; // ms: then the offline answers
 
-/* The best answers that have at least half of the question's words, or cover at least half of it with its
-   words weighted by how rare they are (one rare word can say more than two common ones). */
-async function localAnswers(box, question) {
-  const { found, other } = await answer(box, question);
-  const half = Math.ceil(found.words.length / 2);
-  const good = function (item) { return item.coverage >= half || item.share >= 0.5; };
-  return found.items.filter(good).slice(0, SHOWN).map(function (item) {
-    return { title: item.data.meta.title, url: item.data.url, text: item.data.meta.teaser || "", other };
+function suggestionOf(item, other, index) {
+  const meta = item.data.meta || {};
+  return { id: String(meta.id || ""), title: meta.title || item.data.url, url: item.data.url, teaser: meta.teaser || "", other, index, file: null };
+}
+
+/* A suggestion from an answer file (an endpoint's cited article). */
+function fromFile(file, index) {
+  const url = ownPage(file.url, index.root) || "#";
+  return { id: String(file.id), title: String(file.title || ""), url, teaser: teaser(file.blocks || []), other: null, index, file };
+}
+
+/* The question's words as retrieval used them (corrected where it corrected them). */
+function usedWords(found) {
+  return found.words.map(function (word) {
+    const corrected = found.corrections.find(function (c) { return c.typed === word; });
+    return corrected ? corrected.used : word;
   });
 }
 
-/* The endpoint's answers; the shared poster (helpcentre.js) gives up after a few seconds. */
-async function remoteAnswers(box, question) {
+/* The best answers that have at least half of the question's words, or cover at least half of it with its
+   words weighted by how rare they are (one rare word can say more than two common ones); ``lead``, the
+   answer the question belongs to (the best, good or not), whose contact is offered when nothing helped. */
+async function localAnswers(box, question) {
+  const { found, other } = await answer(box, question);
+  const index = other ? indexOf(box, "other-") : indexOf(box);
+  const half = Math.ceil(found.words.length / 2);
+  const good = function (item) { return item.coverage >= half || item.share >= 0.5; };
+  const suggestions = found.items.filter(good).slice(0, SHOWN).map(function (item) { return suggestionOf(item, other, index); });
+  const lead = suggestions[0] || (found.items[0] ? suggestionOf(found.items[0], other, index) : null);
+  return { suggestions, words: usedWords(found), lead };
+}
+
+/* The endpoint's answer, { answer: text, ids: [article ids] }, shown first and citing those articles, which
+   follow it as suggestions. */
+async function remoteAnswers(box, question, words) {
   const endpoint = box.getAttribute("data-endpoint");
   if (!endpoint || !window.hcPost) throw new Error("no endpoint");
   const response = await window.hcPost(endpoint, { question, lang: box.getAttribute("data-lang") });
   if (!response.ok) throw new Error("status " + response.status);
   const body = await response.json();
-  const answers = (body && body.answers) || [];
-  if (!answers.length) throw new Error("no answers");
-  return answers.slice(0, SHOWN).map(function (a) {
-    return { title: String(a.title), url: String(a.url), text: String(a.text || ""), other: null };
-  });
+  const text = body && typeof body.answer === "string" ? body.answer.trim() : "";
+  if (!text) throw new Error("no answer");
+  const index = indexOf(box);
+  const ids = (Array.isArray(body.ids) ? body.ids : []).map(function (id) { return parseInt(id, 10); })
+    .filter(function (id) { return Number.isInteger(id) && id >= 0; }).slice(0, SHOWN);
+  const files = await Promise.all(ids.map(function (id) { return index.answer(String(id)); }));
+  const sources = files.filter(function (file) { return file && Array.isArray(file.blocks); })
+    .map(function (file) { return fromFile(file, index); });
+  const blocks = textBlocks(text);
+  const said = { blocks, sources, teaser: teaser(blocks), other: null };
+  return { suggestions: [said, ...sources], words, lead: sources[0] || null };
 }
 
-function render(box, answers) {
-  const list = box.querySelector(".hc-assistant__list");
-  list.textContent = "";
-  answers.forEach(function (found) {
-    const li = document.createElement("li");
-    li.appendChild(articleLink({ url: safeUrl(found.url), meta: { title: found.title } }, "hc-assistant__link", found.other));
-    const p = document.createElement("p");
-    p.textContent = found.text;
-    if (found.other) p.lang = found.other.lang;
-    li.appendChild(p);
-    list.appendChild(li);
-  });
-  const note = box.querySelector(".hc-assistant__note");
-  const other = answers.length && answers[0].other;
-  note.textContent = other ? message(box, "other-none") : "";
-  note.hidden = !other;
-  box.querySelector(".hc-assistant__answers").hidden = !answers.length;
-  box.querySelector(".hc-assistant__none").hidden = answers.length > 0;
-  box.querySelector(".hc-assistant__contact").hidden = answers.length > 0;
+function late(ms) {
+  return new Promise(function (resolve, reject) { setTimeout(function () { reject(new Error("late")); }, ms); });
+}
+
+async function withFile(suggestion) {
+  if (suggestion && !suggestion.file && !suggestion.sources && suggestion.id) {
+    suggestion.file = await suggestion.index.answer(suggestion.id);
+  }
+  return suggestion;
+}
+
+/* The key of the contact block offered when nothing helped: the lead answer's, or the general one (""). */
+async function contactOf(lead) {
+  await withFile(lead);
+  return (lead && lead.file && typeof lead.file.contact === "string") ? lead.file.contact : "";
+}
+
+function show(box, exchange) {
+  const onAnswer = function (said) {
+    if (said === "yes") { thank(box); return; }
+    exchange.current += 1;
+    withFile(exchange.suggestions[exchange.current]).catch(function () { /* its teaser then */ }).then(function () {
+      render(box, exchange, onAnswer);
+      focusShown(box);
+    });
+  };
+  render(box, exchange, onAnswer);
+}
+
+/* A question with no good answer here, for the feedback collector when there is one (feedback.js). */
+function unanswered(box, query, shown) {
+  const detail = { query, lang: box.getAttribute("data-lang"), shown };
+  box.dispatchEvent(new CustomEvent("hc:unanswered", { bubbles: true, detail }));
 }
 
 export function ask(box) {
@@ -60,11 +108,44 @@ export function ask(box) {
   const max = parseInt(box.getAttribute("data-max"), 10) || 200;
   const question = input.value.trim().slice(0, max);
   if (!question) { input.focus(); return Promise.resolve(); }
+  const state = stateOf(box);
+  const token = (state.asked || 0) + 1;
+  state.asked = token;
   const result = box.querySelector(".hc-assistant__result");
   busy(result, true);
-  return remoteAnswers(box, question).catch(function () { return localAnswers(box, question); })
-    .catch(function () { return []; })
-    .then(function (answers) { render(box, answers); busy(result, false); if (!answers.length || answers[0].other) box.dispatchEvent(new CustomEvent("hc:unanswered", { bubbles: true, detail: { query: question, lang: box.getAttribute("data-lang"), shown: answers.length ? "other-language" : "nothing" } })); });
+  const local = localAnswers(box, question);
+  local.catch(function () { /* an endpoint may answer; else no answers */ });
+  const remote = box.hasAttribute("data-endpoint")
+    ? Promise.race([remoteAnswers(box, question, keywords(question, box.getAttribute("data-lang"))), late(ENDPOINT_WAIT)])
+    : Promise.reject(new Error("no endpoint"));
+  return remote.catch(function () { return local; })
+    .catch(function () { return { suggestions: [], words: [], lead: null }; })
+    .then(async function (found) {
+      await withFile(found.suggestions[0]).catch(function () { /* its teaser then */ });
+      const contact = await contactOf(found.lead).catch(function () { return ""; });
+      return { suggestions: found.suggestions, current: 0, words: found.words, contact };
+    })
+    .then(function (exchange) {
+      if (token !== state.asked) return;
+      show(box, exchange);
+      busy(result, false);
+      const first = exchange.suggestions[0];
+      if (!first || first.other) unanswered(box, question, first ? "other-language" : "nothing");
+    });
+}
+
+/* The best answer's file, fetched while the reader types (as a word ends), so that the answer shows as soon as
+   the question is sent, without a second wait. Only this language's index, only the best result's data: a
+   question still being typed often finds nothing yet, and must not load the other language's index. */
+function prefetch(box, question) {
+  const index = indexOf(box);
+  const lang = box.getAttribute("data-lang");
+  if (!index || !keywords(question, lang).length) return;
+  retrieve(index, question, lang, { shown: 1 }).then(function (found) {
+    const top = found.items[0];
+    if (top && top.data.meta && top.data.meta.id) return index.answer(String(top.data.meta.id));
+    return null;
+  }).catch(function () { /* the question will fetch it */ });
 }
 
 function warm(box) {
@@ -82,8 +163,8 @@ export function setUp(box) {
     ask(box);
   });
   /* While the reader types, each word is searched as it ends (on a large site the index and the search take
-     a few hundred milliseconds), so the answers follow the question at once. A word still being typed is
-     only fetched ahead (preload) when typing pauses. */
+     a few hundred milliseconds) and the best answer's file fetched, so the answers follow the question at
+     once. A word still being typed is only fetched ahead (preload) when typing pauses. */
   let pause = null;
   input.addEventListener("input", function () {
     clearTimeout(pause);
@@ -91,6 +172,9 @@ export function setUp(box) {
     const words = keywords(input.value, box.getAttribute("data-lang"));
     if (/[^\p{L}\p{N}]$/u.test(input.value)) {
       words.forEach(function (word) { index.search(word).catch(function () { /* the question will say so */ }); });
+      clearTimeout(state.prefetch);
+      const complete = input.value; // its words so far, not the start of the next one
+      state.prefetch = setTimeout(function () { prefetch(box, complete); }, 150);
     } else {
       pause = setTimeout(function () {
         words.forEach(function (word) { index.preload(word).catch(function () { /* idem */ }); });

@@ -3,7 +3,9 @@
    A page names its language's Pagefind bundle (data-bundle), on a large site the bundles merged into it
    (data-merge: Pagefind's mergeIndex ranks their results together), its spelling data (data-words), and
    the same for the other language (data-other-*), which is loaded only when the page's language finds
-   nothing. ``indexOf(el, prefix)`` gives { lang, search(word), words(letter) } for retrieval.js. */
+   nothing; and the folder of its answer files (data-parts, data-other-parts) the assistant shows.
+   ``indexOf(el, prefix)`` gives { lang, search(word), words(letter), answer(id), root } for retrieval.js and
+   the assistant. */
 
 const indexes = new Map();
 const MAX_REMEMBERED = 200;
@@ -35,16 +37,18 @@ function withDataOnce(found) {
   return Object.assign({}, found, { results });
 }
 
-function spellingFiles(base) {
+/* Small JSON files of one folder, each fetched once: ``name`` -> its content, or ``missing`` when it fails. */
+function jsonFiles(base, missing) {
   const files = new Map();
-  if (!base) return function () { return Promise.resolve([]); };
-  return function (letter) {
-    if (!files.has(letter)) {
-      files.set(letter, fetch(new URL(letter + ".json", base)).then(function (response) {
-        return response.ok ? response.json() : [];
-      }).catch(function () { return []; }));
+  if (!base) return function () { return Promise.resolve(missing); };
+  return function (name) {
+    if (!files.has(name)) {
+      if (files.size >= MAX_REMEMBERED) files.delete(files.keys().next().value);
+      files.set(name, fetch(new URL(encodeURIComponent(name) + ".json", base)).then(function (response) {
+        return response.ok ? response.json() : missing;
+      }).catch(function () { return missing; }));
     }
-    return files.get(letter);
+    return files.get(name);
   };
 }
 
@@ -81,7 +85,10 @@ export function indexOf(el, prefix = "") {
         return searches.get(word);
       },
       preload: function (word) { return ready().then(function (pf) { return pf.preload(word); }); },
-      words: spellingFiles(resolved(el, "data-" + prefix + "words"))
+      words: jsonFiles(resolved(el, "data-" + prefix + "words"), []),
+      /* An article's answer file (hooks/helpcentre/answerparts.py) by id, or null. */
+      answer: jsonFiles(resolved(el, "data-" + prefix + "parts"), null),
+      root: resolved(el, "data-root")
     });
   }
   return indexes.get(bundle.href);
