@@ -38,7 +38,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcentre import build, htmlfix, links, previewmemory, searchindex, sitefiles, structured
+from helpcentre import build, htmlfix, links, minify, previewmemory, searchindex, sitefiles, structured
 from helpcentre.parallel import LANGUAGE_VARIABLE
 from helpcentre.renderer import Renderer
 
@@ -194,6 +194,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     language_build = state.build
     site_dir = Path(config.site_dir)
     sitefiles.write(site_dir, language_build.extra_files(config.site_url or ""))
+    sitefiles.write(site_dir, minify.scripts(site_dir))
     if language_build.lang != build.DEFAULT_LANGUAGE:
         sitefiles.write(site_dir, [(f"{language_build.lang}/404.html", _not_found_page(state, config))])
     digests = _preview.index_digests if _preview is not None else None

@@ -7,6 +7,16 @@ import { ask, setUp as setUpAssistant } from "./search/assistant.js";
 import { openDialog, setUpDialog } from "./search/dialog.js";
 import { deepLink, search, setUp as setUpSearch } from "./search/searchbox.js";
 
+/* The styles of results and answers come with this script, so that pages load them only when search is used. */
+function addStylesheet() {
+  if (document.querySelector("link[data-hc-search-css]")) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("search.css", import.meta.url).href;
+  link.setAttribute("data-hc-search-css", "");
+  document.head.appendChild(link);
+}
+
 function init() {
   document.querySelectorAll("[data-hc='search']").forEach(setUpSearch);
   document.querySelectorAll("[data-hc='assistant']").forEach(setUpAssistant);
@@ -25,4 +35,5 @@ window.hcSearch = {
   }
 };
 
+addStylesheet();
 init();
