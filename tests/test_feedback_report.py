@@ -6,21 +6,17 @@ the views, which the next build orders recommended lists by)."""
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from helpcentre import LANGUAGES, typography
 
-from collector_server import REPO, collector
+from collector_server import REPO, cells, collector, report_pages, run_collector
 from conftest import new_site
 
 SITE_URL = "https://faq.example.com/"
@@ -28,10 +24,7 @@ HOSTILE = "![pixel](https://tracker.example/p.png) <img src=x onerror=alert(1)> 
 
 
 def run(project, database_url: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'hooks'}", "SITE_URL": SITE_URL}
-    env["FEEDBACK_DATABASE_URL"] = database_url
-    command = [sys.executable, "-m", "collector", "--root", str(project), *args]
-    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
+    return run_collector(project, SITE_URL, database_url, *args)
 
 
 @pytest.fixture
@@ -127,23 +120,9 @@ def vnu_errors(folder) -> list[str]:
     return [f"{m.get('url', '').rsplit('/', 2)[-2:]}:{m.get('lastLine')}: {m['message']}" for m in messages]
 
 
-def report_pages(project, url: str, folder: Path) -> dict[str, BeautifulSoup]:
-    result = run(project, url, "report", "--out", str(folder / "report.md"), "--html", str(folder / "html"))
-    assert result.returncode == 0, result.stderr
-    return {
-        lang: BeautifulSoup((folder / "html" / lang / "index.html").read_text("utf-8"), "html.parser")
-        for lang in LANGUAGES
-    }
-
-
-def cells(row) -> list[str]:
-    """Each cell's text, runs of ordinary white space as one space (no-break spaces kept: French needs them)."""
-    return [re.sub(r"[ \t\n]+", " ", cell.get_text(" ", strip=True)) for cell in row.find_all(["td", "th"])]
-
-
 def test_the_report_page_shows_helpfulness_gaps_and_views_in_each_language(collected, tmp_path):
     project, url = collected
-    pages = report_pages(project, url, tmp_path)
+    pages = report_pages(project, url, tmp_path, SITE_URL)
     en, fr = pages["en"], pages["fr"]
     assert en.html["lang"] == "en" and fr.html["lang"] == "fr"
     assert en.h1.get_text() == "Help centre feedback" and fr.h1.get_text() == "Rétroaction sur le centre d'aide"
@@ -190,7 +169,7 @@ def test_the_report_page_shows_helpfulness_gaps_and_views_in_each_language(colle
 
 def test_the_report_page_says_when_nothing_was_collected(tmp_path):
     project = new_site(tmp_path / "project", build=False).root
-    pages = report_pages(project, f"sqlite:///{tmp_path / 'empty.sqlite3'}", tmp_path)
+    pages = report_pages(project, f"sqlite:///{tmp_path / 'empty.sqlite3'}", tmp_path, SITE_URL)
     assert [p.get_text() for p in pages["fr"].select("p.none")] == [
         "Aucun vote pour l'instant.",
         "Aucune pour l'instant.",
