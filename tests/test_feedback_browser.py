@@ -118,18 +118,20 @@ def test_a_collector_without_its_database_never_shows_the_reader_an_error(feedba
 
 
 def test_the_report_shows_exactly_what_readers_did(feedback, tab, tmp_path):
-    site, server, database, built = feedback
-    with sqlite3.connect(database) as db:  # only this test's readers: the tests above sent feedback too
-        for table in ("views", "votes", "unanswered"):
-            db.execute(f"DELETE FROM {table}")  # table: one of ours
+    site, _, database, built = feedback
+    with sqlite3.connect(database) as db:  # only this test's readers: the tests above may have sent feedback too
+        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            db.execute(f"DELETE FROM {table}")  # table: one of the collector's (created on first use)
     page = tab.page
     page.goto(site.url + BATTERY)
     page.click("[data-hc='helpful'] [data-answer='no']")
     page.check(f"{WHY} input[value='outdated']")
     page.fill(f"{WHY} textarea", "<b>CR2032</b> & [not] the coin")
     page.click(f"{WHY} button[type=submit]")
+    page.wait_for_load_state("networkidle")
     for article in ("fr/" + BATTERY, "fr/my-account/access.html", "fr/my-account/access.html"):
         page.goto(site.url + article)
+        page.wait_for_load_state("networkidle")  # as a reader does: the page is read before the next one
     page.goto(site.url + "fr/index.html")
     search_in(page, MAIN_SEARCH, "Zqxwv jjkkq")
     page.goto(site.url + "index.html")
@@ -154,9 +156,7 @@ def test_the_report_shows_exactly_what_readers_did(feedback, tab, tmp_path):
     views = [cells(r)[:1] + cells(r)[2:] for r in en.select("#views tbody tr")]
     assert views == [["2002", "0", "2", "2"], ["3002", "1", "1", "2"]]  # home pages are no article view
     assert [img["src"] for img in en.select("#views img")] == ["views-2002.svg", "views-3002.svg"]
-    # A view's keepalive request still in flight when the next page opens is "failed" for the page that left;
-    # the collector got it (the counts above). No error answer, no console error.
-    assert tab.errors == [] and [failure for failure in tab.failed if failure != server.url] == []
+    assert tab.errors == [] and tab.failed == []
 
 
 def test_without_feedback_url_nothing_is_sent_anywhere(make_site, tab):
