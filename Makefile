@@ -114,7 +114,8 @@ bench-search: install system-deps
 feedback: install
 	$(BIN)/python -m collector serve $(if $(PORT),--port $(PORT))
 
-## The team's report from the collected feedback: dist/feedback-report.md (Markdown).
+## The team's report from the collected feedback: dist/feedback-report/<lang>/index.html (pages with charts) and
+## dist/feedback-report.md (Markdown).
 feedback-report: install
 	$(BIN)/python -m collector report
 

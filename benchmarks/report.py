@@ -9,6 +9,7 @@ for the terminal.
 
 from __future__ import annotations
 
+from . import collector_load
 from .budgets import RULES, Budget
 from .builds import ONE_LANGUAGE, OURS, REFERENCE, SEQUENTIAL
 from .figures import kb, lang_max, ratio, times
@@ -162,6 +163,7 @@ def markdown(results: dict) -> str:
         ]
     lines += _profile_section(results.get("profile"))
     lines += _preview_section(results.get("preview"))
+    lines += collector_load.section(results.get("collector"))
     lines.append(
         METHOD.read_text(encoding="utf-8").format(
             seed=settings["seed"],
@@ -189,6 +191,11 @@ def summary_table(results: dict) -> str:
             f"{size:>6}  {a['wall_s']:>8.1f}s  {b['wall_s']:>8.1f}s  {times(result['ratios']['wall']):>6}  "
             f"{a['memory_mb']:>6.0f}  {b['memory_mb']:>6.0f}  "
             f"{kb(lang_max(a, 'article', 'html_bytes')):>9}  {kb(lang_max(b, 'article', 'html_bytes')):>9}"
+        )
+    if results.get("collector"):
+        c = results["collector"]
+        lines.append(
+            f"   collector  {c['requests_per_s']:,.0f} requests/s, {c['lost']} of {c['accepted']:,} votes lost"
         )
     for item in results.get("budgets", []):
         budget = Budget(**item)

@@ -4,9 +4,9 @@ Reads the repository's site code (``mkdocs.yml``, ``hooks/``, ``overrides/``, ``
 copied once at the start, or a commit with ``--code-from``), generates for each size N a corpus of N
 articles per language into a work folder (a temporary one unless ``--work-dir``), checks it with
 ``helpcentre.cli check``, then builds A and B alternately (median of several runs while the time budget per
-size allows), weighs the output, measures search in Chromium, profiles one build of A and times a
-`mkdocs serve` rebuild after one edit. Produces ``benchmarks/results.json`` and ``benchmarks/RESULTS.md``
-(``--results-dir``), printing progress as it goes.
+size allows), weighs the output, measures search in Chromium, profiles one build of A, times a
+`mkdocs serve` rebuild after one edit and loads the feedback collector with a fixed number of votes. Produces
+``benchmarks/results.json`` and ``benchmarks/RESULTS.md`` (``--results-dir``), printing progress as it goes.
 
     make bench                                      # N = 100, 1000, 3000: about an hour
     make bench BENCH_SIZES=100 BENCH_REPEATS=1      # a quick look (or --sizes / --repeats)
@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, budgets, corpus, environment, one_size, report
+from . import browser, budgets, collector_load, corpus, environment, one_size, report
 from .settings import BenchError, Settings, log
 
 DEFAULT_SIZES = (100, 1000, 3000)
@@ -53,6 +53,7 @@ def run(settings: Settings) -> dict:
         results["profile"] = profile or results["profile"]
         results["preview"] = previewed or results["preview"]
         _save(settings.work_dir / "partial.json", results)
+    results["collector"] = collector_load.measure(settings)
     results["duration_s"] = round(time.perf_counter() - started, 1)
     results["budgets"] = [dataclasses.asdict(b) for b in budgets.budgets(results)]
     return results

@@ -3,7 +3,8 @@
 
 Reads the project in ``--root`` (default: the current folder) through ``config``; ``serve`` runs the web
 service with uvicorn on 127.0.0.1 (``--host``, ``--port``), without an access log (it would record addresses);
-``report`` writes the Markdown report (default ``dist/feedback-report.md``); ``popularity`` writes
+``report`` writes the report page in every language (``page``: default ``dist/feedback-report/<lang>/index.html``,
+``--html``) and the same as Markdown (default ``dist/feedback-report.md``, ``--out``); ``popularity`` writes
 ``data/popularity.csv`` from the collected views, and refuses to when none were collected (the file is kept).
 """
 
@@ -14,8 +15,10 @@ import sys
 from pathlib import Path
 
 from . import config as settings
+from . import page
 from .report import popularity_csv, report_markdown
 from .store import TABLES, Store, Unavailable
+from .summary import summarise
 
 DEFAULT_PORT = 8765
 
@@ -34,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="run the collector")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
-    commands.add_parser("report", help="write the feedback report").add_argument("--out", type=Path)
+    report = commands.add_parser("report", help="write the feedback report (HTML pages and Markdown)")
+    report.add_argument("--out", type=Path, help="the Markdown file (default dist/feedback-report.md)")
+    report.add_argument("--html", type=Path, help="the pages' folder (default dist/feedback-report)")
     commands.add_parser("popularity", help="write data/popularity.csv from the collected views")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -60,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         out = args.out or root / "dist" / "feedback-report.md"
         _write(out, report_markdown(config, rows))
-        print(f"Feedback report: {out}")
+        pages = page.write(config, summarise(config, rows), args.html or root / "dist" / "feedback-report")
+        print("Feedback report: " + ", ".join(str(p) for p in pages) + f" and {out}")
         return 0
     if not rows["views"]:
         print("error: no views collected yet; data/popularity.csv is left as it is", file=sys.stderr)

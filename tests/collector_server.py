@@ -1,5 +1,6 @@
 """The feedback collector (collector/) as a real server on a free local port, its database (SQLite in a file, or
-a throwaway PostgreSQL cluster in a temporary folder), and a client that posts as a reader's browser does."""
+a throwaway PostgreSQL cluster in a temporary folder), a client that posts as a reader's browser does, and the
+report's pages written and parsed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import glob
 import http.client
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +18,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from helpcentre import LANGUAGES
 
 from static_server import free_port
 
@@ -66,6 +72,31 @@ def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def run_collector(root: Path, site_url: str, database_url: str, *args: str) -> subprocess.CompletedProcess:
+    """``python -m collector <args>`` (report, popularity) for the project ``root``, to its end."""
+    env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'hooks'}", "SITE_URL": site_url}
+    env["FEEDBACK_DATABASE_URL"] = database_url
+    command = [sys.executable, "-m", "collector", "--root", str(root), *args]
+    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def report_pages(project, url: str, folder: Path, site_url: str) -> dict[str, BeautifulSoup]:
+    """``make feedback-report`` into ``folder``: each language's page, parsed."""
+    result = run_collector(
+        project, site_url, url, "report", "--out", str(folder / "report.md"), "--html", str(folder / "html")
+    )
+    assert result.returncode == 0, result.stderr
+    return {
+        lang: BeautifulSoup((folder / "html" / lang / "index.html").read_text("utf-8"), "html.parser")
+        for lang in LANGUAGES
+    }
+
+
+def cells(row) -> list[str]:
+    """Each cell's text, runs of ordinary white space as one space (no-break spaces kept: French needs them)."""
+    return [re.sub(r"[ \t\n]+", " ", cell.get_text(" ", strip=True)) for cell in row.find_all(["td", "th"])]
 
 
 def _wait_until_up(server: Collector) -> None:

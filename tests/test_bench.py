@@ -100,5 +100,11 @@ def test_tiny_benchmark_builds_both_sites_and_reports_every_figure(tmp_path):
     assert budgets["article_html"]["measured"] > 0
     assert budgets["parallel_build"]["measured"] > 0 and "byte-identical" in budgets["parallel_build"]["note"]
 
+    # The collector under a bounded load: every vote it accepted is in its database.
+    load = results["collector"]
+    assert load["accepted"] == load["requests"] == load["stored"] > 0 and load["lost"] == 0, load
+    assert load["requests_per_s"] > 0 and load["clients"] > 1
+
     markdown = (tmp_path / "results" / "RESULTS.md").read_text(encoding="utf-8")
     assert "## Budgets of issue 10" in markdown and f"## N = {SIZE} articles per language" in markdown
+    assert "## Feedback collector under load" in markdown and "**0 lost**" in markdown

