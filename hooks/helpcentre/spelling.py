@@ -15,11 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from .words import fold, written_words
+from .words import ELIDED, fold
 
 MIN_LETTERS = 4
 LETTERS = (*"abcdefghijklmnopqrstuvwxyz", "0")  # "0": words that start with a digit or another sign
 # What is not read as words: link targets, HTML tags, attribute lists and [[contact ...]] markers.
+_LONG_WORD = re.compile(rf"[^\W_]{{{MIN_LETTERS},}}")  # words of MIN_LETTERS or more, as words.written_words finds them
 _NOT_TEXT = re.compile(r"\]\([^)\n]*\)|<[^>\n]*>|\{[^}\n]*\}|\[\[[^\]\n]*\]\]")
 
 
@@ -28,10 +29,11 @@ def folder(lang: str) -> str:
 
 
 def vocabulary(texts: Iterable[str]) -> Counter:
-    """How often each word (as written, lowercase) occurs in ``texts``; Markdown and HTML markup skipped."""
-    counts: Counter = Counter()
-    for text in texts:
-        counts.update(w for w in written_words(_NOT_TEXT.sub(" ", text)) if len(w) >= MIN_LETTERS)
+    """How often each word (as written, lowercase) occurs in ``texts``; Markdown and HTML markup skipped.
+    All the texts in one pass of regular expressions (in C): a pass a text cost half a second at 3,000."""
+    counts = Counter(_LONG_WORD.findall(_NOT_TEXT.sub(" ", "\n".join(texts)).lower()))
+    for elided in ELIDED:  # « jusqu'à »: the word is « à », not « jusqu »
+        counts.pop(elided, None)
     return counts
 
 

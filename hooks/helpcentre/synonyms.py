@@ -33,6 +33,7 @@ def synonyms_file(lang: str) -> str:
 @dataclass(frozen=True)
 class Synonyms:
     groups: tuple[tuple[str, ...], ...]  # as written
+    keys: tuple[tuple[str, ...], ...]  # each member's folded words joined by " ", as in by_phrase
     by_phrase: MappingProxyType  # folded words joined by " " -> group indexes
     starts: frozenset[str]  # first words of every member
 
@@ -50,11 +51,14 @@ class Synonyms:
                     found.add(phrase)
                     used.update(self.by_phrase[phrase])
         return tuple(
-            member for index in sorted(used) for member in self.groups[index] if " ".join(words(member)) not in found
+            member
+            for index in sorted(used)
+            for member, key in zip(self.groups[index], self.keys[index], strict=True)
+            if key not in found
         )
 
 
-EMPTY = Synonyms((), MappingProxyType({}), frozenset())
+EMPTY = Synonyms((), (), MappingProxyType({}), frozenset())
 
 
 def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
@@ -77,12 +81,13 @@ def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
 
 def build(groups: Iterable[tuple[str, ...]]) -> Synonyms:
     groups = tuple(groups)
+    keys = tuple(tuple(" ".join(words(member)) for member in group) for group in groups)
     by_phrase: dict[str, list[int]] = {}
-    for index, group in enumerate(groups):
-        for member in group:
-            by_phrase.setdefault(" ".join(words(member)), []).append(index)
+    for index, group_keys in enumerate(keys):
+        for key in group_keys:
+            by_phrase.setdefault(key, []).append(index)
     starts = frozenset(phrase.split(" ")[0] for phrase in by_phrase)
-    return Synonyms(groups, MappingProxyType({k: tuple(v) for k, v in by_phrase.items()}), starts)
+    return Synonyms(groups, keys, MappingProxyType({k: tuple(v) for k, v in by_phrase.items()}), starts)
 
 
 def _groups(path: str, data: object, text: str) -> tuple[list[tuple[str, ...]], list[Problem]]:

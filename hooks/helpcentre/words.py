@@ -11,13 +11,18 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[^\W_]+")
-_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
+ELIDED = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu")  # « jusqu'à », « l'été »
+_ELISION = re.compile(r"\b(?:" + "|".join(ELIDED) + r")'(?=\w)")
+
+
+# The combining marks of Latin, Greek and Cyrillic letters once decomposed (NFKD): removed by one regular
+# expression, in C (folding every word of 3,000 articles a character at a time in Python cost a second).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
     """Lowercase, without accents, with plain apostrophes: "Clé" -> "cle"."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'")))
 
 
 def words(text: str) -> list[str]:
