@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .environment import REPO
 from .settings import BenchError, Settings, log
-from static_server import free_port
+from static_server import free_port, wait_until_answers
 
 REQUESTS = 2000
 CLIENTS = 8
@@ -41,20 +41,6 @@ def _article() -> int:
     if found is None:
         raise BenchError("the collector's load test needs the repository's catalogue: run make check")
     return min(found.ids)
-
-
-def _wait_until_up(port: int, process: subprocess.Popen) -> None:
-    for _ in range(300):
-        if process.poll() is not None:
-            raise BenchError("the collector stopped: " + process.stdout.read())
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/health")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise BenchError("the collector did not start")
 
 
 def _client(port: int, bodies: list[bytes]) -> list[int]:
@@ -84,7 +70,10 @@ def measure(settings: Settings) -> dict:
     log(f"collector: {REQUESTS} votes from {CLIENTS} concurrent clients on 127.0.0.1")
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        _wait_until_up(port, process)
+        try:
+            wait_until_answers(port, "/health", process)
+        except RuntimeError as exc:
+            raise BenchError(f"the collector: {exc}") from None
         bodies = [_vote(article, i) for i in range(REQUESTS)]
         shares = [bodies[client::CLIENTS] for client in range(CLIENTS)]
         started = time.perf_counter()

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import functools
+import http.client
 import socket
+import subprocess
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -21,6 +24,22 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_until_answers(port: int, path: str, process: subprocess.Popen, tries: int = 300) -> None:
+    """Until a local server that ``process`` runs answers 200 at ``path`` on ``port``; RuntimeError, saying
+    why, when it stops first or never answers."""
+    for _ in range(tries):
+        if process.poll() is not None:
+            raise RuntimeError("the server stopped: " + (process.stdout.read() if process.stdout else ""))
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            connection.request("GET", path)
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("the server did not start")
 
 
 class _Handler(SimpleHTTPRequestHandler):

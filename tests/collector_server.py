@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from bs4 import BeautifulSoup
 
 from helpcentre import LANGUAGES
 
-from static_server import free_port
+from static_server import free_port, wait_until_answers
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -67,7 +66,7 @@ def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10
     parts = urlsplit(site_url)
     server = Collector(port, f"{parts.scheme}://{parts.netloc}", process)
     try:
-        _wait_until_up(server)
+        wait_until_answers(server.port, "/health", server.process)
         yield server
     finally:
         process.terminate()
@@ -97,20 +96,6 @@ def report_pages(project, url: str, folder: Path, site_url: str) -> dict[str, Be
 def cells(row) -> list[str]:
     """Each cell's text, runs of ordinary white space as one space (no-break spaces kept: French needs them)."""
     return [re.sub(r"[ \t\n]+", " ", cell.get_text(" ", strip=True)) for cell in row.find_all(["td", "th"])]
-
-
-def _wait_until_up(server: Collector) -> None:
-    for _ in range(300):
-        if server.process.poll() is not None:
-            raise RuntimeError("the collector stopped: " + server.process.stdout.read())
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=1)
-            connection.request("GET", "/health")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("the collector did not start")
 
 
 class PostgreSQL:
