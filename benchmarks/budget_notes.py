@@ -25,8 +25,9 @@ def hooks(profile: dict | None) -> str:
     if timed and "indexing_s" in timed:
         parts.append(
             f"clocked without a profiler: our event functions {timed['hooks_s']:.1f} s of a {timed['wall_s']:.1f} s "
-            f"one-process build as `make site` runs it; Pagefind's indexing, which the build command runs once "
-            f"MkDocs has ended (not a hook), {timed['indexing_s']:.1f} s more ({timed['indexing_share']:.1%})"
+            f"one-process build as `make site` runs it; the search data (records, synonyms, answer and spelling "
+            f"files) and Pagefind's indexing, which the build command runs once MkDocs has ended (not hooks), "
+            f"{timed['indexing_s']:.1f} s more ({timed['indexing_share']:.1%})"
         )
         if events := timed.get("events"):
             parts.append("by event: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in events.items()))

@@ -100,13 +100,14 @@ def timed_command(project: Path, out: Path, variant: str) -> list[str]:
 
 
 def hooks_timed_command(project: Path, out: Path) -> list[str]:
-    """One build in one process with our hooks' events clocked, then Pagefind's indexing (timed_build.py)."""
+    """One build in one process with our hooks' events clocked, then the search data and Pagefind's indexing
+    (timed_build.py)."""
     return [sys.executable, _runner("timed_build.py"), str(project.resolve() / "mkdocs.yml"), str(out)]
 
 
 def hooks_timing(output: str) -> tuple[float, float, float] | None:
-    """(seconds in our hooks' events, wall seconds of the build, seconds of Pagefind's indexing after
-    MkDocs) from ``hooks_timed_command``'s output."""
+    """(seconds in our hooks' events, wall seconds of the build, seconds of the search data and Pagefind's
+    indexing after MkDocs) from ``hooks_timed_command``'s output."""
     found = re.search(re.escape(HOOKS_MARK) + r"([0-9.]+) ([0-9.]+) ([0-9.]+)", output)
     return (float(found.group(1)), float(found.group(2)), float(found.group(3))) if found else None
 

@@ -117,8 +117,8 @@ def main(argv: list[str]) -> int:
             print(f"Error: {exc}", file=sys.stderr, flush=True)
             return 1
         began = time.perf_counter()
-        for lang in LANGUAGES:
-            searchindex.index_saved(Path(records), lang, site_dir)
+        for _lang, _count in searchindex.index_all(Path(records), LANGUAGES, site_dir):
+            pass
         indexing = time.perf_counter() - began
     print(f"\n{EVENTS_MARK}{json.dumps(clock.events)}", flush=True)
     print(f"\n{HOOKS_MARK}{clock.total:.3f} {time.perf_counter() - start:.3f} {indexing:.3f}", flush=True)

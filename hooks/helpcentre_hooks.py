@@ -189,7 +189,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write what MkDocs does not: folder sitemaps, redirect pages, this language's 404 page, and the
-    search index (or its records, for ``make site`` to index once MkDocs has ended)."""
+    search data and index (or what they are built from, for ``make site`` to build once MkDocs has ended)."""
     state = _current()
     language_build = state.build
     site_dir = Path(config.site_dir)
@@ -198,13 +198,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if language_build.lang != build.DEFAULT_LANGUAGE:
         sitefiles.write(site_dir, [(f"{language_build.lang}/404.html", _not_found_page(state, config))])
     digests = _preview.index_digests if _preview is not None else None
-    records = language_build.search_records()
-    if not records and _previewing(config):
+    entries = list(language_build.search_entries())
+    if not entries and _previewing(config):
         return  # a preview built without its broken articles may have none: Pagefind refuses an empty index
+    plan = language_build.index_plan(str(config.theme.custom_dir))
     try:
-        count = searchindex.publish(
-            records, language_build.lang, site_dir, language_build.settings.search_shard_size, digests
-        )
+        count = searchindex.publish(entries, plan, language_build.lang, site_dir, digests)
     except searchindex.SearchIndexError as exc:
         if not _previewing(config):
             raise PluginError(str(exc)) from None

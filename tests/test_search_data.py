@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
-from helpcentre import spelling, synonyms
+from pathlib import Path
+
+from helpcentre import searchdata, spelling, synonyms
 from helpcentre.words import fold, words
+
+OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 
 
 def test_words_fold_accents_case_and_elisions():
@@ -30,3 +34,48 @@ def test_spelling_files_hold_every_letter_most_frequent_first():
     assert json.loads(files["pagefind/words-fr/r.json"]) == [["remboursement", 2], ["rembourser", 1]]
     assert json.loads(files["pagefind/words-fr/e.json"]) == [["écran", 1]]  # filed under its folded letter
     assert json.loads(files["pagefind/words-fr/h.json"]) == []  # markup is not words
+
+
+def _entry(number: int) -> searchdata.SearchEntry:
+    return searchdata.SearchEntry(
+        id=1000 + number,
+        url=f"fr/securite/question-{number}.html",
+        title=f"Question {number}\u202f?",
+        tags=("sécurité",),
+        views=number,
+        teaser="Le coussin gonflable…",
+        contact="service" if number == 0 else "",
+        answer="<p>Le coussin gonflable se vérifie à l’atelier.</p><ol><li>Ouvrez <strong>Réglages</strong>.</li></ol>",
+        words=f"Question {number} sécurité Le coussin gonflable se vérifie à l’atelier. Ouvrez **Réglages**.",
+    )
+
+
+def test_search_data_built_after_mkdocs_gives_records_answers_and_spelling(tmp_path):
+    """From the entries a build saves: each article's record (with its synonyms) in one bundle, its answer file,
+    and spelling counts over every entry, however many the counting takes at a time."""
+    count = 3 * searchdata._VOCABULARY_CHUNK + 7
+    plan = searchdata.IndexPlan(str(OVERRIDES), 100, (("airbag", "coussin gonflable"),))
+    saved, digest = searchdata.save((_entry(n) for n in range(count)), plan, tmp_path / "saved")
+    assert saved == count
+    assert searchdata.save((_entry(n) for n in range(count)), plan, tmp_path / "again") == (count, digest)
+    site = tmp_path / "site"
+    searchdata.prepare(tmp_path / "saved", "fr", site, bundles=2)
+
+    records = sorted((tmp_path / "saved").glob("[12]/fr/securite/*.html"))
+    assert len(records) == count
+    first = (tmp_path / "saved" / "1" / "fr/securite/question-0.html").read_text(encoding="utf-8")
+    assert '<span data-pagefind-meta="synonyms">airbag</span>' in first
+    assert "l'atelier" in first  # typographic apostrophes as plain ones, for Pagefind
+    assert (tmp_path / "saved" / "2" / "fr/securite/question-1.html").is_file()  # dealt to the bundles in turn
+
+    answer = json.loads((site / "pagefind/parts-fr/1000.json").read_text(encoding="utf-8"))
+    assert (answer["title"], answer["url"], answer["contact"]) == (
+        "Question 0\u202f?",
+        "fr/securite/question-0.html",
+        "service",
+    )
+    assert answer["blocks"][1] == ["ol", ["li", "Ouvrez ", ["strong", "Réglages"], "."]]
+
+    letter_a = dict(json.loads((site / "pagefind/words-fr/a.json").read_text(encoding="utf-8")))
+    assert letter_a["atelier"] == count and letter_a["airbag"] == count
+    assert dict(json.loads((site / "pagefind/words-fr/r.json").read_text(encoding="utf-8")))["réglages"] == count

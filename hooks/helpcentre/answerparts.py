@@ -140,11 +140,15 @@ def folder(lang: str) -> str:
     return f"pagefind/parts-{lang}"
 
 
+def file(lang: str, entry: AnswerEntry) -> tuple[str, str]:
+    """(site-relative path, JSON) of an article's answer file."""
+    data = {"id": entry.id, "title": entry.title, "url": entry.url, "contact": entry.contact, **parts(entry.html)}
+    return f"{folder(lang)}/{entry.id}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def files(lang: str, answers: Iterable[AnswerEntry]) -> Iterator[tuple[str, str]]:
     """(site-relative path, JSON) of each article's answer file."""
-    for entry in answers:
-        data = {"id": entry.id, "title": entry.title, "url": entry.url, "contact": entry.contact, **parts(entry.html)}
-        yield f"{folder(lang)}/{entry.id}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (file(lang, entry) for entry in answers)
 
 
 def _open(tag: str, attrs: str) -> tuple[list | None, list | None]:

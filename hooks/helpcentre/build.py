@@ -4,7 +4,7 @@ Reads the content once (``load``, through ``contentcache``), collects each answe
 it (``keep_answer``), then, once every page is converted, places contact blocks in the answers and builds
 every view of the language in one pass (``finish``). After that it hands each page its view in O(1)
 (``page_view``) and answers for the language's links, search records and extra files by handing off to
-``pageviews``, ``links``, ``searchindex`` and ``sitefiles``. A new ``LanguageBuild`` is made for every
+``pageviews``, ``links``, ``searchdata`` and ``sitefiles``. A new ``LanguageBuild`` is made for every
 build, so nothing grows across rebuilds. A preview (``load_preview``) builds even when the content has errors,
 with what ``previewproblems`` chooses, and carries the banner that lists them.
 """
@@ -28,11 +28,11 @@ from . import (
     links,
     pageviews,
     previewproblems,
+    searchdata,
     searchindex,
     settings,
     sitefiles,
     snippets,
-    spelling,
     teaser,
 )
 from .pages import CATEGORY, HOME, src_uri
@@ -63,7 +63,6 @@ class LanguageBuild:
     renderer: Renderer | None = None
     banner: previewproblems.Banner | None = None  # only in a preview
     kept: frozenset[str] = frozenset()  # sources whose last good answer a preview keeps showing
-    _indexed: list[tuple[catalogue.Article, tuple[str, ...]]] | None = None
 
     # -- collect ----------------------------------------------------------------------------------------
     def keep_answer(self, src: str, html: str) -> str:
@@ -141,56 +140,40 @@ class LanguageBuild:
         """The files written after MkDocs' own: folder sitemaps and redirect pages."""
         yield from sitefiles.folder_sitemaps(self.sitemap(), site_url, self.renderer)
         article_urls = {i: card.url for i, card in self.views.cards.items()}
-        yield from spelling.files(self.lang, spelling.vocabulary(self._index_texts()))
-        yield from answerparts.files(self.lang, self._answer_entries())
         yield from sitefiles.redirect_pages(
             links.redirects(self.catalogue, self.lang, article_urls), site_url, self.renderer
         )
 
     # -- search -----------------------------------------------------------------------------------------
-    def indexed(self) -> list[tuple[catalogue.Article, tuple[str, ...]]]:
-        """The articles this language's index holds (its own, never English text under a French URL), each
-        with the synonyms it is also found by; computed once."""
-        if self._indexed is None:
-            own = (self.catalogue.get(self.lang, i) for i in self.catalogue.ids)
-            self._indexed = [(a, self.synonyms.expansions(_words_of(a))) for a in own if a is not None]
-        return self._indexed
-
-    def _answer_entries(self) -> Iterator[answerparts.AnswerEntry]:
-        """What the assistant shows of each indexed article (``answerparts``)."""
-        for article, _also in self.indexed():
+    def search_entries(self) -> Iterator[searchdata.SearchEntry]:
+        """What search needs of each article this language's index holds (its own, never English text under
+        a French URL); ``searchdata`` builds the records, answer files and spelling data from them."""
+        for article_id in self.catalogue.ids:
+            article = self.catalogue.get(self.lang, article_id)
+            if article is None:
+                continue
+            card = self.views.cards[article.id]
             contact = self.catalogue.contact_for(article)
-            yield answerparts.AnswerEntry(
-                article.id,
-                article.title,
-                self.views.cards[article.id].url,
-                contact.key if contact else "",
-                self.answers.get(article.id, ""),
+            yield searchdata.SearchEntry(
+                id=article.id,
+                url=card.url,
+                title=card.title,
+                tags=tuple(article.tags),
+                views=card.views,
+                teaser=card.teaser,
+                contact=contact.key if contact else "",
+                answer=self.answers.get(article.id, ""),
+                words=" ".join((article.title, *article.tags, article.full_body)),
             )
 
-    def _index_texts(self) -> Iterator[str]:
-        for article, also in self.indexed():
-            yield _words_of(article)
-            yield " ".join(also)
-
-    def search_records(self) -> list[searchindex.Record]:
-        records = []
-        for article, also in self.indexed():
-            card = self.views.cards[article.id]
-            answer = answerparts.unanchored(self.answers.get(article.id, ""))
-            html = self.renderer.search_record(card, article, answer, also)
-            records.append(searchindex.Record(card.url, html))
-        return records
+    def index_plan(self, templates: str) -> searchdata.IndexPlan:
+        return searchdata.IndexPlan(templates, self.settings.search_shard_size, self.synonyms.groups)
 
     def search_bundles(self) -> dict[str, tuple[str, ...]]:
         """Each language's index folders, the one its pages load first: as many as ``searchindex.save``
         makes of its records. Pages load their own language's; the other's only when theirs finds nothing."""
         counts = {lang: sum(1 for i in self.catalogue.ids if self.catalogue.get(lang, i)) for lang in LANGUAGES}
         return {lang: searchindex.bundles(lang, n, self.settings.search_shard_size) for lang, n in counts.items()}
-
-
-def _words_of(article: catalogue.Article) -> str:
-    return " ".join((article.title, *article.tags, article.full_body))
 
 
 def start(

@@ -77,13 +77,12 @@ def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
 
 
 def _index_search(records: Path, staging: Path) -> bool:
-    for lang in LANGUAGES:
-        try:
-            count = searchindex.index_saved(records, lang, staging)
-        except searchindex.SearchIndexError as exc:
-            print(f"ERROR   -  {exc}", file=sys.stderr)
-            return False
-        print(f"INFO    -  helpcentre: indexed {count} '{lang}' articles for search", file=sys.stderr)
+    try:
+        for lang, count in searchindex.index_all(records, LANGUAGES, staging):
+            print(f"INFO    -  helpcentre: indexed {count} '{lang}' articles for search", file=sys.stderr)
+    except searchindex.SearchIndexError as exc:
+        print(f"ERROR   -  {exc}", file=sys.stderr)
+        return False
     return True
 
 

@@ -4,7 +4,7 @@ language.
 A dirty rebuild converts only the files saved since, so the other answers come from here and category pages
 and search still hold every one; a language's search index whose records did not change is kept. Every page
 carries the banner of the content's problems, so a rebuild whose banner differs from the last one's rewrites
-every page (``banner_changed``). Reads each build's answers, search records and banner; holds one entry per
+every page (``banner_changed``). Reads each build's answers, search entries and banner; holds one entry per
 language, replaced at each build, never grown.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 @dataclass
 class PreviewMemory:
     answers: dict[str, dict[int, str]] = field(default_factory=dict)
-    index_digests: dict[str, str] = field(default_factory=dict)  # lang -> searchindex.digest of its records
+    index_digests: dict[str, str] = field(default_factory=dict)  # lang -> searchdata.save digest
     banners: dict[str, Hashable] = field(default_factory=dict)  # lang -> the banner its pages were written with
 
     def fill_answers(self, lang: str, ids: Iterable[int], answers: dict[int, str]) -> None:

@@ -1,5 +1,6 @@
 """Everything our hooks render themselves, through the build's one Jinja environment (the theme's, as
-MkDocs hands it to ``on_env``), from templates under ``overrides/``.
+MkDocs hands it to ``on_env``), from templates under ``overrides/``; and the search records, rendered once
+MkDocs has ended (``searchdata``) from the same folder of templates (``for_records``).
 
 Reads views and records; produces text: contact blocks placed inside answers, search records, folder
 sitemaps, redirect pages and whole pages such as a language's 404. Responsible for rendering, nothing more:
@@ -9,29 +10,39 @@ what to render comes from the build, where it goes from ``sitefiles``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
-from .catalogue import Article
 from .links import Redirect, SitemapUrl
 from .strings import Strings
-from .views import ArticleCard, ContactView
+from .views import ContactView
+
+if TYPE_CHECKING:
+    from .searchdata import SearchEntry
 
 
 class Renderer:
     """One language's templates, with its strings as ``t``."""
 
-    def __init__(self, env: jinja2.Environment, strings: Strings):
+    def __init__(self, env: jinja2.Environment, strings: Strings | None, lang: str | None = None):
         env.globals["t"] = strings
         self.env = env
-        self.lang = strings.lang
+        self.lang = strings.lang if strings is not None else lang
+
+    @classmethod
+    def for_records(cls, templates: Path, lang: str) -> Renderer:
+        """Search records without MkDocs: the record template reads no string and no theme filter, and
+        MkDocs' own environment has Jinja's defaults, so the bytes are the same."""
+        return cls(jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), auto_reload=False), None, lang)
 
     def contact(self, contact: ContactView) -> str:
         return self.env.get_template("partials/hc/contact.html").render(contact=contact)
 
-    def search_record(self, card: ArticleCard, article: Article, answer: str, synonyms: Sequence[str]) -> str:
+    def search_record(self, entry: SearchEntry, answer: str, synonyms: Sequence[str]) -> str:
         template = self.env.get_template("partials/hc/search-record.html")
-        return template.render(lang=self.lang, card=card, tags=article.tags, answer=answer, synonyms=synonyms)
+        return template.render(lang=self.lang, entry=entry, answer=answer, synonyms=synonyms)
 
     def sitemap(self, urls: Sequence[SitemapUrl]) -> str:
         return self.env.get_template("sitemap.xml").render(hc_sitemap=urls)

@@ -1,22 +1,23 @@
-"""The search index of one language, written with Pagefind (its binary ships inside the wheel).
+"""The search index of each language, written with Pagefind (its binary ships inside the wheel).
 
-Reads one small HTML record per article (question, tags, answer, views; rendered by a template) and
-produces ``site/pagefind/<lang>/``: a chunked index that only that language's pages load, with French
-stemming and diacritic folding. Only articles are indexed, never generated pages or fallbacks.
+Reads what the MkDocs build saved for search (``searchdata``: one entry per article) and produces
+``site/pagefind/<lang>/``: a chunked index that only that language's pages load, with French stemming and
+diacritic folding, besides the answer and spelling files ``searchdata`` writes. Only articles are indexed,
+never generated pages or fallbacks.
 
 Pagefind's indexer holds about 0.16 MB per 300-word article until it ends (480 MB for 3,000), so a large
 language is indexed in bundles of at most ``shard_size`` articles, one Pagefind run after the other:
 ``pagefind/<lang>/`` (the one pages load, with the program and its WebAssembly) and ``pagefind/<lang>-2/``,
 ... (only their index), which the browser merges into the first (Pagefind's ``mergeIndex``). Articles are
 dealt to the bundles in turn, so each holds a like mix and their scores compare. ``make site`` saves the
-records during the MkDocs build and indexes them once the MkDocs processes have ended (``RECORDS_VARIABLE``);
-a plain ``mkdocs build`` or ``mkdocs serve`` indexes at the end of each language's build.
+entries during the MkDocs build and indexes them once the MkDocs processes have ended (``RECORDS_VARIABLE``,
+``index_all``: one language's search data is built while Pagefind indexes the other's); a plain
+``mkdocs build`` or ``mkdocs serve`` indexes at the end of each language's build.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import math
 import os
 import shutil
@@ -24,10 +25,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import parallel, scratch
+from . import parallel, scratch, searchdata
 
 RECORDS_VARIABLE = "HC_SEARCH_RECORDS"  # set by `helpcentre.cli build`: save records there, index later
 # Scratch folders of one build or preview (scratch.claim). Neither prefix may begin the other, nor the names
@@ -50,22 +51,6 @@ _UNUSED = (
 _PROGRAM = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 
 
-@dataclass(frozen=True)
-class Record:
-    url: str  # site-relative, e.g. fr/my-account/forgot-password.html
-    html: str  # a minimal page: what Pagefind indexes, with weights and metadata
-
-
-def digest(records: Iterable[Record], lang: str) -> str:
-    """What the index of ``records`` depends on: equal digests give the same index."""
-    hasher = hashlib.blake2b(lang.encode(), digest_size=16)
-    for record in records:
-        for part in (record.url, record.html):
-            hasher.update(len(part).to_bytes(8, "big"))
-            hasher.update(part.encode())
-    return hasher.hexdigest()
-
-
 class SearchIndexError(RuntimeError):
     pass
 
@@ -85,23 +70,30 @@ def bundles(lang: str, articles: int, shard_size: int) -> tuple[str, ...]:
 
 
 def publish(
-    records: Sequence[Record], lang: str, site_dir: Path, shard_size: int, index_digests: dict[str, str] | None
+    entries: Iterable[searchdata.SearchEntry],
+    plan: searchdata.IndexPlan,
+    lang: str,
+    site_dir: Path,
+    index_digests: dict[str, str] | None,
 ) -> int | None:
-    """Make ``records`` searchable: save them for ``make site`` to index once MkDocs has ended (when
+    """Make ``entries`` searchable: save them for ``make site`` to index once MkDocs has ended (when
     ``RECORDS_VARIABLE`` names a folder), else index them into ``site_dir`` now. A preview passes the digests
-    of the indexes it already wrote (``PreviewMemory.index_digests``): an index whose records did not change
-    (an edit in the other language) is kept. Returns how many records were indexed now, or None."""
+    of the indexes it already wrote (``PreviewMemory.index_digests``): an index whose entries did not change
+    (an edit in the other language) is kept. Returns how many articles were indexed now, or None."""
     if saved_for_later := os.environ.get(RECORDS_VARIABLE):
-        save(records, lang, Path(saved_for_later), shard_size)
+        searchdata.save(entries, plan, Path(saved_for_later) / lang)
         return None
-    current = digest(records, lang) if index_digests is not None else ""
-    already = index_digests is not None and index_digests.get(lang) == current
-    if already and (site_dir / bundle_dir(lang, 1)).is_dir():
-        return None
-    count = write(records, lang, site_dir, shard_size)
+    with records_folder(PREVIEW_PREFIX) as tmp:
+        count, current = searchdata.save(entries, plan, tmp / lang)
+        if count == 0:
+            raise SearchIndexError(f"no {lang} article to index")
+        unchanged = index_digests is not None and index_digests.get(lang) == current
+        if unchanged and (site_dir / bundle_dir(lang, 1)).is_dir():
+            return None
+        indexed = index_saved(tmp, lang, site_dir)
     if index_digests is not None:
         index_digests[lang] = current
-    return count
+    return indexed
 
 
 def scratch_dir() -> Path:
@@ -125,31 +117,38 @@ def records_folder(prefix: str = RECORDS_PREFIX) -> Iterator[Path]:
         yield folder
 
 
-def save(records: Sequence[Record], lang: str, folder: Path, shard_size: int) -> None:
-    """Write ``records`` as files under ``folder/<lang>/<bundle number>/``, dealt to the bundles in turn."""
-    count = bundle_count(len(records), shard_size)
-    target = folder / lang
-    if target.exists():
-        shutil.rmtree(target)
-    (target / "1").mkdir(parents=True)
-    made: set[str] = set()  # one mkdir per folder, not per record: 6,000 of them were a third of the saving
-    for index, record in enumerate(records):
-        path = os.path.join(target, str(index % count + 1), record.url)
-        parent = os.path.dirname(path)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(record.html)
+def index_all(folder: Path, languages: Sequence[str], site_dir: Path) -> Iterator[tuple[str, int]]:
+    """Index every language ``folder`` holds into ``site_dir``, yielding (language, articles indexed) as each
+    ends. The next language's search data is built (Python, in a thread) while Pagefind indexes this one's
+    (its own process, 1.4 cores of 2): the build command's wall time, not Pagefind's memory, is shared."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        ready = pool.submit(_prepare, folder, languages[0], site_dir) if languages else None
+        for position, lang in enumerate(languages):
+            ready.result()
+            if position + 1 < len(languages):
+                ready = pool.submit(_prepare, folder, languages[position + 1], site_dir)
+            yield lang, _index_prepared(folder, lang, site_dir)
 
 
 def index_saved(folder: Path, lang: str, site_dir: Path) -> int:
-    """Run Pagefind on each bundle ``save`` wrote for ``lang``, one after the other, into ``site_dir``;
-    returns how many records were indexed."""
+    """Build ``lang``'s search data from what ``folder`` holds and index it into ``site_dir``; returns how many
+    articles were indexed."""
+    _prepare(folder, lang, site_dir)
+    return _index_prepared(folder, lang, site_dir)
+
+
+def _prepare(folder: Path, lang: str, site_dir: Path) -> None:
     saved = folder / lang
-    numbers = sorted(int(p.name) for p in saved.iterdir() if p.name.isdigit()) if saved.is_dir() else []
-    if not numbers:
+    count = searchdata.entry_count(saved) if (saved / searchdata.ENTRIES).is_file() else 0
+    if count == 0:
         raise SearchIndexError(f"no {lang} search records in {saved}")
+    searchdata.prepare(saved, lang, site_dir, bundle_count(count, searchdata.saved_plan(saved).shard_size))
+
+
+def _index_prepared(folder: Path, lang: str, site_dir: Path) -> int:
+    """Run Pagefind on each bundle ``_prepare`` wrote for ``lang``, one after the other, into ``site_dir``."""
+    saved = folder / lang
+    numbers = sorted(int(p.name) for p in saved.iterdir() if p.name.isdigit())
     for stale in site_dir.glob(f"pagefind/{lang}-*"):  # bundles of an earlier, larger build (a preview)
         shutil.rmtree(stale)
     indexed = 0
@@ -167,13 +166,6 @@ def index_saved(folder: Path, lang: str, site_dir: Path) -> int:
                 path.unlink()
         indexed += sum(1 for p in (saved / str(number)).rglob("*.html"))
     return indexed
-
-
-def write(records: Sequence[Record], lang: str, site_dir: Path, shard_size: int) -> int:
-    """Index ``records`` as ``lang`` into ``site_dir`` now (``mkdocs build`` or ``serve`` without the CLI)."""
-    with records_folder(PREVIEW_PREFIX) as tmp:
-        save(records, lang, tmp, shard_size)
-        return index_saved(tmp, lang, site_dir)
 
 
 def _run_pagefind(site: Path, lang: str, out_dir: Path) -> None:
