@@ -36,6 +36,7 @@ _TOP_BLOCKS = {"p", "ol", "ul", *_HEADINGS}
 _SILENT = {"script", "style", "template", "svg", "iframe", "object", "table", "pre", "aside", "figure", "img"}
 _VOID = {"br", "hr", "img", "wbr", "input", "source", "meta", "link"}
 _TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+)|<", re.S)
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)  # _TOKEN's tags
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
@@ -51,28 +52,32 @@ ANCHOR_PREFIX = "hc-part-"
 
 
 def is_long(html: str) -> bool:
-    return len(html_lib.unescape(_TAGS.sub("", html)).strip()) > LONG_ANSWER
+    # The text is never longer than its HTML: most short answers are known short without stripping tags.
+    return len(html) > LONG_ANSWER and len(html_lib.unescape(_TAGS.sub("", html)).strip()) > LONG_ANSWER
 
 
 def anchored(html: str) -> str:
-    """``html`` with an id on each top-level block without one, when the answer is long."""
+    """``html`` with an id on each top-level block without one, when the answer is long. Only tags are
+    visited (the text between them is copied in slices): every page's answer goes through here."""
     if not is_long(html):
         return html
     depth = 0
     number = 0
     out: list[str] = []
-    for match in _TOKEN.finditer(html):
-        closing, tag, attrs, _text = match.groups()
-        token = match.group(0)
-        tag = (tag or "").lower()
-        if tag and not closing and depth == 0 and tag in _TOP_BLOCKS:
+    copied = 0
+    for match in _TAG.finditer(html):
+        closing, tag, attrs = match.groups()
+        if tag is None:  # a comment
+            continue
+        tag = tag.lower()
+        if not closing and depth == 0 and tag in _TOP_BLOCKS:
             number += 1
-            if not _ID.search(attrs or ""):
-                token = f'<{tag} id="{ANCHOR_PREFIX}{number}"{attrs or ""}>'
-        if tag and tag not in _VOID and not (attrs or "").rstrip().endswith("/"):
-            depth += -1 if closing else 1
-            depth = max(depth, 0)
-        out.append(token)
+            if not _ID.search(attrs):
+                out += (html[copied : match.start()], f'<{tag} id="{ANCHOR_PREFIX}{number}"{attrs}>')
+                copied = match.end()
+        if tag not in _VOID and not attrs.rstrip().endswith("/"):
+            depth = max(depth - 1 if closing else depth + 1, 0)
+    out.append(html[copied:])
     return "".join(out)
 
 

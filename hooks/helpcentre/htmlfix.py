@@ -17,4 +17,7 @@ def valid_inputs(html: str) -> str:
     # category page, 200 MB over 6,000 pages) need not be searched for them.
     end = html.find("<main")
     end = len(html) if end == -1 else end
-    return _CHECKBOX.sub(lambda m: _AUTOCOMPLETE.sub("", m.group(0)), html[:end]) + html[end:]
+    start = html.find("<input", 0, end)  # nor need the head, with its inline styles and scripts
+    if start == -1:
+        return html
+    return html[:start] + _CHECKBOX.sub(lambda m: _AUTOCOMPLETE.sub("", m.group(0)), html[start:end]) + html[end:]

@@ -30,9 +30,17 @@ _SENTENCES = tuple(
 )
 
 
+# The longest word of each sentence: an answer without any of them holds no sentence (most answers), found
+# without first rewriting every run of spaces of every answer (a third of a second at 3,000 articles).
+_LONGEST_WORDS = tuple({max(sentence.split(" "), key=len) for sentence, _ in _SENTENCES})
+
+
 def check(article: Article, prose: str) -> list[Problem]:
-    whole = _SPACES.sub(" ", prose).casefold()
-    if not any(sentence in whole for sentence, _ in _SENTENCES):  # most answers: one pass, nothing found
+    folded = prose.casefold()
+    if not any(word in folded for word in _LONGEST_WORDS):
+        return []
+    whole = _SPACES.sub(" ", folded)
+    if not any(sentence in whole for sentence, _ in _SENTENCES):
         return []
     problems = []
     for number, line in enumerate(prose.split("\n")):

@@ -5,7 +5,7 @@ Reads each language's list (a YAML list of groups, each a list of words or short
 ``Synonyms`` lookup per language. ``expansions`` gives, for an article's text, the members of every group the
 article uses that it does not use itself: the search record carries them, so a search for any member finds
 the article, at no cost per query. A malformed list is a problem naming the file, the line and the fix.
-Cost: one set lookup per word of the article (phrases are only tried from a word that starts one).
+Cost: one lookup per word of the article (phrases only from a word that starts one, up to its longest).
 """
 
 from __future__ import annotations
@@ -35,18 +35,20 @@ class Synonyms:
     groups: tuple[tuple[str, ...], ...]  # as written
     keys: tuple[tuple[str, ...], ...]  # each member's folded words joined by " ", as in by_phrase
     by_phrase: MappingProxyType  # folded words joined by " " -> group indexes
-    starts: frozenset[str]  # first words of every member
+    starts: MappingProxyType  # first word of a member -> the most words a member starting with it has
 
     def expansions(self, text: str) -> tuple[str, ...]:
         """The members of the groups ``text`` uses that it does not contain itself, in list order."""
         tokens = words(text)
         found: set[str] = set()
         used: set[int] = set()
+        starts = self.starts
         for i, token in enumerate(tokens):
-            if token not in self.starts:
+            longest = starts.get(token)
+            if longest is None:
                 continue
-            for n in range(1, MAX_PHRASE_WORDS + 1):
-                phrase = " ".join(tokens[i : i + n])
+            for n in range(1, longest + 1):
+                phrase = " ".join(tokens[i : i + n]) if n > 1 else token
                 if phrase in self.by_phrase:
                     found.add(phrase)
                     used.update(self.by_phrase[phrase])
@@ -58,7 +60,7 @@ class Synonyms:
         )
 
 
-EMPTY = Synonyms((), (), MappingProxyType({}), frozenset())
+EMPTY = Synonyms((), (), MappingProxyType({}), MappingProxyType({}))
 
 
 def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
@@ -86,8 +88,12 @@ def build(groups: Iterable[tuple[str, ...]]) -> Synonyms:
     for index, group_keys in enumerate(keys):
         for key in group_keys:
             by_phrase.setdefault(key, []).append(index)
-    starts = frozenset(phrase.split(" ")[0] for phrase in by_phrase)
-    return Synonyms(groups, keys, MappingProxyType({k: tuple(v) for k, v in by_phrase.items()}), starts)
+    starts: dict[str, int] = {}
+    for phrase in by_phrase:
+        first, *rest = phrase.split(" ")
+        starts[first] = max(starts.get(first, 0), 1 + len(rest))
+    phrases = MappingProxyType({k: tuple(v) for k, v in by_phrase.items()})
+    return Synonyms(groups, keys, phrases, MappingProxyType(starts))
 
 
 def _groups(path: str, data: object, text: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
