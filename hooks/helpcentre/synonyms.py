@@ -5,7 +5,7 @@ Reads each language's list (a YAML list of groups, each a list of words or short
 ``Synonyms`` lookup per language. ``expansions`` gives, for an article's text, the members of every group the
 article uses that it does not use itself: the search record carries them, so a search for any member finds
 the article, at no cost per query. A malformed list is a problem naming the file, the line and the fix.
-Cost: one lookup per word of the article (phrases only from a word that starts one, up to its longest).
+Cost: one set intersection per article, then one lookup per word that starts a member of several words.
 """
 
 from __future__ import annotations
@@ -35,23 +35,19 @@ class Synonyms:
     groups: tuple[tuple[str, ...], ...]  # as written
     keys: tuple[tuple[str, ...], ...]  # each member's folded words joined by " ", as in by_phrase
     by_phrase: MappingProxyType  # folded words joined by " " -> group indexes
-    starts: MappingProxyType  # first word of a member -> the most words a member starting with it has
+    single_words: frozenset[str]  # the members of one word
+    phrase_starts: MappingProxyType  # first word of a member of several -> the most words such a member has
 
     def expansions(self, text: str) -> tuple[str, ...]:
         """The members of the groups ``text`` uses that it does not contain itself, in list order."""
         tokens = words(text)
-        found: set[str] = set()
-        used: set[int] = set()
-        starts = self.starts
-        for i, token in enumerate(tokens):
-            longest = starts.get(token)
-            if longest is None:
-                continue
-            for n in range(1, longest + 1):
-                phrase = " ".join(tokens[i : i + n]) if n > 1 else token
-                if phrase in self.by_phrase:
+        present = set(tokens)
+        found = present & self.single_words  # in C: most words of an article start no member
+        for i in _positions(tokens, present & self.phrase_starts.keys()):
+            for n in range(2, self.phrase_starts[tokens[i]] + 1):
+                if (phrase := " ".join(tokens[i : i + n])) in self.by_phrase:
                     found.add(phrase)
-                    used.update(self.by_phrase[phrase])
+        used = {index for phrase in found for index in self.by_phrase[phrase]}
         return tuple(
             member
             for index in sorted(used)
@@ -60,7 +56,11 @@ class Synonyms:
         )
 
 
-EMPTY = Synonyms((), (), MappingProxyType({}), MappingProxyType({}))
+def _positions(tokens: list[str], starts: set[str]) -> list[int]:
+    return [i for i, token in enumerate(tokens) if token in starts] if starts else []
+
+
+EMPTY = Synonyms((), (), MappingProxyType({}), frozenset(), MappingProxyType({}))
 
 
 def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
@@ -91,9 +91,11 @@ def build(groups: Iterable[tuple[str, ...]]) -> Synonyms:
     starts: dict[str, int] = {}
     for phrase in by_phrase:
         first, *rest = phrase.split(" ")
-        starts[first] = max(starts.get(first, 0), 1 + len(rest))
+        if rest:
+            starts[first] = max(starts.get(first, 0), 1 + len(rest))
     phrases = MappingProxyType({k: tuple(v) for k, v in by_phrase.items()})
-    return Synonyms(groups, keys, phrases, MappingProxyType(starts))
+    single = frozenset(k for k in by_phrase if " " not in k)
+    return Synonyms(groups, keys, phrases, single, MappingProxyType(starts))
 
 
 def _groups(path: str, data: object, text: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
