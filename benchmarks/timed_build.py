@@ -117,8 +117,9 @@ def main(argv: list[str]) -> int:
             print(f"Error: {exc}", file=sys.stderr, flush=True)
             return 1
         began = time.perf_counter()
-        for _lang, _count in searchindex.index_all(Path(records), LANGUAGES, site_dir):
-            pass
+        with searchindex.Indexing(Path(records), LANGUAGES, site_dir) as indexing:
+            for _lang, _count in indexing.run():
+                pass
         indexing = time.perf_counter() - began
     print(f"\n{EVENTS_MARK}{json.dumps(clock.events)}", flush=True)
     print(f"\n{HOOKS_MARK}{clock.total:.3f} {time.perf_counter() - start:.3f} {indexing:.3f}", flush=True)

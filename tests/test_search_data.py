@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 
 from helpcentre import searchdata, spelling, synonyms
@@ -59,7 +58,8 @@ def test_search_data_built_after_mkdocs_gives_records_answers_and_spelling(tmp_p
     assert saved == count
     assert searchdata.save((_entry(n) for n in range(count)), plan, tmp_path / "again") == (count, digest)
     site = tmp_path / "site"
-    searchdata.prepare(tmp_path / "saved", "fr", site, bundles=2)
+    found = searchdata.records(tmp_path / "saved", "fr", bundles=2)
+    searchdata.answers_and_spelling(tmp_path / "saved", "fr", site, found)
 
     records = sorted((tmp_path / "saved").glob("[12]/fr/securite/*.html"))
     assert len(records) == count

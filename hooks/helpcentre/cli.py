@@ -69,16 +69,16 @@ def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
             *extra_args,
         ]
 
-    with searchindex.records_folder() as records:
+    with searchindex.records_folder() as records, searchindex.Indexing(Path(records), LANGUAGES, staging) as indexing:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", searchindex.RECORDS_VARIABLE: records}
-        if not parallel.build(command, staging, LANGUAGES, env, root, parallel.jobs()):
+        if not parallel.build(command, staging, LANGUAGES, env, root, parallel.jobs(), built=indexing.start):
             return False
-        return _index_search(Path(records), staging)
+        return _index_search(indexing)
 
 
-def _index_search(records: Path, staging: Path) -> bool:
+def _index_search(indexing: searchindex.Indexing) -> bool:
     try:
-        for lang, count in searchindex.index_all(records, LANGUAGES, staging):
+        for lang, count in indexing.run():
             print(f"INFO    -  helpcentre: indexed {count} '{lang}' articles for search", file=sys.stderr)
     except searchindex.SearchIndexError as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)

@@ -67,8 +67,10 @@ def build(
     env: dict[str, str],
     cwd: Path,
     max_jobs: int,
+    built: Callable[[str], None] | None = None,
 ) -> bool:
     """Build into ``site_dir`` (empty or absent); ``command(folder)`` is MkDocs' command writing there.
+    ``built(lang)`` is called as soon as a language's own process has ended well (from its thread).
 
     One job, or one language: the plain sequential build, output passed straight through."""
     if max_jobs < 2 or len(languages) < 2:
@@ -81,7 +83,7 @@ def build(
         with ThreadPoolExecutor(max_workers=min(max_jobs, len(languages))) as pool:
             outcomes = list(
                 pool.map(
-                    lambda lang, folder: _run(lang, command(folder), {**env, LANGUAGE_VARIABLE: lang}, cwd),
+                    lambda lang, folder: _run(lang, command(folder), {**env, LANGUAGE_VARIABLE: lang}, cwd, built),
                     languages,
                     folders,
                 )
@@ -97,10 +99,12 @@ def build(
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run(lang: str, command: list[str], env: dict[str, str], cwd: Path) -> Outcome:
+def _run(lang: str, command: list[str], env: dict[str, str], cwd: Path, built: Callable[[str], None] | None) -> Outcome:
     done = subprocess.run(
         command, cwd=cwd, env=env, check=False, capture_output=True, text=True, preexec_fn=child_dies_with_parent()
     )
+    if done.returncode == 0 and built is not None:
+        built(lang)
     return Outcome(lang, done.returncode == 0, done.stdout + done.stderr)
 
 

@@ -2,16 +2,16 @@
 
 The MkDocs build saves, per language, one ``SearchEntry`` per indexed article (a line of JSON each, in the
 order of the catalogue) and an ``IndexPlan`` (where the record template is, the bundle size, the synonym
-groups): ``save``. ``prepare`` then reads the entries one at a time and produces, in one pass:
+groups): ``save``. Two passes then read the entries one at a time:
 
-- the record Pagefind indexes for each article (``partials/hc/search-record.html``, with the synonyms of the
-  words it uses: ``synonyms``), dealt in turn to the language's bundles;
-- the answer file the assistant fetches (``answerparts``), written into the site;
-- once every entry is read, the spelling files (``spelling``), written into the site.
+- ``records``: the record Pagefind indexes for each article (``partials/hc/search-record.html``, with the
+  synonyms of the words it uses: ``synonyms``), dealt in turn to the language's bundles;
+- ``answers_and_spelling``: the answer file the assistant fetches (``answerparts``) and the spelling files
+  (``spelling``: the words the records hold, counted), written into the site. Pagefind needs neither.
 
 Built here rather than in the MkDocs events: it is search data, like Pagefind's index, and the build
-command builds one language's while Pagefind indexes the other's (``searchindex.index_all``). Memory stays
-flat: one entry at a time, and a count per distinct word. Cost: one pass over each entry's text.
+command builds it while Pagefind indexes (``searchindex.Indexing``). Memory stays flat: one entry at a time,
+and a count per distinct word. Cost: one pass over each entry's text, and one over its answer.
 """
 
 from __future__ import annotations
@@ -90,21 +90,31 @@ def entry_count(folder: Path) -> int:
         return sum(1 for _ in source)
 
 
-def prepare(folder: Path, lang: str, site_dir: Path, bundles: int) -> None:
-    """From ``folder`` (what ``save`` wrote): the records under ``folder/<bundle number>/``, and the answer
-    and spelling files in ``site_dir``."""
+def records(folder: Path, lang: str, bundles: int) -> list[tuple[str, ...]]:
+    """The records Pagefind indexes, under ``folder/<bundle number>/`` (from what ``save`` wrote in ``folder``);
+    returns the synonyms each entry is also found by, in order, for ``answers_and_spelling``. Nothing else:
+    Pagefind waits for this."""
     plan = saved_plan(folder)
     renderer = Renderer.for_records(Path(plan.templates), lang)
     lookup = synonyms.build(plan.synonym_groups)
+    found: list[tuple[str, ...]] = []
+    made: set[str] = set()  # one mkdir per folder, not per record: 6,000 of them were a third of the saving
+    for index, entry in enumerate(saved_entries(folder)):
+        also = lookup.expansions(entry.words)
+        record = renderer.search_record(entry, answerparts.unanchored(entry.answer), also)
+        _write(os.path.join(folder, str(index % bundles + 1), entry.url), record, made)
+        found.append(also)
+    return found
+
+
+def answers_and_spelling(folder: Path, lang: str, site_dir: Path, found: list[tuple[str, ...]]) -> None:
+    """Each article's answer file, and the spelling files of the words its record holds (``found``: the
+    synonyms ``records`` gave each entry), in ``site_dir``."""
     counts: Counter = Counter()
     texts: list[str] = []
-    made: set[str] = set()  # one mkdir per folder, not per record: 6,000 of them were a third of the saving
 
     def answer_files() -> Iterator[tuple[str, str]]:
-        for index, entry in enumerate(saved_entries(folder)):
-            also = lookup.expansions(entry.words)
-            record = renderer.search_record(entry, answerparts.unanchored(entry.answer), also)
-            _write(os.path.join(folder, str(index % bundles + 1), entry.url), record, made)
+        for entry, also in zip(saved_entries(folder), found, strict=True):
             texts.extend((entry.words, " ".join(also)))
             if len(texts) >= 2 * _VOCABULARY_CHUNK:
                 counts.update(spelling.vocabulary(texts))

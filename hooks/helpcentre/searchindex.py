@@ -11,21 +11,23 @@ language is indexed in bundles of at most ``shard_size`` articles, one Pagefind 
 ... (only their index), which the browser merges into the first (Pagefind's ``mergeIndex``). Articles are
 dealt to the bundles in turn, so each holds a like mix and their scores compare. ``make site`` saves the
 entries during the MkDocs build and indexes them once the MkDocs processes have ended (``RECORDS_VARIABLE``,
-``index_all``: one language's search data is built while Pagefind indexes the other's); a plain
+``Indexing``: a language's search data is built from when its MkDocs process ends, and while Pagefind indexes); a plain
 ``mkdocs build`` or ``mkdocs serve`` indexes at the end of each language's build.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from . import parallel, scratch, searchdata
@@ -117,32 +119,74 @@ def records_folder(prefix: str = RECORDS_PREFIX) -> Iterator[Path]:
         yield folder
 
 
-def index_all(folder: Path, languages: Sequence[str], site_dir: Path) -> Iterator[tuple[str, int]]:
-    """Index every language ``folder`` holds into ``site_dir``, yielding (language, articles indexed) as each
-    ends. The next language's search data is built (Python, in a thread) while Pagefind indexes this one's
-    (its own process, 1.4 cores of 2): the build command's wall time, not Pagefind's memory, is shared."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        ready = pool.submit(_prepare, folder, languages[0], site_dir) if languages else None
-        for position, lang in enumerate(languages):
-            ready.result()
-            if position + 1 < len(languages):
-                ready = pool.submit(_prepare, folder, languages[position + 1], site_dir)
-            yield lang, _index_prepared(folder, lang, site_dir)
+class Indexing:
+    """One build's search indexing, responsible for its order and nothing more. A language's records are
+    written (a thread: Python) from the moment its MkDocs process ends (``start``); Pagefind (its own process,
+    1.4 cores of 2) indexes a language once every MkDocs process has ended and its records are written, one
+    language at a time, so its memory is never doubled; meanwhile the thread writes the other languages'
+    records, then every answer and spelling file (``run``)."""
+
+    def __init__(self, folder: Path, languages: Sequence[str], site_dir: Path):
+        self.folder, self.languages, self.site_dir = folder, tuple(languages), site_dir
+        self._pool = ThreadPoolExecutor(max_workers=1, initializer=_second_to_pagefind)
+        self._records: dict[str, Future] = {}
+        self._lock = threading.Lock()
+
+    def start(self, lang: str) -> None:
+        """Write ``lang``'s records now: its MkDocs build has ended. Called from any thread."""
+        with self._lock:
+            if lang not in self._records:
+                self._records[lang] = self._pool.submit(_records, self.folder, lang)
+
+    def run(self) -> Iterator[tuple[str, int]]:
+        """Index every language into ``site_dir``, yielding (language, articles indexed) as each ends."""
+        for lang in self.languages:
+            self.start(lang)
+        rest = [
+            self._pool.submit(_answers_and_spelling, self.folder, lang, self._records[lang], self.site_dir)
+            for lang in self.languages
+        ]
+        for lang in self.languages:
+            self._records[lang].result()
+            yield lang, _index_prepared(self.folder, lang, self.site_dir)
+        for done in rest:
+            done.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)  # after a failure, what has not started never will
+
+    def __enter__(self) -> Indexing:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _second_to_pagefind() -> None:
+    """The search data's thread gives way to Pagefind on a busy machine (Linux: a thread's own niceness), so
+    Pagefind, which every language waits for, runs as fast as when alone; the thread takes what it leaves."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 def index_saved(folder: Path, lang: str, site_dir: Path) -> int:
     """Build ``lang``'s search data from what ``folder`` holds and index it into ``site_dir``; returns how many
     articles were indexed."""
-    _prepare(folder, lang, site_dir)
+    found = _records(folder, lang)
+    searchdata.answers_and_spelling(folder / lang, lang, site_dir, found)
     return _index_prepared(folder, lang, site_dir)
 
 
-def _prepare(folder: Path, lang: str, site_dir: Path) -> None:
+def _records(folder: Path, lang: str) -> list[tuple[str, ...]]:
     saved = folder / lang
     count = searchdata.entry_count(saved) if (saved / searchdata.ENTRIES).is_file() else 0
     if count == 0:
         raise SearchIndexError(f"no {lang} search records in {saved}")
-    searchdata.prepare(saved, lang, site_dir, bundle_count(count, searchdata.saved_plan(saved).shard_size))
+    return searchdata.records(saved, lang, bundle_count(count, searchdata.saved_plan(saved).shard_size))
+
+
+def _answers_and_spelling(folder: Path, lang: str, found: Future, site_dir: Path) -> None:
+    searchdata.answers_and_spelling(folder / lang, lang, site_dir, found.result())
 
 
 def _index_prepared(folder: Path, lang: str, site_dir: Path) -> int:
@@ -174,9 +218,21 @@ def _run_pagefind(site: Path, lang: str, out_dir: Path) -> None:
     # stops the service while it may still be writing, and a file came out cut at 64 KiB (measured:
     # wasm.unknown.pagefind, 1 build in 6 at N=100). The output does not depend on the order files are
     # written or listed (checked: 3,000 records, reversed, under load), and test_release compares bytes.
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(out_dir)]
+    command = [*_pagefind(), "--site", str(site), "--output-path", str(out_dir)]
     command += ["--force-language", lang, "--keep-index-url", "--quiet"]
     preexec = parallel.child_dies_with_parent()
     done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800, preexec_fn=preexec)
     if done.returncode != 0:
         raise SearchIndexError((done.stderr or done.stdout).strip()[-2000:] or f"exit status {done.returncode}")
+
+
+@functools.cache
+def _pagefind() -> tuple[str, ...]:
+    """The binary ``pagefind[bin]`` ships, run directly: ``python -m pagefind`` starts Python only to find and
+    exec it (0.05 s a bundle). The module is the fallback, should the binary live elsewhere."""
+    try:
+        from pagefind_bin import get_executable
+
+        return (str(get_executable().resolve()),)
+    except (ImportError, OSError):
+        return (sys.executable, "-m", "pagefind")
