@@ -2,7 +2,7 @@
    search (find.js), or by the endpoint named in mkdocs.yml when there is one and it answers within four
    seconds. The best answer shows in the box (exchange.js), from its answer file (bundles.js). */
 
-import { indexOf } from "./bundles.js";
+import { indexOf, warm } from "./bundles.js";
 import { answer } from "./find.js";
 import { retrieve } from "./retrieval.js";
 import { keywords } from "./text.js";
@@ -146,11 +146,6 @@ function prefetch(box, question) {
     if (top && top.data.meta && top.data.meta.id) return index.answer(String(top.data.meta.id));
     return null;
   }).catch(function () { /* the question will fetch it */ });
-}
-
-function warm(box) {
-  const index = indexOf(box);
-  if (index) index.ready().catch(function () { /* the question will say so */ });
 }
 
 export function setUp(box) {

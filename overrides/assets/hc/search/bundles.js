@@ -93,3 +93,10 @@ export function indexOf(el, prefix = "") {
   }
   return indexes.get(bundle.href);
 }
+
+/* Start loading the page's index (Pagefind, its WebAssembly and entry) when a reader is about to search:
+   the field has the focus. A search waits for the end of a word (searchbox.js), and the index loads meanwhile. */
+export function warm(el) {
+  const index = indexOf(el);
+  if (index) index.ready().catch(function () { /* the search will say so */ });
+}

@@ -1,6 +1,7 @@
 /* The search box: the home page's field, the header dialog's, the 404 pages' and ?q= links. Each search is
    one retrieval (retrieval.js); results, corrections and answers in the other language are written as text. */
 
+import { warm } from "./bundles.js";
 import { answer } from "./find.js";
 import { articleLink, busy, highlighted } from "./render.js";
 import { message, stateOf } from "./widgets.js";
@@ -116,6 +117,8 @@ export function setUp(box) {
     if (event.key === "ArrowDown") { event.preventDefault(); moveFocus(box, 1); }
     if (event.key === "ArrowUp") { event.preventDefault(); moveFocus(box, -1); }
   });
+  if (document.activeElement === input) warm(box);
+  input.addEventListener("focus", function () { warm(box); });
   if (input.value.trim() && !state.token) search(box, input.value);
 }
 
