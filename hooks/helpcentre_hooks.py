@@ -38,8 +38,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcentre import build, htmlfix, links, minify, previewmemory, searchindex, sitefiles, structured
-from helpcentre.parallel import LANGUAGE_VARIABLE
+from helpcentre import build, htmlfix, links, minify, parallel, previewmemory, searchindex, sitefiles, structured
 from helpcentre.renderer import Renderer
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
@@ -110,12 +109,14 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     global _state
     lang = config.plugins["i18n"].current_language
     preview = _previewing(config)
-    # The first language this process builds speaks for both (`make serve ONLY=fr` too).
-    first = (os.environ.get(LANGUAGE_VARIABLE) if preview else None) or build.DEFAULT_LANGUAGE
     paths = Path(config.config_file_path), Path(config.docs_dir)
     try:
         language_build, lines = build.start(
-            *paths, lang, config.extra.get("helpcentre"), preview=preview, reporting=lang == first
+            *paths,
+            lang,
+            config.extra.get("helpcentre"),
+            preview=preview,
+            reporting=parallel.speaks_for_build(lang, build.DEFAULT_LANGUAGE),
         )
     except build.ContentError as exc:
         raise PluginError(f"content errors:\n{exc}") from None

@@ -40,3 +40,13 @@ def test_sample_content_is_clean():
     result = run_cli(REPO, "check")
     assert result.returncode == 0
     assert result.stdout.strip().splitlines()[-1] == "0 errors, 0 warnings"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if expectations(c)[0] == 0])
+def test_check_warnings_are_printed_once_by_the_build(make_site, case):
+    """Each language's process checks its own articles (parallel builds): a warning about either language's
+    article still reaches the writer, once."""
+    built = make_site(case)
+    assert built.ok, built.output
+    expected = expectations(case)[1][0]
+    assert len([line for line in built.output.splitlines() if expected in line]) == 1, built.output

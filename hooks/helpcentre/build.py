@@ -27,6 +27,7 @@ from . import (
     github,
     links,
     pageviews,
+    parallel,
     previewproblems,
     searchdata,
     searchindex,
@@ -203,7 +204,7 @@ def start(
 
 def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[LanguageBuild, list[Problem]]:
     """Read everything once for a build of ``lang``; raises ContentError listing every error."""
-    read = contentcache.read(root, docs_dir)
+    read = contentcache.read(root, docs_dir, checked=parallel.checked_language())
     if errors_in(read.problems) or read.catalogue is None:
         raise ContentError(read.problems)
     return _language_build(read, lang, settings), list(read.problems)

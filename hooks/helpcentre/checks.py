@@ -41,7 +41,11 @@ NBSP_HINT = typography.RULE
 _UNSAFE_FIX = "remove it: articles are Markdown only, scripts and embeds are not allowed"
 
 
-def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None = None) -> list[Problem]:
+def run(
+    root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None = None, only: str | None = None
+) -> list[Problem]:
+    """Every problem of the content; with ``only``, the articles of that language alone are checked one by
+    one (the checks of the whole run all the same)."""
     today = today or dt.date.today()
     proses = {key: _blank_code(article.body) for key, article in catalogue.articles.items()}
     anchors = _anchor_index(catalogue, proses)
@@ -51,6 +55,8 @@ def run(root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None =
     for snippet in catalogue.snippets.values():
         problems += _unsafe_markup(snippet.path, 1, _blank_code(snippet.text))
     for key, article in catalogue.articles.items():
+        if only is not None and article.lang != only:
+            continue
         prose = proses[key]
         problems += _unsafe(article, prose)
         problems += placeholders.check(article, prose)

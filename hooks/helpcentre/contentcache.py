@@ -36,10 +36,12 @@ _last_read: tuple[str, ContentRead] | None = None
 _last_good: dict[str, ContentRead] = {}  # at most one entry: the project of this process
 
 
-def read(root: Path, docs_dir: str) -> ContentRead:
-    """The catalogue, problems and strings of ``root``, read again only when a file changed."""
+def read(root: Path, docs_dir: str, *, checked: str | None = None) -> ContentRead:
+    """The catalogue, problems and strings of ``root``, read again only when a file changed. With
+    ``checked``, only that language's articles are checked one by one: another process of the same build
+    checks the others' (``parallel``)."""
     global _last_read
-    fingerprint = inputs_fingerprint(root, docs_dir)
+    fingerprint = inputs_fingerprint(root, docs_dir) + f"\0{checked or ''}"
     if _last_read is not None and _last_read[0] == fingerprint:
         return _last_read[1]
     cat, problems = catalogue.load(root, docs_dir)
@@ -48,9 +50,9 @@ def read(root: Path, docs_dir: str) -> ContentRead:
     word_groups, synonym_problems = synonyms.load_synonyms(root)
     problems += synonym_problems
     if cat is not None:
-        problems += checks.run(root, docs_dir, cat)
+        problems += checks.run(root, docs_dir, cat, only=checked)
     _last_read = (fingerprint, ContentRead(cat, tuple(problems), all_strings, word_groups))
-    if cat is not None and not errors_in(problems):
+    if cat is not None and checked is None and not errors_in(problems):
         _last_good.clear()
         _last_good[_project(root, docs_dir)] = _last_read[1]
     return _last_read[1]

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -120,11 +120,12 @@ def records_folder(prefix: str = RECORDS_PREFIX) -> Iterator[Path]:
 
 
 class Indexing:
-    """One build's search indexing, responsible for its order and nothing more. A language's records are
-    written (a thread: Python) from the moment its MkDocs process ends (``start``); Pagefind (its own process,
-    1.4 cores of 2) indexes a language once every MkDocs process has ended and its records are written, one
-    language at a time, so its memory is never doubled; meanwhile the thread writes the other languages'
-    records, then every answer and spelling file (``run``)."""
+    """One build's search indexing, responsible for its order and nothing more. The first language's records
+    are written (a thread: Python) from the moment its MkDocs process ends (``start``); Pagefind (its own
+    process, 1.4 cores of 2) indexes a language once every MkDocs process has ended and its records are
+    written, one language at a time, so its memory is never doubled. Once Pagefind runs, the thread writes
+    the next language's records and this one's answer and spelling files (``run``): never while this
+    process moves files or starts Pagefind, which a busy Python thread slowed by a second (measured)."""
 
     def __init__(self, folder: Path, languages: Sequence[str], site_dir: Path):
         self.folder, self.languages, self.site_dir = folder, tuple(languages), site_dir
@@ -133,22 +134,30 @@ class Indexing:
         self._lock = threading.Lock()
 
     def start(self, lang: str) -> None:
-        """Write ``lang``'s records now: its MkDocs build has ended. Called from any thread."""
+        """Write ``lang``'s records now, if it is the first language: its MkDocs build has ended. Called from
+        any thread."""
+        if lang == self.languages[0]:
+            self._start(lang)
+
+    def _start(self, lang: str) -> None:
         with self._lock:
             if lang not in self._records:
                 self._records[lang] = self._pool.submit(_records, self.folder, lang)
 
     def run(self) -> Iterator[tuple[str, int]]:
         """Index every language into ``site_dir``, yielding (language, articles indexed) as each ends."""
-        for lang in self.languages:
-            self.start(lang)
-        rest = [
-            self._pool.submit(_answers_and_spelling, self.folder, lang, self._records[lang], self.site_dir)
-            for lang in self.languages
-        ]
-        for lang in self.languages:
+        rest: list[Future] = []
+        for position, lang in enumerate(self.languages):
+            self._start(lang)
             self._records[lang].result()
-            yield lang, _index_prepared(self.folder, lang, self.site_dir)
+
+            def launched(lang: str = lang, following: tuple[str, ...] = self.languages[position + 1 :]) -> None:
+                for then in following[:1]:
+                    self._start(then)
+                found = self._records[lang]
+                rest.append(self._pool.submit(_answers_and_spelling, self.folder, lang, found, self.site_dir))
+
+            yield lang, _index_prepared(self.folder, lang, self.site_dir, launched)
         for done in rest:
             done.result()
 
@@ -189,8 +198,9 @@ def _answers_and_spelling(folder: Path, lang: str, found: Future, site_dir: Path
     searchdata.answers_and_spelling(folder / lang, lang, site_dir, found.result())
 
 
-def _index_prepared(folder: Path, lang: str, site_dir: Path) -> int:
-    """Run Pagefind on each bundle ``_prepare`` wrote for ``lang``, one after the other, into ``site_dir``."""
+def _index_prepared(folder: Path, lang: str, site_dir: Path, launched: Callable[[], None] | None = None) -> int:
+    """Run Pagefind on each bundle ``_records`` wrote for ``lang``, one after the other, into ``site_dir``;
+    ``launched()`` once the first has started."""
     saved = folder / lang
     numbers = sorted(int(p.name) for p in saved.iterdir() if p.name.isdigit())
     for stale in site_dir.glob(f"pagefind/{lang}-*"):  # bundles of an earlier, larger build (a preview)
@@ -201,7 +211,7 @@ def _index_prepared(folder: Path, lang: str, site_dir: Path) -> int:
         if out_dir.exists():
             shutil.rmtree(out_dir)
         try:
-            _run_pagefind(saved / str(number), lang, out_dir)
+            _run_pagefind(saved / str(number), lang, out_dir, launched if number == numbers[0] else None)
         except (OSError, subprocess.SubprocessError, SearchIndexError) as exc:
             raise SearchIndexError(f"Pagefind could not write the {lang} search index: {exc}") from exc
         # The browser loads the program and its WebAssembly once, from the first bundle.
@@ -212,7 +222,7 @@ def _index_prepared(folder: Path, lang: str, site_dir: Path) -> int:
     return indexed
 
 
-def _run_pagefind(site: Path, lang: str, out_dir: Path) -> None:
+def _run_pagefind(site: Path, lang: str, out_dir: Path, launched: Callable[[], None] | None = None) -> None:
     # Pagefind's own command on a folder of records, run to its end. Its Python API was tried twice: one
     # record per call costs 0.1 s each (50 s for 500); one folder per call is fast, but closing the API
     # stops the service while it may still be writing, and a file came out cut at 64 KiB (measured:
@@ -221,9 +231,18 @@ def _run_pagefind(site: Path, lang: str, out_dir: Path) -> None:
     command = [*_pagefind(), "--site", str(site), "--output-path", str(out_dir)]
     command += ["--force-language", lang, "--keep-index-url", "--quiet"]
     preexec = parallel.child_dies_with_parent()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800, preexec_fn=preexec)
-    if done.returncode != 0:
-        raise SearchIndexError((done.stderr or done.stdout).strip()[-2000:] or f"exit status {done.returncode}")
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec
+    ) as process:
+        if launched is not None:
+            launched()
+        try:
+            stdout, stderr = process.communicate(timeout=1800)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+    if process.returncode != 0:
+        raise SearchIndexError((stderr or stdout).strip()[-2000:] or f"exit status {process.returncode}")
 
 
 @functools.cache
