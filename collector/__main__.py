@@ -64,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "report":
         out = args.out or root / "dist" / "feedback-report.md"
-        _write(out, report_markdown(config, rows))
-        pages = page.write(config, summarise(config, rows), args.html or root / "dist" / "feedback-report")
+        summary = summarise(config, rows)
+        _write(out, report_markdown(config, summary))
+        pages = page.write(config, summary, args.html or root / "dist" / "feedback-report")
         print("Feedback report: " + ", ".join(str(p) for p in pages) + f" and {out}")
         return 0
     if not rows["views"]:

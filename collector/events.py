@@ -18,6 +18,8 @@ import datetime as dt
 import json
 import unicodedata
 
+from helpcentre.problems import shown
+
 from .config import Config
 
 MAX_BODY = 4096  # bytes: a 500-character comment in any script fits
@@ -102,5 +104,4 @@ def _text(value, name: str, limit: int, required: bool = False) -> str:
 
 def _short(value) -> str:
     """A value as the reason shows it: its JSON form, cut short (a reason is one line)."""
-    shown = json.dumps(value, ensure_ascii=True)
-    return shown if len(shown) <= 40 else shown[:37] + "..."
+    return shown(json.dumps(value, ensure_ascii=True))

@@ -9,12 +9,13 @@ nothing from anywhere else and needs no script; Jinja2 escapes every text, so a 
 
 from __future__ import annotations
 
-import shutil
 from functools import cache
 from pathlib import Path
 
 import jinja2
 import yaml
+
+from helpcentre import sitefolder
 
 from .charts import views_svg
 from .config import Config
@@ -74,20 +75,19 @@ def render(config: Config, summary: Summary, lang: str, charts: dict[int, str]) 
 
 def write(config: Config, summary: Summary, out: Path) -> list[Path]:
     """Every language's folder under ``out``, written aside and then swapped in (never half a report)."""
-    partial = out.with_name(out.name + ".part")
-    shutil.rmtree(partial, ignore_errors=True)
     pages = []
-    for lang in config.languages:
-        folder = partial / lang
-        folder.mkdir(parents=True)
-        charts = {}
-        axis = Strings(lang)("report.views.axis")
-        for views in summary.views[:CHARTS]:
-            name = f"views-{views.article}.svg"
-            (folder / name).write_text(views_svg(views, config.languages, axis), encoding="utf-8")
-            charts[views.article] = name
-        (folder / "index.html").write_text(render(config, summary, lang, charts), encoding="utf-8")
-        pages.append(out / lang / "index.html")
-    shutil.rmtree(out, ignore_errors=True)
-    partial.replace(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with sitefolder.staged(out) as partial:
+        for lang in config.languages:
+            folder = partial / lang
+            folder.mkdir(parents=True)
+            charts = {}
+            axis = Strings(lang)("report.views.axis")
+            for views in summary.views[:CHARTS]:
+                name = f"views-{views.article}.svg"
+                (folder / name).write_text(views_svg(views, config.languages, axis), encoding="utf-8")
+                charts[views.article] = name
+            (folder / "index.html").write_text(render(config, summary, lang, charts), encoding="utf-8")
+            pages.append(out / lang / "index.html")
+        sitefolder.swap(partial, out)
     return pages

@@ -16,7 +16,7 @@ from collections import Counter
 
 from .config import Config
 from .events import REASONS
-from .summary import Summary, summarise
+from .summary import Summary
 
 REASON_NAMES = {"outdated": "Out of date", "unclear": "Unclear", "not-my-question": "Not my question", "other": "Other"}
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#|!~])")
@@ -72,8 +72,7 @@ def _views(config: Config, summary: Summary) -> list[str]:
     return [*lines, ""]
 
 
-def report_markdown(config: Config, rows: dict[str, list[dict]]) -> str:
-    summary = summarise(config, rows)
+def report_markdown(config: Config, summary: Summary) -> str:
     span = f"Collected from {summary.first_day} to {summary.last_day}" if summary.first_day else "Nothing collected yet"
     views, votes, unanswered = summary.counts
     head = [

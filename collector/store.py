@@ -17,35 +17,36 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
 metadata = sa.MetaData()
+
+
+def _table(name: str, *columns: sa.Column, per_article: bool = True) -> sa.Table:
+    """A table of ours: a row id, the day and the language (and the article, but for ``unanswered``) first."""
+    article = (sa.Column("article", sa.Integer, nullable=False),) if per_article else ()
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("day", sa.Date, nullable=False),
+        *article,
+        sa.Column("lang", sa.String(8), nullable=False),
+        *columns,
+    )
+
+
 TABLES = {
-    "views": sa.Table(
-        "views",
-        metadata,
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("day", sa.Date, nullable=False),
-        sa.Column("article", sa.Integer, nullable=False),
-        sa.Column("lang", sa.String(8), nullable=False),
-    ),
-    "votes": sa.Table(
+    "views": _table("views"),
+    "votes": _table(
         "votes",
-        metadata,
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("day", sa.Date, nullable=False),
-        sa.Column("article", sa.Integer, nullable=False),
-        sa.Column("lang", sa.String(8), nullable=False),
         sa.Column("answer", sa.String(3), nullable=False),
         sa.Column("reason", sa.String(20)),
         sa.Column("comment", sa.String(500)),
     ),
-    "unanswered": sa.Table(
+    "unanswered": _table(
         "unanswered",
-        metadata,
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("day", sa.Date, nullable=False),
-        sa.Column("lang", sa.String(8), nullable=False),
         sa.Column("source", sa.String(10), nullable=False),
         sa.Column("query", sa.String(200), nullable=False),
         sa.Column("shown", sa.String(20), nullable=False),
+        per_article=False,
     ),
 }
 
