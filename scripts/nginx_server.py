@@ -113,10 +113,6 @@ class Nginx:
     def wait(self) -> None:
         self._process.wait()
 
-    def error_log(self) -> str:
-        path = Path(self._tmp.name) / "error.log"
-        return path.read_text() if path.exists() else ""
-
     def __exit__(self, *exc) -> None:
         if self._process is not None and self._process.poll() is None:
             self._process.send_signal(signal.SIGTERM)  # nginx's fast shutdown

@@ -48,7 +48,7 @@ def test_a_long_answer_anchors_each_block_and_says_where_they_are():
 
 def test_one_file_per_article_with_what_the_box_needs():
     entry = answerparts.AnswerEntry(3002, "How?", "keys/key-battery.html", "", STEPS)
-    ((path, text),) = answerparts.files("fr", [entry])
+    path, text = answerparts.file("fr", entry)
     assert path == "pagefind/parts-fr/3002.json"
     data = json.loads(text)
     assert (data["id"], data["title"], data["url"], data["contact"]) == (3002, "How?", "keys/key-battery.html", "")

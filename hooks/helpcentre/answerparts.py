@@ -6,7 +6,7 @@ Reads an answer's HTML as MkDocs converted it and produces:
   the assistant can link to the part it shows; a short answer (most of ours) is shown whole and unchanged;
 - ``parts(html)``: the answer's allowed structure, ``{"blocks": [node, ...]}`` plus ``"anchors"`` (one id or
   "" per block) for a long answer;
-- ``files(lang, answers)``: one small JSON file per article, ``pagefind/parts-<lang>/<id>.json``, with its
+- ``file(lang, answer)``: one small JSON file per article, ``pagefind/parts-<lang>/<id>.json``, with its
   id, question, address (site-relative), contact key and parts, which the assistant fetches for the answers
   it shows (and for the ids an endpoint cites). Kept out of the Pagefind index on purpose: Pagefind 1.5
   indexes metadata, and the same structure as metadata grew the index chunks by 31% and the fragments by
@@ -26,7 +26,6 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 ALLOWED = ("p", "ol", "ul", "li", "strong", "em", "a", "code")
@@ -149,11 +148,6 @@ def file(lang: str, entry: AnswerEntry) -> tuple[str, str]:
     """(site-relative path, JSON) of an article's answer file."""
     data = {"id": entry.id, "title": entry.title, "url": entry.url, "contact": entry.contact, **parts(entry.html)}
     return f"{folder(lang)}/{entry.id}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def files(lang: str, answers: Iterable[AnswerEntry]) -> Iterator[tuple[str, str]]:
-    """(site-relative path, JSON) of each article's answer file."""
-    return (file(lang, entry) for entry in answers)
 
 
 def _open(tag: str, attrs: str) -> tuple[list | None, list | None]:

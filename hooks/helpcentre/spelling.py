@@ -20,7 +20,7 @@ from .words import ELIDED, fold
 MIN_LETTERS = 4
 LETTERS = (*"abcdefghijklmnopqrstuvwxyz", "0")  # "0": words that start with a digit or another sign
 # What is not read as words: link targets, HTML tags, attribute lists and [[contact ...]] markers.
-_LONG_WORD = re.compile(rf"[^\W_]{{{MIN_LETTERS},}}")  # words of MIN_LETTERS or more, as words.written_words finds them
+_LONG_WORD = re.compile(rf"[^\W_]{{{MIN_LETTERS},}}")  # words of MIN_LETTERS letters or more
 _NOT_TEXT = re.compile(r"\]\([^)\n]*\)|<[^>\n]*>|\{[^}\n]*\}|\[\[[^\]\n]*\]\]")
 
 

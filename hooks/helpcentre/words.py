@@ -28,8 +28,3 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of ``text``, elisions split off: "l'Application MINI" -> ["application", "mini"]."""
     return _WORD.findall(_ELISION.sub(" ", fold(text)))
-
-
-def written_words(text: str) -> list[str]:
-    """The words of ``text`` as written (lowercase, accents kept), elisions split off: "l'Été" -> ["été"]."""
-    return _WORD.findall(_ELISION.sub(" ", text.lower().replace("\u2019", "'")))
