@@ -92,7 +92,7 @@ def test_the_endpoint_s_answer_shows_in_the_box_with_its_sources(endpoint_site, 
     page.wait_for_selector(f"{SHOWN} .hc-assistant__sources")
     assert endpoint.requests == [{"question": "comment changer la pile de ma clé", "lang": "fr"}]
     answer = f"{SHOWN} .hc-assistant__answer"
-    assert page.locator(f"{answer} ol > li").all_inner_texts() == [
+    assert shown_steps(page) == [
         "Appuyez sur le bouton de la clé.",
         "Retirez le couvercle.",
     ]
@@ -107,7 +107,7 @@ def test_the_endpoint_s_answer_shows_in_the_box_with_its_sources(endpoint_site, 
     page.click(f"{SHOWN} .hc-assistant__no")  # then the first article it cited, in the box
     page.wait_for_selector(f"{SHOWN} .hc-assistant__question")
     assert page.inner_text(f"{SHOWN} .hc-assistant__question") == titles[0]
-    assert len(page.locator(f"{SHOWN} .hc-assistant__answer ol > li").all_inner_texts()) == 5
+    assert len(shown_steps(page)) == 5
     assert page.evaluate("window.hcRan") is None
     # An id the site does not have is looked up once and left out; nothing else failed.
     assert tab.failed == [f"404 {server.url}pagefind/parts-fr/99999.json"], tab.failed
