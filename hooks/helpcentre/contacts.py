@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import LANGUAGES, yamldata
 from .problems import Problem, error
-from .sitedata import read_text
+from .yamldata import read_text
 
 CONTACTS_FILE = "data/contacts.yml"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

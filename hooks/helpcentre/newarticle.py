@@ -11,14 +11,8 @@ from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, typography
 from .catalogue import Catalogue
+from .placeholders import SKELETON
 from .slugs import slugify
-
-SKELETON = {
-    "en": "Answer the question in the first sentence: it becomes the teaser in lists.\n\n"
-    "1. First step, with interface labels in **bold**.\n",
-    "fr": "Répondez à la question dès la première phrase\u00a0: elle sert d'aperçu dans les listes.\n\n"
-    "1. Première étape, avec les libellés de l'interface en **gras**.\n",
-}
 
 
 class NewArticleError(ValueError):

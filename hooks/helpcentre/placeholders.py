@@ -1,7 +1,7 @@
 """The text ``make new`` writes into a new answer, recognised until the writer replaces it.
 
 Reads an article's answer (code blanked) and produces an error for each line that still holds a sentence of
-``newarticle.SKELETON``, in any language: a placeholder must never be published.
+``SKELETON``, in any language: a placeholder must never be published.
 """
 
 from __future__ import annotations
@@ -9,11 +9,17 @@ from __future__ import annotations
 import re
 
 from .catalogue import Article
-from .newarticle import SKELETON
 from .problems import Problem, error, shown
 
 _LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+SKELETON = {
+    "en": "Answer the question in the first sentence: it becomes the teaser in lists.\n\n"
+    "1. First step, with interface labels in **bold**.\n",
+    "fr": "Répondez à la question dès la première phrase\u00a0: elle sert d'aperçu dans les listes.\n\n"
+    "1. Première étape, avec les libellés de l'interface en **gras**.\n",
+}
 
 
 def _normal(line: str) -> str:

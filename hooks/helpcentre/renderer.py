@@ -11,16 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import jinja2
 
 from .links import Redirect, SitemapUrl
 from .strings import Strings
 from .views import ContactView
-
-if TYPE_CHECKING:
-    from .searchdata import SearchEntry
 
 
 class Renderer:
@@ -39,10 +35,6 @@ class Renderer:
 
     def contact(self, contact: ContactView) -> str:
         return self.env.get_template("partials/hc/contact.html").render(contact=contact)
-
-    def search_record(self, entry: SearchEntry, answer: str, synonyms: Sequence[str]) -> str:
-        template = self.env.get_template("partials/hc/search-record.html")
-        return template.render(lang=self.lang, entry=entry, answer=answer, synonyms=synonyms)
 
     def sitemap(self, urls: Sequence[SitemapUrl]) -> str:
         return self.env.get_template("sitemap.xml").render(hc_sitemap=urls)

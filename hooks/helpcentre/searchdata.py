@@ -27,6 +27,9 @@ from pathlib import Path
 from . import answerparts, sitefiles, spelling, synonyms
 from .renderer import Renderer
 
+# One record per article, the page Pagefind indexes (overrides/partials/hc/search-record.html).
+_RECORD = "partials/hc/search-record.html"
+
 ENTRIES = "entries.jsonl"
 PLAN = "plan.json"
 _VOCABULARY_CHUNK = 50  # entries counted per pass of spelling's regular expressions: few passes, small strings
@@ -101,7 +104,8 @@ def records(folder: Path, lang: str, bundles: int) -> list[tuple[str, ...]]:
     made: set[str] = set()  # one mkdir per folder, not per record: 6,000 of them were a third of the saving
     for index, entry in enumerate(saved_entries(folder)):
         also = lookup.expansions(entry.words)
-        record = renderer.search_record(entry, answerparts.unanchored(entry.answer), also)
+        answer = answerparts.unanchored(entry.answer)
+        record = renderer.page(_RECORD, {"lang": lang, "entry": entry, "answer": answer, "synonyms": also})
         _write(os.path.join(folder, str(index % bundles + 1), entry.url), record, made)
         found.append(also)
     return found

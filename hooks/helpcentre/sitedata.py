@@ -15,8 +15,9 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import LANGUAGES, yamldata
+from .periods import Period, parse_period
 from .problems import Problem, error
-from .reviews import Period, parse_period
+from .yamldata import read_text
 
 CATEGORIES_FILE = "data/categories.yml"
 POPULARITY_FILE = "data/popularity.csv"
@@ -44,15 +45,6 @@ class Category:
 
     def description(self, lang: str) -> str:
         return self.descriptions[lang]
-
-
-def read_text(root: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    try:
-        return (root / rel).read_text(encoding="utf-8"), []
-    except FileNotFoundError:
-        return None, [error(rel, 1, f"{rel} is missing; restore it from the repository")]
-    except UnicodeDecodeError:
-        return None, [error(rel, 1, "file is not valid UTF-8; save it again with UTF-8 encoding")]
 
 
 def load_categories(root: Path) -> tuple[tuple[Category, ...], list[Problem]]:

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from . import LANGUAGES, yamldata
 from .problems import Problem, error
-from .sitedata import read_text
+from .yamldata import read_text
 
 
 def strings_file(lang: str) -> str:

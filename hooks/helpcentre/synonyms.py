@@ -18,8 +18,8 @@ from types import MappingProxyType
 
 from . import LANGUAGES, yamldata
 from .problems import Problem, error, shown
-from .sitedata import read_text
 from .words import words
+from .yamldata import read_text
 
 MAX_PHRASE_WORDS = 4
 _GROUP_START = re.compile(r"^-(?:\s|$)", re.MULTILINE)

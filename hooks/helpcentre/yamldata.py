@@ -14,6 +14,7 @@ past the limits above before the Python constructor builds a value.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -204,3 +205,12 @@ def load(path: str, text: str, first_line: int = 1, what: str = "YAML") -> tuple
 
 def line_of(data: Any, key: str, default: int) -> int:
     return data.line_of(key, default) if isinstance(data, LineDict) else default
+
+
+def read_text(root: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    try:
+        return (root / rel).read_text(encoding="utf-8"), []
+    except FileNotFoundError:
+        return None, [error(rel, 1, f"{rel} is missing; restore it from the repository")]
+    except UnicodeDecodeError:
+        return None, [error(rel, 1, "file is not valid UTF-8; save it again with UTF-8 encoding")]
