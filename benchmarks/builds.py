@@ -29,7 +29,7 @@ SEQUENTIAL = "A1"
 ONE_LANGUAGE = "A-en"
 MAX_LOG = 4000
 HERE = Path(__file__).resolve().parent
-# helpcentre.searchindex.RECORDS_VARIABLE; the bench imports nothing of the code it measures.
+# helpcentre.search.searchindex.RECORDS_VARIABLE; the bench imports nothing of the code it measures.
 RECORDS_VARIABLE = "HC_SEARCH_RECORDS"
 
 

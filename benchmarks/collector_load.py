@@ -35,7 +35,7 @@ def _vote(article: int, index: int) -> bytes:
 
 
 def _article() -> int:
-    from helpcentre import catalogue
+    from helpcentre.content import catalogue
 
     found, _ = catalogue.load(REPO)
     if found is None:

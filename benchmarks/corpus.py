@@ -240,7 +240,7 @@ def _href(head: Head, link: Head) -> str:
 
 
 def source_digest(title: str, body: str) -> str:
-    """What a translation records in ``translation_of`` (same formula as ``helpcentre.catalogue``)."""
+    """What a translation records in ``translation_of`` (same formula as ``helpcentre.content.catalogue``)."""
     return hashlib.sha256(f"{title.strip()}\n{body.strip()}".encode()).hexdigest()[:12]
 
 

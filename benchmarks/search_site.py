@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from helpcentre import DEFAULT_LANGUAGE
+from helpcentre.core.languages import DEFAULT_LANGUAGE
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT_S = 600

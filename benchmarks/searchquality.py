@@ -22,7 +22,7 @@ from pathlib import Path
 from chromium import launch
 from playwright.sync_api import sync_playwright
 
-from helpcentre import LANGUAGES
+from helpcentre.core.languages import LANGUAGES
 
 from . import search_browser, search_report, search_sets, search_site
 from .search_scores import Result, unmet

@@ -103,7 +103,8 @@ def build(config_file: str, site_dir: Path, clock: Clock) -> None:
 def main(argv: list[str]) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from helpcentre import LANGUAGES, searchindex
+    from helpcentre.core.languages import LANGUAGES
+    from helpcentre.search import searchindex
 
     config_file, site_dir = argv[0], Path(argv[1])
     _log_as_mkdocs_does()

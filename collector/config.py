@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from helpcentre import LANGUAGES, catalogue
-from helpcentre.problems import errors_in, report
+from helpcentre.content import catalogue
+from helpcentre.core.languages import LANGUAGES
+from helpcentre.core.problems import errors_in, report
 
 DEFAULT_DATABASE = "feedback.sqlite3"  # in the project's folder; kept out of git
 DEFAULT_RATE_LIMIT = 60  # requests per client per minute: a reader sends a few per page

@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import unicodedata
 
-from helpcentre.problems import shown
+from helpcentre.core.problems import shown
 
 from .config import Config
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from helpcentre import sitefolder
+from helpcentre.release import sitefolder
 
 from .charts import views_svg
 from .config import Config

@@ -5,7 +5,7 @@ recommended list need answers that MkDocs converts one page at a time:
 
 - ``on_pre_build`` reads the catalogue once per language build, *before* MkDocs cleans ``site/``, so bad
   content stops the build with ``path:line`` messages and nothing written; a writer's preview (``mkdocs
-  serve``, not strict) builds anyway, with what ``helpcentre.previewproblems`` chooses, and every page
+  serve``, not strict) builds anyway, with what ``helpcentre.preview.onerrors`` chooses, and every page
   carries a banner listing the problems (a build that raised would leave the browser waiting);
 - ``on_files`` (after static-i18n's, which only then has chosen this language's files) adds the
   generated home and category pages;
@@ -14,9 +14,9 @@ recommended list need answers that MkDocs converts one page at a time:
   converted answer (and the teasers and search records made from it) holds the text;
 - ``on_page_content`` keeps each answer's HTML, converted once; category pages reuse it;
 - ``on_env``, once every page is converted, places contact blocks and builds the views of the whole
-  language in one pass, rendering through MkDocs' own Jinja environment (``helpcentre.renderer``);
+  language in one pass, rendering through MkDocs' own Jinja environment (``helpcentre.pages.renderer``);
 - ``on_page_context`` hands each template the view of its page;
-- ``on_post_build`` writes the files MkDocs does not (``helpcentre.sitefiles``) and the search index.
+- ``on_post_build`` writes the files MkDocs does not (``helpcentre.pages.sitefiles``) and the search index.
 
 Each event reads what MkDocs gives it, hands off to ``helpcentre`` and keeps MkDocs' objects to itself.
 """
@@ -38,8 +38,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcentre import build, htmlfix, links, minify, parallel, previewmemory, searchindex, sitefiles, structured
-from helpcentre.renderer import Renderer
+from helpcentre.build import languagebuild
+from helpcentre.pages import htmlfix, links, minify, sitefiles, structured
+from helpcentre.pages.renderer import Renderer
+from helpcentre.preview import memory
+from helpcentre.release import parallel
+from helpcentre.search import searchindex
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
 
@@ -48,22 +52,22 @@ log = logging.getLogger("mkdocs.plugins.helpcentre")
 class _State:
     """One language's build and the MkDocs objects kept for the pages written after it (the 404 page)."""
 
-    build: build.LanguageBuild
+    build: languagebuild.LanguageBuild
     nav: Navigation | None = None
     files: Files | None = None
 
 
 _state: _State | None = None
-_preview: previewmemory.PreviewMemory | None = None  # only for `mkdocs serve --dirty` (make serve)
+_preview: memory.PreviewMemory | None = None  # only for `mkdocs serve --dirty` (make serve)
 _serving = False  # `mkdocs serve`: a preview when not strict (make serve)
 # Shown only in a preview: a strict build leaves the banner's stylesheet out of the site.
 _PREVIEW_CSS = "assets/hc/preview.css"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """Once per `mkdocs serve` or `mkdocs build` process, before its first build."""
+    """Once per `mkdocs serve` or `mkdocs build` process, before its first languagebuild."""
     global _preview, _serving
-    _preview = previewmemory.PreviewMemory() if dirty else None
+    _preview = memory.PreviewMemory() if dirty else None
     _serving = command == "serve"
 
 
@@ -98,7 +102,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # writes the others under /<lang>/. robots.txt is rendered from overrides/.
     templates = config.theme.static_templates
     templates.add("robots.txt")
-    if lang == build.DEFAULT_LANGUAGE:
+    if lang == languagebuild.DEFAULT_LANGUAGE:
         templates.add("404.html")
     else:
         templates.discard("404.html")
@@ -111,14 +115,14 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     preview = _previewing(config)
     paths = Path(config.config_file_path), Path(config.docs_dir)
     try:
-        language_build, lines = build.start(
+        language_build, lines = languagebuild.start(
             *paths,
             lang,
             config.extra.get("helpcentre"),
             preview=preview,
-            reporting=parallel.speaks_for_build(lang, build.DEFAULT_LANGUAGE),
+            reporting=parallel.speaks_for_build(lang, languagebuild.DEFAULT_LANGUAGE),
         )
-    except build.ContentError as exc:
+    except languagebuild.ContentError as exc:
         raise PluginError(f"content errors:\n{exc}") from None
     _state = _State(language_build)
     for level, line in lines:
@@ -196,7 +200,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     sitefiles.write(site_dir, language_build.extra_files(config.site_url or ""))
     sitefiles.write(site_dir, minify.scripts(site_dir))
-    if language_build.lang != build.DEFAULT_LANGUAGE:
+    if language_build.lang != languagebuild.DEFAULT_LANGUAGE:
         sitefiles.write(site_dir, [(f"{language_build.lang}/404.html", _not_found_page(state, config))])
     digests = _preview.index_digests if _preview is not None else None
     entries = list(language_build.search_entries())
@@ -264,7 +268,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 
 def _header_and_footer(
-    language_build: build.LanguageBuild, context: dict, config: MkDocsConfig, alternates: list
+    language_build: languagebuild.LanguageBuild, context: dict, config: MkDocsConfig, alternates: list
 ) -> None:
     """What every page's header (language link, search) and footer (contacts) read, for ``alternates``."""
     context["hc_alternates"] = alternates

@@ -1,4 +1,4 @@
-"""Build one language only, when ``HC_BUILD_LANGUAGE`` names it (set by ``helpcentre.parallel``).
+"""Build one language only, when ``HC_BUILD_LANGUAGE`` names it (set by ``helpcentre.release.parallel``).
 
 static-i18n builds its default language first, then the others from its ``on_post_build``, all in one
 process. The parallel build runs one MkDocs process per language instead, each into its own folder:
@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcentre.parallel import LANGUAGE_VARIABLE as VARIABLE
+from helpcentre.release.parallel import LANGUAGE_VARIABLE as VARIABLE
 
 
 @event_priority(100)  # before static-i18n's on_config (-100), which reads the language on its first call

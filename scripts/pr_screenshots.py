@@ -16,7 +16,9 @@ from pathlib import Path
 from chromium import launch
 from playwright.sync_api import sync_playwright
 
-from helpcentre import DEFAULT_LANGUAGE, contentcache, pullrequest
+from helpcentre.checks import contentread
+from helpcentre.core.languages import DEFAULT_LANGUAGE
+from helpcentre.writers import pullrequest
 
 from static_server import Server
 
@@ -57,7 +59,7 @@ def main() -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd())
     args = parser.parse_args()
     root = args.root.resolve()
-    found = pullrequest.changes(root, "docs", contentcache.read(root, "docs").catalogue)
+    found = pullrequest.changes(root, "docs", contentread.read(root, "docs").catalogue)
     if found.why_not:
         print(f"pr_screenshots: {found.why_not}", file=sys.stderr)
     taken = take(args.site.resolve(), args.out, found.shown())

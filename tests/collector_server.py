@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from helpcentre import LANGUAGES
+from helpcentre.core.languages import LANGUAGES
 
 from static_server import free_port, wait_until_answers
 

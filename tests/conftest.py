@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from helpcentre import DEFAULT_LANGUAGE, LANGUAGES
+from helpcentre.core.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from browser import Server, free_port, launch, record
 

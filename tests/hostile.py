@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from helpcentre import catalogue, frontmatter
+from helpcentre.content import catalogue, frontmatter
 
 from conftest import BASE
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpcentre import LANGUAGES
-from helpcentre.strings import load_strings
+from helpcentre.core.languages import LANGUAGES
+from helpcentre.core.strings import load_strings
 
 from conftest import REPO
 from static_server import free_port

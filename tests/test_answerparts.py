@@ -1,10 +1,10 @@
-"""What the answer assistant shows of an answer (helpcentre.answerparts): the allowed structure only, as data."""
+"""What the answer assistant shows of an answer (helpcentre.pages.answerparts): the allowed structure only, as data."""
 
 from __future__ import annotations
 
 import json
 
-from helpcentre import answerparts
+from helpcentre.pages import answerparts
 
 STEPS = (
     "<p>You can replace it&nbsp;: <strong>yourself</strong>.</p>\n"

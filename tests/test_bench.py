@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-from helpcentre import LANGUAGES
+from helpcentre.core.languages import LANGUAGES
 
 from conftest import REPO
 

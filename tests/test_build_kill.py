@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from helpcentre import scratch, sitefolder
+from helpcentre.release import scratch, sitefolder
 
 from conftest import new_site, run_cli
 
@@ -83,11 +83,11 @@ def test_the_sweep_leaves_a_running_builds_folders_and_removes_a_dead_ones(tmp_p
     prefix = ".site-build-"
     ready = tmp_path / "ready"
     code = (
-        "import sys, time; from pathlib import Path; from helpcentre import scratch;"
+        "import sys, time; from pathlib import Path; from helpcentre.release import scratch;"
         f"held = scratch.claim(Path({str(tmp_path)!r}), {prefix!r}); held.folder();"
         f"Path({str(ready)!r}).write_text(held.name); time.sleep(60)"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(sitefolder.__file__).parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(Path(sitefolder.__file__).parents[2])}
     holder = subprocess.Popen([sys.executable, "-c", code], env=env)
     try:
         deadline = time.monotonic() + 20

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from helpcentre import hosts, release
+from helpcentre.release import artefacts, hosts
 
 from browser import MAIN_SEARCH, NO_ANSWER, Server, ask, axe_violations, free_port, search_in
 from collector_server import cells, collector, report_pages
@@ -29,7 +29,7 @@ def feedback(tmp_path_factory):
     config = {"extra": {"helpcentre": {"feedback_url": f"http://127.0.0.1:{collector_port}/collect"}}}
     built = new_site(folder / "project", config=config, build=False).build(site_url=f"http://127.0.0.1:{site_port}/")
     assert built.ok, built.output
-    csp = release.content_security_policy(release.script_hashes(built.out), release.endpoint_origins(built.out))
+    csp = artefacts.content_security_policy(artefacts.script_hashes(built.out), artefacts.endpoint_origins(built.out))
     assert f"connect-src 'self' http://127.0.0.1:{collector_port};" in csp  # the collector's origin, no other
     database = folder / "feedback.sqlite3"
     with (
@@ -41,7 +41,7 @@ def feedback(tmp_path_factory):
 
 def test_each_host_configuration_lets_pages_reach_the_collector_and_no_other_host(feedback):
     _, server, _, built = feedback
-    csp = release.content_security_policy(release.script_hashes(built.out), release.endpoint_origins(built.out))
+    csp = artefacts.content_security_policy(artefacts.script_hashes(built.out), artefacts.endpoint_origins(built.out))
     files = hosts.render(hosts.read(built.out, "https://faq.example.com/", csp))
     collector_origin = server.url.removesuffix("/collect")
     for name in ("_headers", "hosts/nginx.conf"):
@@ -163,7 +163,7 @@ def test_the_report_shows_exactly_what_readers_did(feedback, tab, tmp_path):
 def test_without_feedback_url_nothing_is_sent_anywhere(make_site, tab):
     built = make_site()
     assert built.ok, built.output
-    assert "connect-src 'self';" in release.content_security_policy([], release.endpoint_origins(built.out))
+    assert "connect-src 'self';" in artefacts.content_security_policy([], artefacts.endpoint_origins(built.out))
     sent = []
     tab.page.on("request", lambda r: sent.append((r.method, r.url)))
     with Server(built.out) as server:

@@ -14,7 +14,8 @@ import markdown
 import pytest
 import yaml
 
-from helpcentre import LANGUAGES, typography
+from helpcentre.checks import typography
+from helpcentre.core.languages import LANGUAGES
 
 from collector_server import REPO, cells, collector, report_pages, run_collector
 from conftest import new_site

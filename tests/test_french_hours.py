@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from helpcentre import formatting
-from helpcentre.contacts import load_contacts
-from helpcentre.strings import load_strings
+from helpcentre.content.contacts import load_contacts
+from helpcentre.core.strings import load_strings
+from helpcentre.pages import formatting
 
 REPO = Path(__file__).resolve().parents[1]
 STRINGS = load_strings(REPO)[0]

@@ -13,8 +13,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from helpcentre.sitedata import load_categories
-from helpcentre.strings import load_strings
+from helpcentre.content.sitedata import load_categories
+from helpcentre.core.strings import load_strings
 
 from conftest import REPO
 

@@ -3,7 +3,7 @@ rejected form from data/terms/fr.yml; interface labels in bold and code are quot
 
 from __future__ import annotations
 
-from helpcentre.terms import load_terms
+from helpcentre.checks.terms import load_terms
 
 from conftest import REPO
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from helpcentre import typography
+from helpcentre.checks import typography
 
 NBSP, NARROW = "\u00a0", "\u202f"
 

@@ -9,7 +9,8 @@ import os
 import subprocess
 import sys
 
-from helpcentre import github, pullrequest
+from helpcentre.checks import github
+from helpcentre.writers import pullrequest
 
 from conftest import BASE, REPO, run_cli
 

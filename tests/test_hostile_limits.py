@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpcentre import catalogue, frontmatter
-from helpcentre.problems import Problem, errors_in
+from helpcentre.content import catalogue, frontmatter
+from helpcentre.core.problems import Problem, errors_in
 
 from hostile import BASE_FRONT, article, billion_laughs, flow, merge_bomb, time_limit
 

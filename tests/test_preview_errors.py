@@ -13,7 +13,8 @@ import re
 
 import pytest
 
-from helpcentre import LANGUAGES, previewproblems
+from helpcentre.core.languages import LANGUAGES
+from helpcentre.preview import onerrors
 
 from browser import axe_violations
 from conftest import new_site
@@ -163,14 +164,14 @@ def test_the_banner_is_accessible_reached_by_keyboard_and_goes_when_the_browser_
 
 
 def test_what_a_preview_builds_with_when_the_content_has_errors(tmp_path):
-    """previewproblems' choices, in plain Python: last good read, without the broken article, home alone."""
+    """preview.onerrors' choices, in plain Python: last good read, without the broken article, home alone."""
     project = new_site(tmp_path / "project", build=False).root
     key_en = project / "docs/en/keys-and-locking/key-battery.md"
     key_fr = project / "docs/fr/keys-and-locking/key-battery.md"
     good = key_en.read_text(encoding="utf-8")
 
     def choose():
-        chosen = previewproblems.choose(project, "docs", "fr", [])
+        chosen = onerrors.choose(project, "docs", "fr", [])
         return chosen, chosen.read.catalogue
 
     save(key_en, good.replace("updated:", "related: [9999]\nupdated:"))  # before any good read

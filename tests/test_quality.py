@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from helpcentre import release
+from helpcentre.release import artefacts
 
 from browser import (
     ANSWERS,
@@ -143,7 +143,7 @@ def test_hostile_input_stays_inert(tab, served, payload):
 
 
 def test_pages_work_under_the_release_content_security_policy(site, tab):
-    csp = release.content_security_policy(release.script_hashes(site.out))
+    csp = artefacts.content_security_policy(artefacts.script_hashes(site.out))
     page = tab.page
     page.add_init_script(
         "window.hcViolations = [];"
@@ -192,7 +192,7 @@ def test_failing_endpoints_never_break_the_page(make_site, tab):
     endpoints = {"helpful_endpoint": f"{dead}/vote", "assistant_endpoint": f"{dead}/ask"}
     built = make_site(config={"extra": {"helpcentre": endpoints}})
     assert built.ok, built.output
-    csp = release.content_security_policy(release.script_hashes(built.out), release.endpoint_origins(built.out))
+    csp = artefacts.content_security_policy(artefacts.script_hashes(built.out), artefacts.endpoint_origins(built.out))
     assert f"connect-src 'self' {dead}" in csp
     page = tab.page
     crashes = []

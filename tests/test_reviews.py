@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 
-from helpcentre.periods import Period, parse_period
+from helpcentre.content.periods import Period, parse_period
 
 from conftest import BASE, REPO
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpcentre import searchdata, spelling, synonyms
-from helpcentre.words import fold, words
+from helpcentre.core.words import fold, words
+from helpcentre.search import searchdata, spelling, synonyms
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO))
 from benchmarks import search_sets, search_site
 from benchmarks.search_scores import Result, targets, unmet
 from benchmarks.searchquality import measure
-from helpcentre import LANGUAGES
+from helpcentre.core.languages import LANGUAGES
 
 SUBSET = 5
 EN, FR = search_site.Article(1001, "en"), search_site.Article(1001, "fr")

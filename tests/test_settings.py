@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpcentre import settings
+from helpcentre.core import settings
 
 
 def test_defaults_live_in_one_place_and_values_override_them():

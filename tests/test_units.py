@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
-from helpcentre import catalogue, formatting, frontmatter, parallel, ranking, teaser
-from helpcentre.contacts import Opening
-from helpcentre.strings import load_strings
+from helpcentre.content import catalogue, frontmatter
+from helpcentre.content.contacts import Opening
+from helpcentre.core.strings import load_strings
+from helpcentre.pages import formatting, ranking, teaser
+from helpcentre.release import parallel
 
 from conftest import REPO
 

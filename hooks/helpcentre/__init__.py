@@ -1,16 +1,10 @@
-"""The help centre's product logic: catalogue, ranking, checks and formatting.
+"""The help centre's product logic, in packages by concern; ``cli`` is the command line over all of them.
 
 Nothing in this package imports MkDocs: only ``hooks/helpcentre_hooks.py`` touches MkDocs, so the logic
 outlives the build tool (Material is in maintenance and MkDocs 2 drops plugins).
+
+``LAYERS`` is the order the packages stand in: a module imports only from its own package and the ones
+before it (``tests/test_house.py`` holds every module to it, ``TYPE_CHECKING`` imports included).
 """
 
-LANGUAGES: tuple[str, ...] = ("en", "fr")
-DEFAULT_LANGUAGE = "en"
-# Where a reader of a language without its own version of an article gets it from: the default language
-# first, then the others in order.
-FALLBACK_ORDER: tuple[str, ...] = (DEFAULT_LANGUAGE, *(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE))
-
-
-def other_language(lang: str) -> str:
-    """The language an article's twin is written in (the site has two)."""
-    return next(other for other in LANGUAGES if other != lang)
+LAYERS: tuple[str, ...] = ("core", "content", "pages", "release", "search", "checks", "preview", "build", "writers")

@@ -16,29 +16,17 @@ import os
 import sys
 from pathlib import Path
 
-from . import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    catalogue,
-    contentcache,
-    github,
-    hosts,
-    newarticle,
-    parallel,
-    precompress,
-    pullrequest,
-    release,
-    reviews,
-    searchindex,
-    sitefolder,
-    translationdiff,
-    translations,
-)
-from .problems import errors_in, report
+from helpcentre.checks import contentread, github, reviews
+from helpcentre.content import catalogue, translations
+from helpcentre.core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from helpcentre.core.problems import errors_in, report
+from helpcentre.release import artefacts, hosts, parallel, precompress, sitefolder
+from helpcentre.search import searchindex
+from helpcentre.writers import newarticle, pullrequest, translationdiff
 
 
 def cmd_check(root: Path, docs_dir: str) -> int:
-    read = contentcache.read(root, docs_dir)
+    read = contentread.read(root, docs_dir)
     problems = list(read.problems)
     if github.active():  # on GitHub: each problem on its line of the pull request, and the job summary
         github.annotate(problems)
@@ -104,7 +92,7 @@ def _absolute(root: Path, path: Path) -> Path:
 
 def _site_url(staging: Path) -> str:
     """The site_url the build used, from the home page's canonical address."""
-    canonical = release.read_pages(staging).get("index.html")
+    canonical = artefacts.read_pages(staging).get("index.html")
     return canonical.canonical.removesuffix("index.html") if canonical and canonical.canonical else "/"
 
 
@@ -117,8 +105,8 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
             print(f"Release stopped: the build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
         site_url = _site_url(staging)
-        problems = release.check(staging, site_url)
-        csp = release.content_security_policy(release.script_hashes(staging), release.endpoint_origins(staging))
+        problems = artefacts.check(staging, site_url)
+        csp = artefacts.content_security_policy(artefacts.script_hashes(staging), artefacts.endpoint_origins(staging))
         try:
             files = hosts.render(hosts.read(staging, site_url, csp))
         except hosts.HostConfigError as exc:
@@ -132,7 +120,7 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
         precompress.compress_site(staging, parallel.jobs())
         sitefolder.swap(staging, site_dir)
     beside = hosts.extra_files(files)
-    release.archive(site_dir, archive, release.source_date_epoch(), beside)
+    artefacts.archive(site_dir, archive, artefacts.source_date_epoch(), beside)
     for name, text in beside.items():
         (archive.parent / name).parent.mkdir(parents=True, exist_ok=True)
         (archive.parent / name).write_text(text, encoding="utf-8")

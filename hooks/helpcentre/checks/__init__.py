@@ -1,0 +1,3 @@
+"""What make check holds content to beyond what the catalogue refuses: typography, terms, placeholders,
+review dates, links and twins; the content read and checked once per process; GitHub annotations.
+"""

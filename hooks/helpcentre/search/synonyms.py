@@ -1,0 +1,136 @@
+"""Synonyms writers keep: ``data/synonyms/<lang>.yml``, groups of words or phrases that mean the same for our
+readers (airbag / coussin gonflable, VIN / NIV, trunk / boot).
+
+Reads each language's list (a YAML list of groups, each a list of words or short phrases) and produces a
+``Synonyms`` lookup per language. ``expansions`` gives, for an article's text, the members of every group the
+article uses that it does not use itself: the search record carries them, so a search for any member finds
+the article, at no cost per query. A malformed list is a problem naming the file, the line and the fix.
+Cost: one set intersection per article, then one lookup per word that starts a member of several words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from helpcentre.core import yamldata
+from helpcentre.core.languages import LANGUAGES
+from helpcentre.core.problems import Problem, error, shown
+from helpcentre.core.words import words
+from helpcentre.core.yamldata import read_text
+
+MAX_PHRASE_WORDS = 4
+_GROUP_START = re.compile(r"^-(?:\s|$)", re.MULTILINE)
+_FIX = "write each group as a list of words or phrases on one line, like: - [refund, money back]"
+
+
+def synonyms_file(lang: str) -> str:
+    return f"data/synonyms/{lang}.yml"
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    groups: tuple[tuple[str, ...], ...]  # as written
+    keys: tuple[tuple[str, ...], ...]  # each member's folded words joined by " ", as in by_phrase
+    by_phrase: MappingProxyType  # folded words joined by " " -> group indexes
+    single_words: frozenset[str]  # the members of one word
+    phrase_starts: MappingProxyType  # first word of a member of several -> the most words such a member has
+
+    def expansions(self, text: str) -> tuple[str, ...]:
+        """The members of the groups ``text`` uses that it does not contain itself, in list order."""
+        tokens = words(text)
+        present = set(tokens)
+        found = present & self.single_words  # in C: most words of an article start no member
+        for i in _positions(tokens, present & self.phrase_starts.keys()):
+            for n in range(2, self.phrase_starts[tokens[i]] + 1):
+                if (phrase := " ".join(tokens[i : i + n])) in self.by_phrase:
+                    found.add(phrase)
+        used = {index for phrase in found for index in self.by_phrase[phrase]}
+        return tuple(
+            member
+            for index in sorted(used)
+            for member, key in zip(self.groups[index], self.keys[index], strict=True)
+            if key not in found
+        )
+
+
+def _positions(tokens: list[str], starts: set[str]) -> list[int]:
+    return [i for i, token in enumerate(tokens) if token in starts] if starts else []
+
+
+EMPTY = Synonyms((), (), MappingProxyType({}), frozenset(), MappingProxyType({}))
+
+
+def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
+    """lang -> Synonyms for every language (an empty list where a language has no file), and the problems."""
+    found, problems = {}, []
+    for lang in LANGUAGES:
+        path = synonyms_file(lang)
+        if not (root / path).exists():
+            found[lang] = EMPTY
+            continue
+        text, read_problems = read_text(root, path)
+        problems += read_problems
+        data, yaml_problems = yamldata.load(path, text) if text is not None else (None, [])
+        problems += yaml_problems
+        groups, group_problems = _groups(path, data, text or "") if not (read_problems or yaml_problems) else ([], [])
+        problems += group_problems
+        found[lang] = build(groups)
+    return MappingProxyType(found), problems
+
+
+def build(groups: Iterable[tuple[str, ...]]) -> Synonyms:
+    groups = tuple(groups)
+    keys = tuple(tuple(" ".join(words(member)) for member in group) for group in groups)
+    by_phrase: dict[str, list[int]] = {}
+    for index, group_keys in enumerate(keys):
+        for key in group_keys:
+            by_phrase.setdefault(key, []).append(index)
+    starts: dict[str, int] = {}
+    for phrase in by_phrase:
+        first, *rest = phrase.split(" ")
+        if rest:
+            starts[first] = max(starts.get(first, 0), 1 + len(rest))
+    phrases = MappingProxyType({k: tuple(v) for k, v in by_phrase.items()})
+    single = frozenset(k for k in by_phrase if " " not in k)
+    return Synonyms(groups, keys, phrases, single, MappingProxyType(starts))
+
+
+def _groups(path: str, data: object, text: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [error(path, 1, f"expected a list of groups; {_FIX}")]
+    lines = [text.count("\n", 0, m.start()) + 1 for m in _GROUP_START.finditer(text)]
+    groups, problems, first_seen = [], [], {}
+    for index, group in enumerate(data):
+        line = lines[index] if index < len(lines) else 1
+        if not isinstance(group, list) or not all(isinstance(m, str) and m.strip() for m in group):
+            problems.append(error(path, line, f"group {index + 1} is not a list of words; {_FIX}"))
+            continue
+        members = tuple(" ".join(m.split()) for m in group)
+        if len(members) < 2:
+            problems.append(error(path, line, "a group needs two members or more; add a synonym or remove the line"))
+            continue
+        for member in members:
+            key = " ".join(words(member))
+            if not key or len(key.split(" ")) > MAX_PHRASE_WORDS:
+                problems.append(
+                    error(
+                        path, line, f"'{shown(member)}' must be a word or a phrase of {MAX_PHRASE_WORDS} words at most"
+                    )
+                )
+            elif key in first_seen and first_seen[key] != line:
+                problems.append(
+                    error(
+                        path,
+                        line,
+                        f"'{shown(member)}' is already in the group on line {first_seen[key]}; merge the two",
+                    )
+                )
+            first_seen.setdefault(key, line)
+        groups.append(members)
+    return groups, problems
