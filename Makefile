@@ -49,9 +49,13 @@ serve: install
 check: install
 	$(HC) check
 
-## Create an English/French article pair: make new CATEGORY=key EN="Question?" FR="Question ?"
+## Create an article in every language: make new CATEGORY=key EN="Question?" FR="Question ?" (one variable per
+## language of mkdocs.yml, its code in capitals).
+LANGUAGE_CODES = $(shell sed -n 's/^ *- locale: *\([A-Za-z_-]*\).*/\1/p' mkdocs.yml)
+upper = $(shell echo '$(1)' | tr a-z- A-Z_)
 new: install
-	$(HC) new $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(EN),--en "$(EN)") $(if $(FR),--fr "$(FR)")
+	$(HC) new $(if $(CATEGORY),--category "$(CATEGORY)") \
+	  $(foreach l,$(LANGUAGE_CODES),$(if $($(call upper,$(l))),--$(l) "$($(call upper,$(l)))"))
 
 ## Translation status table and, for each out-of-date translation, what changed in its original since
 ## (from git history); SHOW=docs/fr/x/y.md for one article; FORMAT=json for machines; RECORD="docs/fr/x/y.md ..."

@@ -17,9 +17,10 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from helpcentre.core.languages import DEFAULT_LANGUAGE
+from helpcentre.core import languages
 
 REPO = Path(__file__).resolve().parents[1]
+OURS = languages.of(REPO)  # the project's languages, the default first
 BUILD_TIMEOUT_S = 600
 
 
@@ -53,7 +54,7 @@ def build(out: Path, site_url: str | None = None, root: Path = REPO) -> None:
 
 def home_path(lang: str) -> str:
     """The home page of ``lang``, relative to the site root (the default language lives at the root)."""
-    return "index.html" if lang == DEFAULT_LANGUAGE else f"{lang}/index.html"
+    return OURS.site_path(lang, "index.md")
 
 
 def articles(site: Path) -> dict[str, Article]:
@@ -67,7 +68,7 @@ def articles(site: Path) -> dict[str, Article]:
         marked = soup.select("[data-article-id]")
         if len(marked) != 1:
             continue  # a list of several articles, not an article page
-        lang = soup.html.get("lang", DEFAULT_LANGUAGE) if soup.html else DEFAULT_LANGUAGE
+        lang = soup.html.get("lang", OURS.default) if soup.html else OURS.default
         found[page.relative_to(site).as_posix()] = Article(int(marked[0]["data-article-id"]), lang)
     if not found:
         raise SiteError(f"{site}: no article page (no element with data-article-id) in the built site")

@@ -22,11 +22,14 @@ from pathlib import Path
 from chromium import launch
 from playwright.sync_api import sync_playwright
 
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages
 
 from . import search_browser, search_report, search_sets, search_site
 from .search_scores import Result, unmet
 from static_server import Server
+
+# The project's own languages, in mkdocs.yml's order (the default first).
+LANGUAGES = languages.of(Path(__file__).resolve().parents[1]).codes
 
 HERE = Path(__file__).resolve().parent
 REPORT = HERE / "SEARCH.md"

@@ -103,7 +103,7 @@ def build(config_file: str, site_dir: Path, clock: Clock) -> None:
 def main(argv: list[str]) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from helpcentre.core.languages import LANGUAGES
+    from helpcentre.core import languages
     from helpcentre.search import searchindex
 
     config_file, site_dir = argv[0], Path(argv[1])
@@ -118,7 +118,8 @@ def main(argv: list[str]) -> int:
             print(f"Error: {exc}", file=sys.stderr, flush=True)
             return 1
         began = time.perf_counter()
-        with searchindex.Indexing(Path(records), LANGUAGES, site_dir) as indexing:
+        codes = languages.of(Path(config_file).resolve().parent).codes
+        with searchindex.Indexing(Path(records), codes, site_dir) as indexing:
             for _lang, _count in indexing.run():
                 pass
         indexing = time.perf_counter() - began

@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 import yaml
 
 from helpcentre.content import catalogue
-from helpcentre.core.languages import LANGUAGES
 from helpcentre.core.problems import errors_in, report
 
 DEFAULT_DATABASE = "feedback.sqlite3"  # in the project's folder; kept out of git
@@ -94,7 +93,7 @@ def load(root: Path) -> Config:
         origin=origin_of(site_url(root)),
         article_ids=frozenset(cat.ids),
         titles={key: article.title for key, article in cat.articles.items()},
-        languages=LANGUAGES,
+        languages=cat.languages.codes,
         database_url=database_url(root),
         rate_limit=int(limit),
     )

@@ -39,6 +39,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcentre.build import languagebuild
+from helpcentre.core import languages
 from helpcentre.pages import htmlfix, links, minify, sitefiles, structured
 from helpcentre.pages.renderer import Renderer
 from helpcentre.preview import memory
@@ -83,6 +84,11 @@ def on_serve(server, *, config: MkDocsConfig, builder):
     return server
 
 
+def _languages(config: MkDocsConfig) -> languages.Languages:
+    """The i18n plugin's languages, as the product reads them from the same mkdocs.yml."""
+    return languages.of(Path(config.config_file_path).resolve().parent)
+
+
 def _current() -> _State:
     if _state is None:
         raise PluginError("helpcentre: the catalogue was not loaded (on_pre_build did not run)")
@@ -102,7 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # writes the others under /<lang>/. robots.txt is rendered from overrides/.
     templates = config.theme.static_templates
     templates.add("robots.txt")
-    if lang == languagebuild.DEFAULT_LANGUAGE:
+    if lang == _languages(config).default:
         templates.add("404.html")
     else:
         templates.discard("404.html")
@@ -120,7 +126,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
             lang,
             config.extra.get("helpcentre"),
             preview=preview,
-            reporting=parallel.speaks_for_build(lang, languagebuild.DEFAULT_LANGUAGE),
+            reporting=parallel.speaks_for_build(lang, _languages(config).default),
         )
     except languagebuild.ContentError as exc:
         raise PluginError(f"content errors:\n{exc}") from None
@@ -187,6 +193,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     language_build.finish(urls, Renderer(env, language_build.strings))
     env.globals["hc_search_bundles"] = language_build.search_bundles()
     env.globals["hc_settings"] = language_build.settings
+    # How the language is written (data/languages/<lang>.yml): og:locale, and what search leaves out.
+    env.globals["hc_language"] = language_build.catalogue.languages[language_build.lang]
     env.globals["hc_preview"] = language_build.banner
     state.files = files
     return env
@@ -200,7 +208,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     sitefiles.write(site_dir, language_build.extra_files(config.site_url or ""))
     sitefiles.write(site_dir, minify.scripts(site_dir))
-    if language_build.lang != languagebuild.DEFAULT_LANGUAGE:
+    if language_build.lang != language_build.catalogue.languages.default:
         sitefiles.write(site_dir, [(f"{language_build.lang}/404.html", _not_found_page(state, config))])
     digests = _preview.index_digests if _preview is not None else None
     entries = list(language_build.search_entries())

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 
+from helpcentre.core import languages
+
 from nginx_server import Nginx, nginx_binary
 from static_server import free_port
 
@@ -106,7 +108,8 @@ def main() -> int:
         release(Path(tmp), f"http://127.0.0.1:{port}/")
         results = {}
         with Nginx(Path(tmp) / "site", Path(tmp) / "dist" / "hosts" / "nginx.conf", port=port) as server:
-            for prefix in ("", "fr/"):
+            ours = languages.of(ROOT)
+            for prefix in (ours.site_path(lang, "index.md").removesuffix("index.html") for lang in ours.codes):
                 for page in PAGES:
                     results[prefix + page] = median_of_runs(server.url + prefix + page)
                     print(prefix + page, {k: results[prefix + page][k] for k in (*TARGETS, "performance_runs")})

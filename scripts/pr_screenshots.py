@@ -17,7 +17,7 @@ from chromium import launch
 from playwright.sync_api import sync_playwright
 
 from helpcentre.checks import contentread
-from helpcentre.core.languages import DEFAULT_LANGUAGE
+from helpcentre.core import languages
 from helpcentre.writers import pullrequest
 
 from static_server import Server
@@ -29,7 +29,7 @@ MAX_PAGES = 40
 def page_of(path: str) -> str:
     """The built page of ``docs/<lang>/<category>/<slug>.md``."""
     _, lang, rel = path.split("/", 2)
-    return ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + rel.removesuffix(".md") + ".html"
+    return languages.of(Path(__file__).resolve().parents[1]).site_path(lang, rel)
 
 
 def take(site: Path, out: Path, paths: list[str]) -> list[Path]:

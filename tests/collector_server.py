@@ -20,9 +20,12 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages
 
 from static_server import free_port, wait_until_answers
+
+# The project's own languages, in mkdocs.yml's order (the default first).
+LANGUAGES = languages.of(Path(__file__).resolve().parents[1]).codes
 
 REPO = Path(__file__).resolve().parents[1]
 

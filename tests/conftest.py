@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from helpcentre.core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from helpcentre.core import languages
 
 from browser import Server, free_port, launch, record
 
@@ -34,7 +34,9 @@ CASE_META = {"expected.txt", "check.txt", "remove.txt", "README.md"}
 PROJECT = ("mkdocs.yml", "hooks", "overrides", "data")  # what every test project takes from the repository
 
 # Where each language's pages are, and the pages the tests look at most.
-LANGS = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
+LANGS = {
+    lang: languages.of(REPO).site_path(lang, "index.md").removesuffix("index.html") for lang in languages.of(REPO).codes
+}
 ARTICLE = "connected-store/refund-payment-method.html"  # article 1001: which payment method is refunded
 BATTERY = "keys-and-locking/key-battery.html"  # article 3002: how to replace the key's battery
 PAGES = {"home": "index.html", "category": "my-account/index.html", "article": ARTICLE}

@@ -18,11 +18,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages
 from helpcentre.core.strings import load_strings
 
 from conftest import REPO
 from static_server import free_port
+
+# The project's own languages, in mkdocs.yml's order (the default first).
+LANGUAGES = languages.of(Path(__file__).resolve().parents[1]).codes
 
 PAGE_TIMEOUT_S = 10  # every page answers within this, whatever the content
 REBUILD_DEADLINE_S = 120  # a save shows in the browser within this (a shared machine can be slow)

@@ -9,14 +9,18 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages
 
 from conftest import REPO
 
 sys.path.insert(0, str(REPO))
 
 from benchmarks import corpus, projects
+
+# The project's own languages, in mkdocs.yml's order (the default first).
+LANGUAGES = languages.of(Path(__file__).resolve().parents[1]).codes
 
 SIZE = 20
 VARIANTS = ("A", "B")

@@ -15,10 +15,14 @@ import pytest
 import yaml
 
 from helpcentre.checks import typography
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages
 
 from collector_server import REPO, cells, collector, report_pages, run_collector
 from conftest import new_site
+
+# The project's own languages, in mkdocs.yml's order (the default first).
+LANGUAGES = languages.of(Path(__file__).resolve().parents[1]).codes
+FRENCH = languages.of(Path(__file__).resolve().parents[1])["fr"].typography
 
 SITE_URL = "https://faq.example.com/"
 HOSTILE = "![pixel](https://tracker.example/p.png) <img src=x onerror=alert(1)> | [link](javascript:x)"
@@ -185,5 +189,9 @@ def test_the_report_texts_exist_in_every_language_and_french_follows_its_typogra
     }
     keys = {lang: set(table) for lang, table in tables.items()}
     assert all(found == keys[LANGUAGES[0]] for found in keys.values()), keys
-    wrong = {k: v for k, v in tables["fr"].items() if typography.apply(str(v)) != str(v) or typography.wrong_spaces(v)}
+    wrong = {
+        k: v
+        for k, v in tables["fr"].items()
+        if typography.apply(str(v), FRENCH) != str(v) or typography.wrong_spaces(v, FRENCH)
+    }
     assert wrong == {}

@@ -3,18 +3,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from helpcentre.checks import typography
+from helpcentre.core import languages
 
 NBSP, NARROW = "\u00a0", "\u202f"
+# French as data/languages/fr.yml describes it.
+FRENCH = languages.of(Path(__file__).resolve().parents[1])["fr"].typography
+RULE = typography.rules(FRENCH).text
 
 
 def test_the_rule_puts_one_kind_of_space_before_each_sign():
     written = "Message «Associez votre compte»: pourquoi\u00a0; et comment?! (à 9:00)"
-    assert typography.apply(written) == (
+    assert typography.apply(written, FRENCH) == (
         f"Message «{NBSP}Associez votre compte{NBSP}»{NBSP}: pourquoi{NARROW}; et comment{NARROW}?! (à 9:00)"
     )
-    assert typography.wrong_spaces(typography.apply(written)) == []
-    assert typography.wrong_spaces(f"oui{NBSP}; non{NARROW}: «{NARROW}x{NBSP}»") == [3, 9, 12]
+    assert typography.wrong_spaces(typography.apply(written, FRENCH), FRENCH) == []
+    assert typography.wrong_spaces(f"oui{NBSP}; non{NARROW}: «{NARROW}x{NBSP}»", FRENCH) == [3, 9, 12]
 
 
 def test_make_new_writes_what_make_check_asks_for(make_site):
@@ -39,4 +45,4 @@ def test_make_check_holds_every_sign_to_its_space(make_site):
     for wrong in (f"Attention{NARROW}: oui.", f"Oui{NBSP}; non.", f"Oui{NBSP}!", f"«{NARROW}oui{NARROW}»"):
         article.write_text(good + f"\n{wrong}\n", encoding="utf-8")
         check = project.cli("check")
-        assert f"key-battery.md:10: warning: French typography: {typography.RULE}" in check.stdout, wrong
+        assert f"key-battery.md:10: warning: French typography: {RULE}" in check.stdout, wrong

@@ -68,8 +68,8 @@ def test_teaser_cuts_at_a_word_with_ellipsis_and_strips_markup():
 
 
 def test_numbers_dates_and_hours_per_language():
-    assert formatting.number(3430, "en") == "3,430"
-    assert formatting.number(3430, "fr") == "3\u202f430"
+    assert formatting.number(3430, STRINGS["en"].language) == "3,430"
+    assert formatting.number(3430, STRINGS["fr"].language) == "3\u202f430"
     assert formatting.date(dt.date(2026, 10, 6), STRINGS["en"]) == "October 6, 2026"
     assert formatting.date(dt.date(2026, 10, 1), STRINGS["fr"]) == "1er octobre 2026"
     week = (*(Opening(d, 540, 1200) for d in range(4)), Opening(4, 540, 1080))

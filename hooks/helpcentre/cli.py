@@ -18,7 +18,7 @@ from pathlib import Path
 
 from helpcentre.checks import contentread, github, reviews
 from helpcentre.content import catalogue, translations
-from helpcentre.core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from helpcentre.core import languages
 from helpcentre.core.problems import errors_in, report
 from helpcentre.release import artefacts, hosts, parallel, precompress, sitefolder
 from helpcentre.search import searchindex
@@ -57,9 +57,10 @@ def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
             *extra_args,
         ]
 
-    with searchindex.records_folder() as records, searchindex.Indexing(Path(records), LANGUAGES, staging) as indexing:
+    codes = languages.of(root).codes
+    with searchindex.records_folder() as records, searchindex.Indexing(Path(records), codes, staging) as indexing:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", searchindex.RECORDS_VARIABLE: records}
-        if not parallel.build(command, staging, LANGUAGES, env, root, parallel.jobs(), built=indexing.start):
+        if not parallel.build(command, staging, codes, env, root, parallel.jobs(), built=indexing.start):
             return False
         return _index_search(indexing)
 
@@ -108,7 +109,7 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
         problems = artefacts.check(staging, site_url)
         csp = artefacts.content_security_policy(artefacts.script_hashes(staging), artefacts.endpoint_origins(staging))
         try:
-            files = hosts.render(hosts.read(staging, site_url, csp))
+            files = hosts.render(hosts.read(staging, site_url, csp, languages.of(root)))
         except hosts.HostConfigError as exc:
             problems.append(f"host configuration: {exc}")
         if problems:
@@ -172,8 +173,8 @@ def cmd_new(root: Path, docs_dir: str, category: str | None, titles: dict[str, s
     if category is None and sys.stdin.isatty():
         print("Categories: " + ", ".join(c.key for c in cat.categories))
         category = input("Category: ").strip()
-        titles = {lang: titles[lang] or input(f"Question ({lang}): ").strip() for lang in LANGUAGES}
-    titles = {lang: titles.get(lang) or "" for lang in LANGUAGES}
+        titles = {lang: titles[lang] or input(f"Question ({lang}): ").strip() for lang in cat.languages.codes}
+    titles = {lang: titles.get(lang) or "" for lang in cat.languages.codes}
     try:
         paths = newarticle.create(root, docs_dir, cat, category or "", titles, dt.date.today(), slug)
     except newarticle.NewArticleError as exc:
@@ -196,6 +197,8 @@ def cmd_review(root: Path, docs_dir: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
+    # The project's languages (mkdocs.yml) give `new` one question option each: --en, --fr, ...
+    langs = languages.of(parser.parse_known_args(argv)[0].root.resolve())
     parser.add_argument("--docs-dir", default="docs")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="strict build into site/, swapped in only on success")
@@ -205,11 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     rel.add_argument("--archive", type=Path, default=Path("dist/site.tar.gz"))
     sub.add_parser("check", help="check all content without building")
     sub.add_parser("review", help="answers past their review date, oldest first, with their owner")
-    new = sub.add_parser("new", help="create an English/French article pair")
+    new = sub.add_parser("new", help="create an article in every language")
     new.add_argument("--category")
-    for lang in LANGUAGES:
+    for lang in langs.codes:
         new.add_argument(f"--{lang}", help=f"the question in '{lang}'")
-    new.add_argument("--slug", help=f"file name without .md (default: from the '{DEFAULT_LANGUAGE}' question)")
+    new.add_argument("--slug", help=f"file name without .md (default: from the '{langs.default}' question)")
     trans = sub.add_parser("translations", help="translation status table, or record translations")
     trans.add_argument("--format", choices=("table", "json"), default="table")
     trans.add_argument(
@@ -229,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "new":
-        return cmd_new(root, args.docs_dir, args.category, {lang: getattr(args, lang) for lang in LANGUAGES}, args.slug)
+        titles = {lang: getattr(args, lang) for lang in langs.codes}
+        return cmd_new(root, args.docs_dir, args.category, titles, args.slug)
     if args.command == "review":
         return cmd_review(root, args.docs_dir)
     if args.command == "translations":

@@ -20,7 +20,6 @@ from pathlib import Path
 from helpcentre.checks import contentread, github
 from helpcentre.content import catalogue, snippets
 from helpcentre.core import settings
-from helpcentre.core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from helpcentre.core.problems import ContentError, Problem, errors_in
 from helpcentre.core.settings import Settings
 from helpcentre.core.strings import Strings
@@ -33,7 +32,7 @@ from helpcentre.release import parallel
 from helpcentre.search import searchdata, searchindex
 from helpcentre.search.synonyms import Synonyms
 
-__all__ = ["DEFAULT_LANGUAGE", "ContentError", "LanguageBuild", "load"]
+__all__ = ["ContentError", "LanguageBuild", "load"]
 
 _MARKER_HTML = re.compile(r"<p>\[\[contact ([a-z0-9-]+)\]\]</p>")
 
@@ -118,10 +117,10 @@ class LanguageBuild:
         return links.alternates(self.catalogue, self.all_strings, src, self.articles_by_src.get(src))
 
     def languages(self) -> list[tuple[str, str, str]]:
-        return links.languages(self.all_strings)
+        return links.languages(self.catalogue.languages, self.all_strings)
 
     def canonical_path(self, src: str) -> str | None:
-        return links.canonical_path(self.articles_by_src.get(src), self.lang)
+        return links.canonical_path(self.catalogue.languages, self.articles_by_src.get(src), self.lang)
 
     def sitemap(self) -> list[links.SitemapEntry]:
         return links.sitemap_entries(self.catalogue, [p.src_uri.split("/", 1)[1] for p in self.generated])
@@ -146,7 +145,10 @@ class LanguageBuild:
     def search_bundles(self) -> dict[str, tuple[str, ...]]:
         """Each language's index folders, the one its pages load first: as many as ``searchindex.save``
         makes of its records. Pages load their own language's; the other's only when theirs finds nothing."""
-        counts = {lang: sum(1 for i in self.catalogue.ids if self.catalogue.get(lang, i)) for lang in LANGUAGES}
+        counts = {
+            lang: sum(1 for i in self.catalogue.ids if self.catalogue.get(lang, i))
+            for lang in self.catalogue.languages.codes
+        }
         return {lang: searchindex.bundles(lang, n, self.settings.search_shard_size) for lang, n in counts.items()}
 
 

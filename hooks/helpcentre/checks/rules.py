@@ -15,7 +15,6 @@ from pathlib import Path
 
 from helpcentre.checks import placeholders, reviews, terms, typography
 from helpcentre.content.catalogue import Article, Catalogue
-from helpcentre.core.languages import DEFAULT_LANGUAGE
 from helpcentre.core.problems import Problem, error, warning
 from helpcentre.core.slugs import slugify
 
@@ -32,13 +31,6 @@ _ID_IN_ATTRIBUTES = re.compile(r"#([\w-]+)")
 _STEP = re.compile(r"^[^\S\n]*\d+[.)]\s", re.MULTILINE)
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
 _URL = re.compile(r"https?://\S+")
-_PLAIN_SPACE_BEFORE = re.compile(r" [?!:;]")
-# ? ! ; : right after a word, », ) or *, found from the punctuation and then the character before it: the
-# same matches as the look-behind (?<=[\w»)*]), which was tried at every character (4x slower).
-_PUNCTUATION_AT_END = re.compile(r"[?!;:](?=\s|$)")
-_WORDLIKE = re.compile(r"[\w»)*]")
-_GUILLEMET_SPACE = re.compile(r"« |«(?=\w)| »|(?<=\w)»")
-NBSP_HINT = typography.RULE
 _UNSAFE_FIX = "remove it: articles are Markdown only, scripts and embeds are not allowed"
 
 
@@ -60,17 +52,16 @@ def run(
             continue
         prose = proses[key]
         problems += _unsafe(article, prose)
-        problems += placeholders.check(article, prose)
+        problems += placeholders.check(article, prose, catalogue.languages)
         problems += terms.check(article, prose, preferred_terms.get(article.lang))
         problems += _links(article, prose, catalogue, anchors)
-        if article.lang == "fr":
-            problems += _french_typography(article, prose)
+        problems += typography.check(article, prose, catalogue.languages[article.lang])
         if article.updated and article.updated > today:
             problems.append(
                 warning(article.path, article.line_of("updated"), f"updated date {article.updated} is in the future")
             )
         twin = catalogue.twin(article)
-        if twin is not None and article.lang != DEFAULT_LANGUAGE:
+        if twin is not None and article.lang != catalogue.languages.default:
             problems += _twin_shape(article, twin)
     return problems
 
@@ -231,7 +222,9 @@ def _links(article: Article, prose: str, catalogue: Catalogue, anchors: dict) ->
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(article.rel_path), path))
         if not path.endswith(".md"):
             continue  # images and files: MkDocs validates those in the build
-        found = next((lang for lang in (article.lang, DEFAULT_LANGUAGE) if (lang, resolved) in anchors), None)
+        found = next(
+            (lang for lang in (article.lang, catalogue.languages.default) if (lang, resolved) in anchors), None
+        )
         if found is None:
             problems.append(
                 error(
@@ -249,33 +242,6 @@ def _links(article: Article, prose: str, catalogue: Catalogue, anchors: dict) ->
                 )
             )
     return problems
-
-
-def _french_typography(article: Article, prose: str) -> list[Problem]:
-    problems = []
-    title_line = article.line_of("title")
-    title = article.title
-    if _PLAIN_SPACE_BEFORE.search(title) or _no_space_before(title) or typography.wrong_spaces(title):
-        problems.append(warning(article.path, title_line, f"French typography in the title: {NBSP_HINT}"))
-    text = prose
-    if "](" in text:  # link targets are not prose
-        text = _LINK.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)
-    if "://" in text:
-        text = _URL.sub(lambda m: " " * len(m.group(0)), text)
-    for starts, hint in (
-        ([m.start() for m in _PLAIN_SPACE_BEFORE.finditer(text)], NBSP_HINT),
-        (_no_space_before(text), NBSP_HINT),
-        ([m.start() for m in _GUILLEMET_SPACE.finditer(text)], NBSP_HINT),
-        (typography.wrong_spaces(text), NBSP_HINT),
-    ):
-        for start in starts:
-            problems.append(warning(article.path, _line(article, text, start), f"French typography: {hint}"))
-    return problems
-
-
-def _no_space_before(text: str) -> list[int]:
-    """Where ? ! ; or : follows a word with no space at all."""
-    return [m.start() for m in _PUNCTUATION_AT_END.finditer(text) if m.start() and _WORDLIKE.match(text, m.start() - 1)]
 
 
 def _twin_shape(article: Article, twin: Article) -> list[Problem]:

@@ -14,8 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from helpcentre.content.catalogue import Article
-from helpcentre.core import yamldata
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages, yamldata
 from helpcentre.core.problems import Problem, error, warning
 
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
@@ -51,7 +50,7 @@ def load_terms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
     """lang -> Terms for each language with a list, and a problem for each line that is not 'form: form'."""
     found: dict[str, Terms] = {}
     problems: list[Problem] = []
-    for lang in LANGUAGES:
+    for lang in languages.of(root).codes:
         path = terms_file(lang)
         try:
             text = (root / path).read_text(encoding="utf-8")

@@ -18,7 +18,8 @@ from helpcentre.content import crosschecks, snippets
 from helpcentre.content.article import KNOWN_KEYS, Article, read_article, source_digest
 from helpcentre.content.contacts import Contact, load_contacts
 from helpcentre.content.sitedata import Category, load_categories, load_popularity
-from helpcentre.core.languages import FALLBACK_ORDER, LANGUAGES, other_language
+from helpcentre.core import languages
+from helpcentre.core.languages import Languages
 from helpcentre.core.problems import Problem, error, errors_in, shown
 
 # Articles are read by ``article``; these names stay importable from here, where the catalogue's users look.
@@ -34,7 +35,8 @@ class Catalogue:
     ids: tuple[int, ...]  # every id, ascending
     by_views: tuple[int, ...]  # most viewed first, ties by id
     by_category: MappingProxyType  # key -> ids, most viewed first, ties by id
-    snippets: MappingProxyType = dataclasses.field(default_factory=lambda: MappingProxyType({}))  # (lang, key)
+    snippets: MappingProxyType  # (lang, key) -> Snippet
+    languages: Languages
 
     def get(self, lang: str, article_id: int) -> Article | None:
         return self.articles.get((lang, article_id))
@@ -44,13 +46,17 @@ class Catalogue:
         article = self.get(lang, article_id)
         if article is not None:
             return article
-        for other in FALLBACK_ORDER:
+        for other in self.languages.fallback_order:
             if (found := self.get(other, article_id)) is not None:
                 return found
         raise KeyError(article_id)
 
     def twin(self, article: Article) -> Article | None:
-        return self.get(other_language(article.lang), article.id)
+        """The version ``article`` is compared with: the first other version in fallback order (for a
+        translation, its original in the default language)."""
+        return next(
+            (found for other in self.languages.others(article.lang) if (found := self.get(other, article.id))), None
+        )
 
     def category(self, key: str) -> Category:
         return next(c for c in self.categories if c.key == key)
@@ -76,13 +82,14 @@ def load(
 ) -> tuple[Catalogue | None, list[Problem]]:
     """Read the site data and every article under ``root/docs_dir`` but those whose path is in ``leave_out``
     (a preview builds without its broken articles); the catalogue is None on errors."""
-    categories, problems = load_categories(root)
+    langs, problems = languages.read(root)
+    categories, category_problems = load_categories(root)
     contacts, contact_problems = load_contacts(root)
     popularity, popularity_problems = load_popularity(root)
     snippet_texts, snippet_problems = snippets.load(root)
-    problems += contact_problems + popularity_problems + snippet_problems
+    problems += category_problems + contact_problems + popularity_problems + snippet_problems
     articles: dict[tuple[str, int], Article] = {}
-    sources = [s for s in iter_sources(root, docs_dir) if f"{docs_dir}/{s[0]}/{s[1]}" not in leave_out]
+    sources = [s for s in iter_sources(root, docs_dir, langs.codes) if f"{docs_dir}/{s[0]}/{s[1]}" not in leave_out]
     for lang, rel_path, raw in sources:
         if raw is None:
             problems.append(_outside(root, docs_dir, lang, rel_path))
@@ -94,7 +101,9 @@ def load(
     if leave_out:  # the view counts of the articles left out are no error: skip the check of the rows
         popularity = dataclasses.replace(popularity, lines=MappingProxyType({}))
     problems += crosschecks.check_references(articles, categories, contacts, popularity)
-    problems += crosschecks.check_twins(articles, on_disk={(lang, rel) for lang, rel, _ in sources})
+    problems += crosschecks.check_twins(
+        articles, langs.fallback_order, on_disk={(lang, rel) for lang, rel, _ in sources}
+    )
     problems += snippets.unknown(articles.values(), snippet_texts)
     if errors_in(problems):
         return None, problems
@@ -104,7 +113,7 @@ def load(
     ids = sorted({article_id for _, article_id in articles})
     by_category = {c.key: [] for c in categories}
     for article_id in ids:
-        by_category[_any_language(articles, article_id).category].append(article_id)
+        by_category[_any_language(articles, article_id, langs.fallback_order).category].append(article_id)
     catalogue = Catalogue(
         categories=categories,
         contacts=contacts,
@@ -114,15 +123,17 @@ def load(
         by_views=popularity_order(ids, popularity.views),
         by_category=MappingProxyType({k: popularity_order(v, popularity.views) for k, v in by_category.items()}),
         snippets=snippet_texts,
+        languages=langs,
     )
     return catalogue, problems
 
 
-def iter_sources(root: Path, docs_dir: str) -> Iterable[tuple[str, str, bytes | None]]:
+def iter_sources(root: Path, docs_dir: str, codes: Iterable[str] = ()) -> Iterable[tuple[str, str, bytes | None]]:
     """(lang, path relative to docs/<lang>/, bytes) for every Markdown file, in a stable order; the bytes
-    are None for a symbolic link to a file outside the repository, which is never read."""
+    are None for a symbolic link to a file outside the repository, which is never read; ``codes``: the
+    project's languages (all of them when not given)."""
     inside = root.resolve()
-    for lang in LANGUAGES:
+    for lang in codes or languages.of(root).codes:
         base = root / docs_dir / lang
         if not base.is_dir():
             continue
@@ -139,5 +150,5 @@ def _outside(root: Path, docs_dir: str, lang: str, rel_path: str) -> Problem:
     return error(path, 1, f"symbolic link to {target}, outside the repository; put the article's own file here")
 
 
-def _any_language(articles: dict, article_id: int) -> Article:
-    return next(articles[(lang, article_id)] for lang in FALLBACK_ORDER if (lang, article_id) in articles)
+def _any_language(articles: dict, article_id: int, order: tuple[str, ...]) -> Article:
+    return next(articles[(lang, article_id)] for lang in order if (lang, article_id) in articles)

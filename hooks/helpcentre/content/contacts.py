@@ -12,8 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from helpcentre.core import yamldata
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages, yamldata
 from helpcentre.core.problems import Problem, error
 from helpcentre.core.yamldata import read_text
 
@@ -69,15 +68,16 @@ def load_contacts(root: Path) -> tuple[MappingProxyType, list[Problem]]:
     if not isinstance(data, yamldata.LineDict):
         return MappingProxyType({}), [error(CONTACTS_FILE, 1, "expected contact keys, each with name, phone, ...")]
     contacts = {}
+    codes = languages.of(root).codes
     for key, item in data.items():
-        contact, item_problems = parse_contact(key, item, data.line_of(key))
+        contact, item_problems = parse_contact(key, item, data.line_of(key), codes)
         problems += item_problems
         if contact is not None:
             contacts[key] = contact
     return MappingProxyType(contacts), problems
 
 
-def parse_contact(key: str, item: object, line: int) -> tuple[Contact | None, list[Problem]]:
+def parse_contact(key: str, item: object, line: int, codes: tuple[str, ...]) -> tuple[Contact | None, list[Problem]]:
     path = CONTACTS_FILE
     if not yamldata.KEY.match(key):
         return None, [error(path, line, f"contact key '{key}' must be lowercase words joined by hyphens")]
@@ -89,16 +89,16 @@ def parse_contact(key: str, item: object, line: int) -> tuple[Contact | None, li
         value = item.get(field)
         if value is None and not required:
             return MappingProxyType({})
-        if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) for lang in LANGUAGES):
+        if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) for lang in codes):
             problems.append(
                 error(
                     path,
                     item.line_of(field),
-                    f"contact '{key}' needs a {field} in every language ({', '.join(LANGUAGES)})",
+                    f"contact '{key}' needs a {field} in every language ({', '.join(codes)})",
                 )
             )
             return MappingProxyType({})
-        return MappingProxyType({lang: value[lang].strip() for lang in LANGUAGES})
+        return MappingProxyType({lang: value[lang].strip() for lang in codes})
 
     names = text_per_language("name", required=True)
     purposes = text_per_language("purpose", required=False)

@@ -7,11 +7,11 @@ category, and an article missing in a language without saying it is untranslated
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import MappingProxyType
 
 from helpcentre.content.article import CONTACT_MARKER, Article
 from helpcentre.content.sitedata import POPULARITY_FILE, Popularity
-from helpcentre.core.languages import LANGUAGES, other_language
 from helpcentre.core.problems import Problem, error, warning
 from helpcentre.core.problems import shown as _short
 
@@ -100,46 +100,53 @@ def check_references(
     return problems
 
 
-def check_twins(articles: dict, on_disk: set[tuple[str, str]] = frozenset()) -> list[Problem]:
-    """Twins share the relative path, the id and the category; a lone article must say it is untranslated."""
+def check_twins(articles: dict, order: Sequence[str], on_disk: set[tuple[str, str]] = frozenset()) -> list[Problem]:
+    """Twins share the relative path, the id and the category; an article missing in a language (``order``:
+    the languages in fallback order) must say it is untranslated. The first version in that order is the one
+    the others are compared with."""
     problems = []
     by_path: dict[str, dict[str, Article]] = {}
     for article in articles.values():
         by_path.setdefault(article.rel_path, {})[article.lang] = article
-    for rel_path, versions in sorted(by_path.items()):
-        if len(versions) == 1:
-            (article,) = versions.values()
-            other = other_language(article.lang)
-            twin_elsewhere = articles.get((other, article.id))
-            if twin_elsewhere is not None:
-                problems.append(
-                    error(
-                        article.path,
-                        article.line_of("id"),
-                        f"id {article.id} is also used by {twin_elsewhere.path}; twins must share the same path "
-                        f"(move one to docs/{other}/{rel_path} or docs/{article.lang}/{twin_elsewhere.rel_path})",
+    for _, versions in sorted(by_path.items()):
+        source = next(versions[lang] for lang in order if lang in versions)
+        for other in (lang for lang in order if lang not in versions):
+            problems += _missing_twin(source, other, articles, on_disk)
+        for translation in (versions[lang] for lang in order if lang in versions and lang != source.lang):
+            for key in ("id", "category"):
+                if getattr(source, key) != getattr(translation, key):
+                    problems.append(
+                        error(
+                            translation.path,
+                            translation.line_of(key),
+                            f"{key} '{_short(getattr(translation, key))}' differs from "
+                            f"'{_short(getattr(source, key))}' in {source.path}; "
+                            "twins must have the same id and category",
+                        )
                     )
-                )
-            elif not article.untranslated and (other, rel_path) not in on_disk:
-                problems.append(
-                    error(
-                        article.path,
-                        1,
-                        f"this article has no {other.upper()} version; add docs/{other}/{rel_path} "
-                        f"or mark it 'untranslated: true' to publish it untranslated",
-                    )
-                )
-            continue
-        source, translation = (versions[lang] for lang in LANGUAGES)
-        for key in ("id", "category"):
-            if getattr(source, key) != getattr(translation, key):
-                problems.append(
-                    error(
-                        translation.path,
-                        translation.line_of(key),
-                        f"{key} '{_short(getattr(translation, key))}' differs from '{_short(getattr(source, key))}' "
-                        f"in {source.path}; "
-                        "twins must have the same id and category",
-                    )
-                )
     return problems
+
+
+def _missing_twin(article: Article, other: str, articles: dict, on_disk: set[tuple[str, str]]) -> list[Problem]:
+    """``article`` has no version of its own path in ``other``: its id is elsewhere there, or it must be marked."""
+    rel_path = article.rel_path
+    twin_elsewhere = articles.get((other, article.id))
+    if twin_elsewhere is not None:
+        return [
+            error(
+                article.path,
+                article.line_of("id"),
+                f"id {article.id} is also used by {twin_elsewhere.path}; twins must share the same path "
+                f"(move one to docs/{other}/{rel_path} or docs/{article.lang}/{twin_elsewhere.rel_path})",
+            )
+        ]
+    if not article.untranslated and (other, rel_path) not in on_disk:
+        return [
+            error(
+                article.path,
+                1,
+                f"this article has no {other.upper()} version; add docs/{other}/{rel_path} "
+                f"or mark it 'untranslated: true' to publish it untranslated",
+            )
+        ]
+    return []

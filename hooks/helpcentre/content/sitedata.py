@@ -15,8 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from helpcentre.content.periods import Period, parse_period
-from helpcentre.core import yamldata
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages, yamldata
 from helpcentre.core.problems import Problem, error
 from helpcentre.core.yamldata import read_text
 
@@ -59,8 +58,9 @@ def load_categories(root: Path) -> tuple[tuple[Category, ...], list[Problem]]:
         return (), [error(CATEGORIES_FILE, 1, "expected a list of categories ('- key: ...')")]
     categories: list[Category] = []
     seen: set[str] = set()
+    codes = languages.of(root).codes
     for order, item in enumerate(data):
-        category, item_problems = _category(item, order)
+        category, item_problems = _category(item, order, codes)
         problems += item_problems
         if category is None:
             continue
@@ -72,7 +72,7 @@ def load_categories(root: Path) -> tuple[tuple[Category, ...], list[Problem]]:
     return tuple(categories), problems
 
 
-def _category(item: object, order: int) -> tuple[Category | None, list[Problem]]:
+def _category(item: object, order: int, codes: tuple[str, ...]) -> tuple[Category | None, list[Problem]]:
     path = CATEGORIES_FILE
     if not isinstance(item, yamldata.LineDict):
         return None, [error(path, 1, f"category #{order + 1} must be a mapping with key, icon, name and description")]
@@ -90,22 +90,22 @@ def _category(item: object, order: int) -> tuple[Category | None, list[Problem]]
     for field in ("name", "description"):
         value = item.get(field)
         if not isinstance(value, dict) or not all(
-            isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES
+            isinstance(value.get(lang), str) and value[lang].strip() for lang in codes
         ):
             problems.append(
-                error(path, item.line_of(field), f"'{key}' needs a {field} in every language ({', '.join(LANGUAGES)})")
+                error(path, item.line_of(field), f"'{key}' needs a {field} in every language ({', '.join(codes)})")
             )
             continue
-        texts[field] = MappingProxyType({lang: value[lang].strip() for lang in LANGUAGES})
+        texts[field] = MappingProxyType({lang: value[lang].strip() for lang in codes})
     in_sentence = item.get("name_in_sentence", {})
     if not isinstance(in_sentence, dict) or not all(
-        lang in LANGUAGES and isinstance(text, str) and text.strip() for lang, text in in_sentence.items()
+        lang in codes and isinstance(text, str) and text.strip() for lang, text in in_sentence.items()
     ):
         problems.append(
             error(
                 path,
                 item.line_of("name_in_sentence"),
-                f"name_in_sentence of '{key}' maps languages ({', '.join(LANGUAGES)}) to the name as a sentence"
+                f"name_in_sentence of '{key}' maps languages ({', '.join(codes)}) to the name as a sentence"
                 " says it, e.g. fr: la Boutique MINI Connected",
             )
         )

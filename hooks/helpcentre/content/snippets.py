@@ -18,8 +18,7 @@ from types import MappingProxyType
 
 from helpcentre.content import frontmatter
 from helpcentre.content.article import CONTACT_MARKER, Article
-from helpcentre.core import yamldata
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages, yamldata
 from helpcentre.core.problems import Problem, error, shown
 
 SNIPPETS_DIR = "data/snippets"
@@ -41,7 +40,8 @@ def load(root: Path) -> tuple[MappingProxyType, list[Problem]]:
     """(lang, key) -> Snippet for every snippet file; a key must exist in every language."""
     found: dict[tuple[str, str], Snippet] = {}
     problems: list[Problem] = []
-    for lang in LANGUAGES:
+    codes = languages.of(root).codes
+    for lang in codes:
         folder = root / SNIPPETS_DIR / lang
         for file in sorted(folder.glob("*.md")) if folder.is_dir() else ():
             snippet, file_problems = _read(lang, file)
@@ -49,7 +49,7 @@ def load(root: Path) -> tuple[MappingProxyType, list[Problem]]:
             if snippet is not None:
                 found[(lang, snippet.key)] = snippet
     for lang, key in sorted(found):
-        for other in LANGUAGES:
+        for other in codes:
             if (other, key) not in found and other != lang:
                 problems.append(
                     error(

@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from helpcentre.content.catalogue import Article, Catalogue
-from helpcentre.core.languages import LANGUAGES, other_language
 
 MISSING, OUTDATED, UP_TO_DATE, UNTRACKED = "missing", "outdated", "up to date", "not recorded"
 
@@ -29,28 +28,37 @@ class Status:
         return asdict(self)
 
 
-def source_and_translation(catalogue: Catalogue, article_id: int) -> tuple[Article, Article | None]:
-    """The original and its translation (None when missing). The translation is the one that records
-    ``translation_of``; without any record, the first language is taken as the original."""
-    versions = [a for lang in LANGUAGES if (a := catalogue.get(lang, article_id)) is not None]
-    if len(versions) == 1:
-        return versions[0], None
-    first, second = versions
-    return (second, first) if first.translation_of and not second.translation_of else (first, second)
+def original(catalogue: Catalogue, article_id: int) -> Article:
+    """The version the others are translated from: the first in fallback order that records no
+    ``translation_of`` (without any record, the first in that order)."""
+    versions = [a for lang in catalogue.languages.fallback_order if (a := catalogue.get(lang, article_id))]
+    return next((a for a in versions if not a.translation_of), versions[0])
+
+
+def source_and_translation(
+    catalogue: Catalogue, article_id: int, lang: str | None = None
+) -> tuple[Article, Article | None]:
+    """The original and its translation in ``lang`` (by default the first other language in fallback order),
+    None when missing."""
+    source = original(catalogue, article_id)
+    lang = lang or catalogue.languages.others(source.lang)[0]
+    return source, catalogue.get(lang, article_id)
 
 
 def status(catalogue: Catalogue) -> list[Status]:
+    """One row per article and language it is translated into."""
     rows = []
     for article_id in catalogue.ids:
-        source, translation = source_and_translation(catalogue, article_id)
-        other = other_language(source.lang)
-        if translation is None:
-            state = MISSING
-        elif not translation.translation_of:
-            state = UNTRACKED
-        else:
-            state = UP_TO_DATE if translation.translation_of == source.digest else OUTDATED
-        rows.append(Status(article_id, source.rel_path, source.lang, other, state))
+        source = original(catalogue, article_id)
+        for other in catalogue.languages.others(source.lang):
+            translation = catalogue.get(other, article_id)
+            if translation is None:
+                state = MISSING
+            elif not translation.translation_of:
+                state = UNTRACKED
+            else:
+                state = UP_TO_DATE if translation.translation_of == source.digest else OUTDATED
+            rows.append(Status(article_id, source.rel_path, source.lang, other, state))
     return rows
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from helpcentre.core import yamldata
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages, yamldata
+from helpcentre.core.languages import Language
 from helpcentre.core.problems import Problem, error
 from helpcentre.core.yamldata import read_text
 
@@ -28,6 +28,7 @@ class MissingString(KeyError):
 class Strings:
     lang: str
     table: MappingProxyType
+    language: Language  # how the language writes numbers, dates, hours and plurals (data/languages/<lang>.yml)
 
     def __call__(self, key: str, **values: object) -> str:
         try:
@@ -37,16 +38,18 @@ class Strings:
         return text.format(**values) if values else text
 
     def plural(self, key: str, count: int) -> str:
-        """``key.one`` for 1 (and 0 in French), ``key.other`` otherwise; ``{n}`` is the count."""
-        one = count == 1 or (self.lang == "fr" and count == 0)
+        """``key.one`` for the counts the language writes with the singular (1; 0 too in French), ``key.other``
+        otherwise; ``{n}`` is the count."""
+        one = count in self.language.singular
         return self(f"{key}.{'one' if one else 'other'}", n=count)
 
 
 def load_strings(root: Path) -> tuple[MappingProxyType, list[Problem]]:
-    """lang -> Strings; every language must define exactly the keys English defines."""
+    """lang -> Strings; every language must define exactly the keys the default language defines."""
     tables: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
-    for lang in LANGUAGES:
+    langs = languages.of(root)
+    for lang in langs.codes:
         path = strings_file(lang)
         text, file_problems = read_text(root, path)
         problems += file_problems
@@ -60,13 +63,14 @@ def load_strings(root: Path) -> tuple[MappingProxyType, list[Problem]]:
             problems.append(error(path, 1, "expected 'dotted.key: text' lines with text values"))
             continue
         tables[lang] = dict(data)
-        problems += _compare_keys(path, data, tables.get(LANGUAGES[0], data))
-    return MappingProxyType({lang: Strings(lang, MappingProxyType(t)) for lang, t in tables.items()}), problems
+        problems += _compare_keys(path, data, tables.get(langs.default, data), strings_file(langs.default))
+    found = {lang: Strings(lang, MappingProxyType(t), langs[lang]) for lang, t in tables.items()}
+    return MappingProxyType(found), problems
 
 
-def _compare_keys(path: str, table: yamldata.LineDict, reference: dict) -> list[Problem]:
+def _compare_keys(path: str, table: yamldata.LineDict, reference: dict, reference_path: str) -> list[Problem]:
     problems = [
-        error(path, 1, f"string '{key}' is missing; translate it from {strings_file(LANGUAGES[0])}")
+        error(path, 1, f"string '{key}' is missing; translate it from {reference_path}")
         for key in reference
         if key not in table
     ]
@@ -74,7 +78,7 @@ def _compare_keys(path: str, table: yamldata.LineDict, reference: dict) -> list[
         error(
             path,
             table.line_of(key),
-            f"string '{key}' is not in {strings_file(LANGUAGES[0])}; add it there or remove it",
+            f"string '{key}' is not in {reference_path}; add it there or remove it",
         )
         for key in table
         if key not in reference

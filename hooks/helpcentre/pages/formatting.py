@@ -1,7 +1,8 @@
 """Numbers, dates and opening hours written the way each language writes them.
 
-Pure functions of values and a ``Strings`` table: ``3,430`` / ``3 430`` (narrow no-break space),
-``October 6, 2026`` / ``6 octobre 2026``, ``9:00 a.m.`` / ``9 h``.
+Pure functions of values and a ``Strings`` table, whose ``language`` holds the rules
+(``data/languages/<lang>.yml``): ``3,430`` / ``3 430`` (narrow no-break space), ``October 6, 2026`` /
+``6 octobre 2026``, ``9:00 a.m.`` / ``9 h``.
 """
 
 from __future__ import annotations
@@ -9,29 +10,25 @@ from __future__ import annotations
 import datetime as dt
 
 from helpcentre.content.contacts import WEEKDAYS, Opening
+from helpcentre.core.languages import Language
 from helpcentre.core.strings import Strings
 
-NARROW_NBSP = "\u202f"
 
-
-def number(n: int, lang: str) -> str:
-    grouped = f"{n:,}"
-    return grouped.replace(",", NARROW_NBSP) if lang == "fr" else grouped
+def number(n: int, language: Language) -> str:
+    return f"{n:,}".replace(",", language.group_separator)
 
 
 def date(value: dt.date, strings: Strings) -> str:
     months = strings("date.months").split()
-    day = "1er" if strings.lang == "fr" and value.day == 1 else str(value.day)
+    day = strings.language.first_day if value.day == 1 and strings.language.first_day else str(value.day)
     return strings("date.format", month=months[value.month - 1], day=day, year=value.year)
 
 
-def clock(minutes: int, lang: str) -> str:
+def clock(minutes: int, language: Language) -> str:
     hours, mins = divmod(minutes, 60)
-    if lang == "fr":
-        return f"{hours}\u00a0h" + (f"\u00a0{mins:02d}" if mins else "")
-    suffix = "a.m." if hours < 12 or hours == 24 else "p.m."
-    twelve = hours % 12 or 12
-    return f"{twelve}:{mins:02d}\u00a0{suffix}"
+    ampm = language.am if hours < 12 or hours == 24 else language.pm
+    form = language.hour_minutes if mins else language.hour
+    return form.format(h=hours, h12=hours % 12 or 12, mm=f"{mins:02d}", ampm=ampm)
 
 
 def opening_hours(openings: tuple[Opening, ...], timezone: str | None, strings: Strings) -> list[str]:
@@ -62,8 +59,8 @@ def opening_hours(openings: tuple[Opening, ...], timezone: str | None, strings: 
         line = strings(
             "hours.line",
             days=days,
-            opens=clock(run[0].opens, strings.lang),
-            closes=clock(run[0].closes, strings.lang),
+            opens=clock(run[0].opens, strings.language),
+            closes=clock(run[0].closes, strings.language),
             tz=tz,
         )
         line = line.strip()

@@ -12,7 +12,7 @@ import yaml
 
 from helpcentre.content.catalogue import Catalogue
 from helpcentre.core.strings import Strings
-from helpcentre.pages.kinds import CATEGORY, HOME, site_path
+from helpcentre.pages.kinds import CATEGORY, HOME
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class GeneratedPage:
 
 
 def pages_for(catalogue: Catalogue, strings: Strings) -> tuple[GeneratedPage, ...]:
-    lang = strings.lang
+    lang, site_path = strings.lang, catalogue.languages.site_path
     pages = [
         GeneratedPage(HOME, lang, f"{lang}/index.md", site_path(lang, "index.md"), strings("site.name"), "hc-home.html")
     ]

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from helpcentre.content.catalogue import Article, Catalogue
-from helpcentre.core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from helpcentre.core.languages import Languages
 from helpcentre.core.strings import Strings
-from helpcentre.pages.kinds import alias_md, home_path, site_path
+from helpcentre.pages.kinds import alias_md
 
 
 @dataclass(frozen=True)
@@ -46,45 +46,47 @@ def alternates(
 ) -> list[Alternate]:
     """The page at ``src_uri`` in every language it really exists in (site-relative paths): a language an
     article is missing in is left out, so no hreflang points at a fallback page."""
-    rel = src_uri.split("/", 1)[1]
-    langs = [lang for lang in LANGUAGES if article is None or catalogue.get(lang, article.id)]
-    return [Alternate(lang, all_strings[lang]("lang.name"), site_path(lang, rel)) for lang in langs]
+    rel, langs = src_uri.split("/", 1)[1], catalogue.languages
+    found = [lang for lang in langs.fallback_order if article is None or catalogue.get(lang, article.id)]
+    return [Alternate(lang, all_strings[lang]("lang.name"), langs.site_path(lang, rel)) for lang in found]
 
 
-def languages(all_strings: Mapping[str, Strings]) -> list[tuple[str, str, str]]:
-    """(lang, its own name, its home page) for every language: the header's language link."""
-    return [(lang, all_strings[lang]("lang.name"), home_path(lang)) for lang in LANGUAGES]
+def languages(langs: Languages, all_strings: Mapping[str, Strings]) -> list[tuple[str, str, str]]:
+    """(lang, its own name, its home page) for every language: the header's language control."""
+    return [(lang, all_strings[lang]("lang.name"), langs.site_path(lang, "index.md")) for lang in langs.codes]
 
 
-def canonical_path(article: Article | None, lang: str) -> str | None:
+def canonical_path(langs: Languages, article: Article | None, lang: str) -> str | None:
     """Where a fallback page's canonical points: the original, not English text under /fr/."""
     if article is None or article.lang == lang:
         return None
-    return site_path(article.lang, article.rel_path)
+    return langs.site_path(article.lang, article.rel_path)
 
 
 def sitemap_entries(catalogue: Catalogue, generated_rels: Iterable[str]) -> list[SitemapEntry]:
     """Every real page of every language once, with its alternates; identical in each language's build.
     ``generated_rels`` are the generated pages' paths below the language folder (``index.md``, ...)."""
-    entries = []
+    entries, langs = [], catalogue.languages
     for rel in generated_rels:
-        paths = tuple((lang, site_path(lang, rel)) for lang in LANGUAGES)
+        paths = tuple((lang, langs.site_path(lang, rel)) for lang in langs.fallback_order)
         entries += [SitemapEntry(path, paths, None) for _, path in paths]
     for article_id in catalogue.ids:
-        versions = [a for lang in LANGUAGES if (a := catalogue.get(lang, article_id))]
-        paths = tuple((a.lang, site_path(a.lang, a.rel_path)) for a in versions)
+        versions = [a for lang in langs.fallback_order if (a := catalogue.get(lang, article_id))]
+        paths = tuple((a.lang, langs.site_path(a.lang, a.rel_path)) for a in versions)
         entries += [SitemapEntry(path, paths, a.updated) for a, (_, path) in zip(versions, paths, strict=True)]
     return sorted(entries, key=lambda e: e.path)
 
 
 def redirects(catalogue: Catalogue, lang: str, article_urls: Mapping[int, str]) -> list[Redirect]:
     """Each old address (``aliases``) of each article, in ``lang``, and where it moved."""
-    found = []
+    found, langs = [], catalogue.languages
     for article_id in catalogue.ids:
         article = catalogue.shown(lang, article_id)
-        aliases = {a for other in LANGUAGES if (v := catalogue.get(other, article_id)) for a in v.aliases}
+        aliases = {a for other in langs.codes if (v := catalogue.get(other, article_id)) for a in v.aliases}
         for alias in sorted(aliases):
-            found.append(Redirect(site_path(lang, alias_md(alias)), article_urls[article_id], article.title, lang))
+            found.append(
+                Redirect(langs.site_path(lang, alias_md(alias)), article_urls[article_id], article.title, lang)
+            )
     return found
 
 
@@ -94,12 +96,12 @@ def absolute(site_url: str, path: str) -> str:
 
 
 def hreflang(versions: Iterable[Alternate], site_url: str) -> list[dict]:
-    """Entries for Material's extra.alternate: each real language, then x-default (the default language's
-    page, or the original when that does not exist)."""
+    """Entries for Material's extra.alternate: each real language, then x-default (the first version: the
+    default language's page, or the original when that does not exist, as ``alternates`` orders them)."""
     versions = list(versions)
     entries = [{"name": a.name, "link": absolute(site_url, a.path), "lang": a.lang} for a in versions]
     if len(versions) > 1:
-        default = next((a for a in versions if a.lang == DEFAULT_LANGUAGE), versions[0])
+        default = versions[0]
         entries.append({"name": default.name, "link": absolute(site_url, default.path), "lang": "x-default"})
     return entries
 
@@ -116,7 +118,7 @@ def sitemap(entries, site_url: str) -> list[SitemapUrl]:
     for entry in entries:
         alternates = ()
         if len(entry.alternates) > 1:
-            default = dict(entry.alternates).get(DEFAULT_LANGUAGE, entry.alternates[0][1])
+            default = entry.alternates[0][1]  # in fallback order: the default language's page, else the original
             alternates = tuple((lang, absolute(site_url, p)) for lang, p in entry.alternates)
             alternates += (("x-default", absolute(site_url, default)),)
         lastmod = entry.updated.isoformat() if entry.updated else None

@@ -82,7 +82,7 @@ class PageInputs:
 
     @property
     def home_url(self) -> str:
-        return kinds.home_path(self.lang)
+        return self.catalogue.languages.site_path(self.lang, "index.md")
 
     def crumbs(self, *extra: tuple[str, str]) -> Crumbs:
         return ((self.strings("breadcrumbs.home"), self.home_url), *extra)
@@ -132,7 +132,7 @@ def article_page(inputs: PageInputs, article: Article) -> ArticlePage:
     contact = inputs.catalogue.contact_for(article)
     twin = inputs.catalogue.twin(article)
     outdated = article.lang == inputs.lang and translations.is_outdated(inputs.catalogue, article)
-    source_url = kinds.site_path(twin.lang, twin.rel_path) if twin is not None else ""
+    source_url = inputs.catalogue.languages.site_path(twin.lang, twin.rel_path) if twin is not None else ""
     return ArticlePage(
         lang=inputs.lang,
         title_parts=(article.title, cat.name, strings("site.name")),

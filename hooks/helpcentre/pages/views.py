@@ -15,6 +15,7 @@ from types import MappingProxyType
 from helpcentre.content.catalogue import Article, Catalogue
 from helpcentre.content.contacts import Contact
 from helpcentre.content.sitedata import Category
+from helpcentre.core.languages import Language
 from helpcentre.core.strings import Strings
 from helpcentre.pages import formatting, ranking
 from helpcentre.pages.teaser import teaser
@@ -73,16 +74,16 @@ class LanguageViews:
         return tuple(self.cards[i] for i in ids)
 
 
-def card(article: Article, lang: str, url: str, views: int, answer_html: str) -> ArticleCard:
+def card(article: Article, language: Language, url: str, views: int, answer_html: str) -> ArticleCard:
     return ArticleCard(
         id=article.id,
         title=article.title,
         url=url,
         views=views,
-        views_text=formatting.number(views, lang),
+        views_text=formatting.number(views, language),
         teaser=teaser(answer_html),
         text_lang=article.lang,
-        fallback=article.lang != lang,
+        fallback=article.lang != language.code,
     )
 
 
@@ -132,7 +133,7 @@ def language_views(
     cards = {
         article_id: card(
             catalogue.shown(lang, article_id),
-            lang,
+            strings.language,
             article_urls[article_id],
             catalogue.views_of(article_id),
             answers.get(article_id, ""),

@@ -29,6 +29,8 @@ from types import MappingProxyType
 from helpcentre.checks import contentread
 from helpcentre.checks.contentread import ContentRead
 from helpcentre.content import catalogue
+from helpcentre.core import languages
+from helpcentre.core.languages import Languages
 from helpcentre.core.problems import ERROR, Problem, errors_in
 from helpcentre.core.strings import strings_file
 
@@ -116,13 +118,21 @@ def _without_broken_articles(
         left_out |= more
         cat, found = catalogue.load(root, docs_dir, leave_out=frozenset(left_out))
     if cat is None:
-        return _home_only(), tuple(sorted(articles))
+        return _home_only(languages.of(root)), tuple(sorted(articles))
     return cat, tuple(sorted(left_out))
 
 
-def _home_only() -> catalogue.Catalogue:
+def _home_only(langs: Languages) -> catalogue.Catalogue:
     """No category, no article: what a preview shows when ``data/`` is broken and nothing was built yet."""
     empty = MappingProxyType({})
     return catalogue.Catalogue(
-        categories=(), contacts=empty, views=empty, articles=empty, ids=(), by_views=(), by_category=empty
+        categories=(),
+        contacts=empty,
+        views=empty,
+        articles=empty,
+        ids=(),
+        by_views=(),
+        by_category=empty,
+        snippets=empty,
+        languages=langs,
     )

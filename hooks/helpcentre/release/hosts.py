@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from helpcentre.core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from helpcentre.core.languages import Languages
 from helpcentre.release import artefacts, precompress
 
 # Material's bundles (main.57a0d79d.min.css, bundle.a5f9d56c.min.js and their maps) and Pagefind's chunks
@@ -72,7 +72,7 @@ class Site:
     immutable_globs: tuple[str, ...]  # _headers paths of the fingerprinted files
 
 
-def read(site: Path, site_url: str, csp: str) -> Site:
+def read(site: Path, site_url: str, csp: str, langs: Languages) -> Site:
     root_path = urlsplit(site_url).path or "/"
     if not root_path.endswith("/"):
         root_path += "/"
@@ -83,8 +83,8 @@ def read(site: Path, site_url: str, csp: str) -> Site:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), page.refresh_to))
             aliases.append(Alias(root_path + page.path, root_path + target))
     languages = []
-    for lang in LANGUAGES:
-        folder = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    for lang in langs.codes:
+        folder = langs.site_path(lang, "index.md").removesuffix("index.html")
         if (site / folder / "404.html").is_file():
             languages.append(Language(lang, root_path + folder, f"{root_path}{folder}404.html"))
     headers = (("Content-Security-Policy", csp), *SECURITY_HEADERS.items())

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from helpcentre.core import yamldata
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages, yamldata
 from helpcentre.core.problems import Problem, error, shown
 from helpcentre.core.words import words
 from helpcentre.core.yamldata import read_text
@@ -67,7 +66,7 @@ EMPTY = Synonyms((), (), MappingProxyType({}), frozenset(), MappingProxyType({})
 def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
     """lang -> Synonyms for every language (an empty list where a language has no file), and the problems."""
     found, problems = {}, []
-    for lang in LANGUAGES:
+    for lang in languages.of(root).codes:
         path = synonyms_file(lang)
         if not (root / path).exists():
             found[lang] = EMPTY

@@ -10,9 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from helpcentre.checks import typography
-from helpcentre.checks.placeholders import SKELETON
 from helpcentre.content.catalogue import Catalogue
-from helpcentre.core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from helpcentre.core.slugs import slugify
 
 
@@ -32,11 +30,6 @@ def next_id(catalogue: Catalogue, category: str) -> int:
     return base
 
 
-def french_title(title: str) -> str:
-    """The title with the spaces that make check asks for around : ; ! ? « »."""
-    return typography.apply(title)
-
-
 def create(
     root: Path,
     docs_dir: str,
@@ -49,20 +42,23 @@ def create(
     keys = [c.key for c in catalogue.categories]
     if category not in keys:
         raise NewArticleError(f"unknown category '{category}'; use one of: {', '.join(keys)}")
-    if not all(titles.get(lang, "").strip() for lang in LANGUAGES):
-        raise NewArticleError('give the question in both languages: --en "...?" --fr "... ?"')
-    slug = slug or "-".join(slugify(titles[DEFAULT_LANGUAGE]).split("-")[:6])
+    langs = catalogue.languages
+    if missing := [lang for lang in langs.codes if not titles.get(lang, "").strip()]:
+        given = " ".join(f'--{lang} "..."' for lang in langs.codes)
+        raise NewArticleError(f"give the question in every language ({', '.join(missing)} missing): {given}")
+    slug = slug or "-".join(slugify(titles[langs.default]).split("-")[:6])
     if not slug:
-        raise NewArticleError("could not make a file name from the English question; pass --slug")
+        raise NewArticleError(f"could not make a file name from the '{langs.default}' question; pass --slug")
     article_id = next_id(catalogue, category)
-    paths = [root / docs_dir / lang / category / f"{slug}.md" for lang in LANGUAGES]
+    paths = [root / docs_dir / lang / category / f"{slug}.md" for lang in langs.codes]
     for path in paths:
         if path.exists():
             raise NewArticleError(f"{path.relative_to(root)} already exists; pass another --slug")
-    for lang, path in zip(LANGUAGES, paths, strict=True):
-        title = french_title(titles[lang]) if lang == "fr" else titles[lang].strip()
+    for lang, path in zip(langs.codes, paths, strict=True):
+        rules = langs[lang].typography  # the spaces `make check` asks for around : ; ! ? « »
+        title = typography.apply(titles[lang], rules) if rules else titles[lang].strip()
         quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
         front = f"---\nid: {article_id}\ntitle: {quoted}\ncategory: {category}\nupdated: {today.isoformat()}\n---\n\n"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(front + SKELETON[lang], encoding="utf-8")
+        path.write_text(front + langs[lang].new_answer, encoding="utf-8")
     return paths

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from helpcentre.content import snippets, translations
 from helpcentre.content.catalogue import Catalogue
-from helpcentre.core.languages import LANGUAGES
+from helpcentre.core import languages
 from helpcentre.core.problems import ERROR, Problem
 from helpcentre.writers import gitrepo
 
@@ -60,12 +60,13 @@ def changes(root: Path, docs_dir: str, catalogue: Catalogue | None, env: Mapping
             f"Fetch them with `git fetch --unshallow origin {branch}` (or `fetch-depth: 0` in actions/checkout).",
         )
     found: dict[str, tuple[str, str]] = {}
+    codes = languages.of(root).codes
     snippet_changes = []
     for status, path in files:
         parts = path.split("/")
-        if path.startswith(f"{docs_dir}/") and path.endswith(".md") and len(parts) > 2 and parts[1] in LANGUAGES:
+        if path.startswith(f"{docs_dir}/") and path.endswith(".md") and len(parts) > 2 and parts[1] in codes:
             found[path] = (parts[1], {"A": ADDED, "D": REMOVED}.get(status, CHANGED))
-        elif path.startswith(f"{snippets.SNIPPETS_DIR}/") and len(parts) == 4 and parts[2] in LANGUAGES:
+        elif path.startswith(f"{snippets.SNIPPETS_DIR}/") and len(parts) == 4 and parts[2] in codes:
             snippet_changes.append((parts[2], parts[3].removesuffix(".md")))
     via = {}
     for lang, key in snippet_changes:
@@ -80,21 +81,21 @@ def changes(root: Path, docs_dir: str, catalogue: Catalogue | None, env: Mapping
 def summary(root: Path, catalogue: Catalogue | None, problems: list[Problem], found: Changes, env=os.environ) -> str:
     by_path = {a.path: a for a in catalogue.articles.values()} if catalogue else {}
     lines = ["## Help centre: what this pull request changes", ""]
-    lines += _articles(found, by_path)
+    lines += _articles(found, by_path, languages.of(root).codes)
     lines += _translations(catalogue, found, by_path)
     lines += _problems(problems)
     lines += _artifact(found, env)
     return "\n".join(lines) + "\n"
 
 
-def _articles(found: Changes, by_path: dict) -> list[str]:
+def _articles(found: Changes, by_path: dict, codes: tuple[str, ...]) -> list[str]:
     lines = ["### Articles", ""]
     if found.why_not:
         return [*lines, f"> {found.why_not}", ""]
     lines += [f"Compared with `{found.base}`.", "", "| language | added | changed | removed |", "|---|---|---|---|"]
     lines += [
         f"| {lang} | " + " | ".join(str(len(found.of(lang, k))) for k in (ADDED, CHANGED, REMOVED)) + " |"
-        for lang in LANGUAGES
+        for lang in codes
     ]
     lines.append("")
     for lang, kind, path in found.articles:

@@ -16,8 +16,7 @@ from pathlib import Path
 from helpcentre.content import frontmatter, snippets
 from helpcentre.content.article import Article, source_digest
 from helpcentre.content.catalogue import Catalogue
-from helpcentre.content.translations import source_and_translation
-from helpcentre.core.languages import other_language
+from helpcentre.content.translations import original
 from helpcentre.writers import gitrepo
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
@@ -44,9 +43,13 @@ def show(root: Path, catalogue: Catalogue, path: str) -> tuple[str, bool]:
     article = next((a for a in catalogue.articles.values() if a.path == path.removeprefix("./")), None)
     if article is None:
         return f"{path}: not an article; give its path, like docs/fr/my-account/forgot-password.md", False
-    source, translation = source_and_translation(catalogue, article.id)
-    if translation is None:
-        return f"{path}: no translation yet; write docs/{other_language(source.lang)}/{source.rel_path}", True
+    source = original(catalogue, article.id)
+    translation = article
+    if article is source:  # the original: its first translation, in fallback order, missing or not up to date
+        others = [(lang, catalogue.get(lang, source.id)) for lang in catalogue.languages.others(source.lang)]
+        if missing := [lang for lang, version in others if version is None]:
+            return f"{path}: no translation yet; write docs/{missing[0]}/{source.rel_path}", True
+        translation = next((v for _, v in others if v.translation_of != source.digest), others[0][1])
     if not translation.translation_of:
         return (
             f"{translation.path}: no translation recorded; once it matches {source.path}, run "
