@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from browser import SEARCH_INPUT, wait_for_search
 from conftest import ARTICLE, LANGS, PAGES
 
 pytestmark = pytest.mark.browser
@@ -131,6 +132,23 @@ def test_no_horizontal_scrolling_at_320_px(tab, served, kind, lang):
               .map((e) => e.className || e.tagName)"""
     )
     assert wide == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_search_results_on_a_320_px_phone_show_each_category_above_its_question(tab, served, screenshots, scheme):
+    page = show(tab, served, LANGS["fr"] + PAGES["home"], 320, scheme)
+    page.fill(SEARCH_INPUT, "remboursement carte")
+    wait_for_search(page)
+    out = screenshots / f"search-fr-320-{scheme}.png"
+    page.locator(".md-content .hc-search").screenshot(path=str(out))
+    assert overflow(page) <= 0, f"{out.name} scrolls sideways"
+    first = page.locator(".md-content .hc-search__result").first
+    category, question = first.locator(".hc-result__category"), first.locator(".hc-search__link")
+    above = category.bounding_box()
+    below = question.bounding_box()
+    assert above["y"] + above["height"] <= below["y"] + 1 and above["x"] + above["width"] <= 320
+    assert category.evaluate(CONTRAST_JS) >= 4.5
+    assert tab.errors == [] and tab.failed == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -159,6 +159,7 @@ class LanguageBuild:
                 id=article.id,
                 url=card.url,
                 title=card.title,
+                category=self.views.category(article.category).name,
                 tags=tuple(article.tags),
                 views=card.views,
                 teaser=card.teaser,

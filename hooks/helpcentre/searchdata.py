@@ -39,6 +39,7 @@ class SearchEntry:
     id: int
     url: str  # site-relative, e.g. fr/my-account/forgot-password.html
     title: str
+    category: str  # its category's name in this language, shown with it in results
     tags: tuple[str, ...]
     views: int
     teaser: str

@@ -8,16 +8,17 @@ import { META_WEIGHTS, fromAnswerFile, fromPagefind, inOtherLanguage } from "../
 
 const RECORD = new URL("../../overrides/partials/hc/search-record.html", import.meta.url);
 
-test("a Pagefind result becomes the result every list shows: question, teaser, excerpt, id", () => {
+test("a Pagefind result becomes the result every list shows: question, category, teaser, excerpt, id", () => {
   const data = {
     url: "/fr/mon-compte/mot-de-passe.html",
     excerpt: "Réinitialisez votre <mark>mot</mark> de passe",
-    meta: { id: "2002", title: "Mot de passe oublié ?", teaser: "Choisissez « Mot de passe oublié ».", views: "1520" }
+    meta: { id: "2002", title: "Mot de passe oublié ?", category: "Mon compte MINI", teaser: "Choisissez « Mot de passe oublié ».", views: "1520" }
   };
   assert.deepEqual(fromPagefind(data, "fr"), {
     id: "2002",
     url: "/fr/mon-compte/mot-de-passe.html",
     title: "Mot de passe oublié ?",
+    category: "Mon compte MINI",
     teaser: "Choisissez « Mot de passe oublié ».",
     excerpt: "Réinitialisez votre <mark>mot</mark> de passe",
     views: 1520,
@@ -26,16 +27,16 @@ test("a Pagefind result becomes the result every list shows: question, teaser, e
   });
 });
 
-test("a record without some metadata still gives a result with a title: its address", () => {
+test("a record without some metadata still gives a result with a title: its address, and no category", () => {
   const result = fromPagefind({ url: "/en/x.html", meta: { views: "many" } }, "en");
-  assert.deepEqual([result.title, result.teaser, result.excerpt, result.id, result.views], ["/en/x.html", "", "", "", 0]);
+  assert.deepEqual([result.title, result.category, result.teaser, result.excerpt, result.id, result.views], ["/en/x.html", "", "", "", "", 0]);
 });
 
 test("an answer file (an endpoint's cited article) becomes a result with its teaser from the answer", () => {
   const file = { id: 3002, title: "How do I replace the key battery?", url: "en/keys/battery.html", blocks: [["p", "Open the cover."], ["ol", ["li", "Lift it."]]] };
   const result = fromAnswerFile(file, "http://example.test/en/keys/battery.html", "en");
-  assert.deepEqual([result.id, result.title, result.url, result.teaser, result.other],
-    ["3002", "How do I replace the key battery?", "http://example.test/en/keys/battery.html", "Open the cover. Lift it.", null]);
+  assert.deepEqual([result.id, result.title, result.url, result.teaser, result.category, result.other],
+    ["3002", "How do I replace the key battery?", "http://example.test/en/keys/battery.html", "Open the cover. Lift it.", "", null]);
 });
 
 test("a result from the other language's index carries that language and its label", () => {

@@ -57,13 +57,20 @@ function textOf(result, className, excerpt) {
 }
 
 /* One result (result.js) in a list, the same in the search box, the header dialog and the assistant's other
-   suggestions: its question linked to its page, then its excerpt (the words found, marked)
+   suggestions: its category, its question linked to its page, then its excerpt (the words found, marked)
    or its teaser. ``look`` names each part's class: { item, link, text }; ``text: null`` lists the link
    alone; ``excerpt: false`` shows the teaser even when there is an excerpt. */
 export function resultItem(result, look) {
   const li = document.createElement("li");
   if (look.item) li.className = look.item;
   li.setAttribute("data-id", result.id);
+  if (result.category) {
+    const category = document.createElement("span");
+    category.className = "hc-result__category";
+    if (result.other) category.lang = result.other.lang;
+    category.textContent = result.category;
+    li.appendChild(category);
+  }
   li.appendChild(articleLink(result.url, result.title, look.link, result.other));
   if (look.text !== null) li.appendChild(textOf(result, look.text, look.excerpt !== false));
   return li;

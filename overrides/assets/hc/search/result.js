@@ -3,9 +3,9 @@
    overrides/partials/hc/search-record.html writes; every other module reads plain results. Plain functions,
    no DOM, so Node tests call them directly.
 
-   A result is { id, url, title, teaser, excerpt, views, lang, other }:
+   A result is { id, url, title, category, teaser, excerpt, views, lang, other }:
    - ``id``: the article's id as text ("" when unknown); ``url``: its page, as the index or the site gives it;
-   - ``title``: the question;
+   - ``title``: the question; ``category``: its category's name in the result's language ("" when unknown);
    - ``teaser``: the start of the answer, plain text; ``excerpt``: Pagefind's excerpt (escaped text with
      <mark> around the words found), "" when the result does not come from a search;
    - ``views``: its page views, for ranking; ``lang``: the language its text is in;
@@ -16,7 +16,7 @@ import { teaser as teaserOf } from "./passage.js";
 /* Pagefind's metadata of a record, with the weight each has when Pagefind matches a word: the question and
    the synonyms (data/synonyms/) count; the others are there for display and ranking only, and must be named
    here with 0, or Pagefind would match words in them. A field is added here and in search-record.html. */
-export const META_WEIGHTS = Object.freeze({ title: 5, synonyms: 1, views: 0, teaser: 0, id: 0 });
+export const META_WEIGHTS = Object.freeze({ title: 5, synonyms: 1, views: 0, teaser: 0, id: 0, category: 0 });
 
 function text(value) { return value === undefined || value === null ? "" : String(value); }
 
@@ -29,6 +29,7 @@ export function fromPagefind(data, lang, other = null) {
     id: text(meta.id),
     url,
     title: text(meta.title) || url,
+    category: text(meta.category),
     teaser: text(meta.teaser),
     excerpt: text(data && data.excerpt),
     views: parseInt(meta.views, 10) || 0,
@@ -44,6 +45,7 @@ export function fromAnswerFile(file, url, lang) {
     id: text(file.id),
     url,
     title: text(file.title),
+    category: "",
     teaser: teaserOf(Array.isArray(file.blocks) ? file.blocks : []),
     excerpt: "",
     views: 0,
