@@ -255,3 +255,14 @@ def test_print_shows_the_question_the_answer_and_the_contact_only(tab, served):
     )
     for selector in hidden:
         assert not page.locator(selector).first.is_visible(), selector
+
+
+def test_a_file_copy_of_an_article_still_runs_the_page_widgets(tab, site):
+    # Plain .html addresses browse from a folder (file://), where browsers refuse ES modules: the page's
+    # widgets ship as one classic script, so the vote still thanks the reader and the contact says if it is open.
+    page = tab.page
+    page.goto((site.out / ARTICLE).as_uri())
+    status = page.locator("[data-hc='contact'] .hc-contact__status").first
+    page.wait_for_function("(el) => !el.hidden", arg=status.element_handle())
+    page.click("[data-hc='helpful'] [data-answer='yes']")
+    assert page.locator("[data-hc='helpful'] .hc-helpful__thanks").is_visible()
