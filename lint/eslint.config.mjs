@@ -1,5 +1,6 @@
-// ESLint for our own browser scripts (overrides/assets/hc/): helpcentre.js and early.js are plain scripts
-// loaded on every page; search.js and search/ are ES modules loaded on first use; tests/js are Node tests.
+// ESLint for our own browser scripts (overrides/assets/hc/): early.js and feedback.js are plain scripts; helpcentre/
+// are ES modules every page runs, joined into one plain script by the build (hooks/helpcentre/minify.py); search.js
+// and search/ are ES modules loaded on first use; tests/js are Node tests.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -17,7 +18,7 @@ export default [
     rules,
   },
   {
-    files: ["**/assets/hc/search.js", "**/assets/hc/search/*.js"],
+    files: ["**/assets/hc/search.js", "**/assets/hc/search/*.js", "**/assets/hc/helpcentre/*.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
     rules: { ...rules, "no-var": "error", "prefer-const": "error" },
   },

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from browser import SEARCH_INPUT, wait_for_search
 from conftest import ARTICLE, LANGS, PAGES
 
 pytestmark = pytest.mark.browser
@@ -133,6 +134,23 @@ def test_no_horizontal_scrolling_at_320_px(tab, served, kind, lang):
     assert wide == []
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_search_results_on_a_320_px_phone_show_each_category_above_its_question(tab, served, screenshots, scheme):
+    page = show(tab, served, LANGS["fr"] + PAGES["home"], 320, scheme)
+    page.fill(SEARCH_INPUT, "remboursement carte")
+    wait_for_search(page)
+    out = screenshots / f"search-fr-320-{scheme}.png"
+    page.locator(".md-content .hc-search").screenshot(path=str(out))
+    assert overflow(page) <= 0, f"{out.name} scrolls sideways"
+    first = page.locator(".md-content .hc-search__result").first
+    category, question = first.locator(".hc-result__category"), first.locator(".hc-search__link")
+    above = category.bounding_box()
+    below = question.bounding_box()
+    assert above["y"] + above["height"] <= below["y"] + 1 and above["x"] + above["width"] <= 320
+    assert category.evaluate(CONTRAST_JS) >= 4.5
+    assert tab.errors == [] and tab.failed == []
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_field_is_the_first_control_after_the_skip_link(tab, served, lang):
     page = show(tab, served, LANGS[lang] + "index.html", 1280)
@@ -237,3 +255,14 @@ def test_print_shows_the_question_the_answer_and_the_contact_only(tab, served):
     )
     for selector in hidden:
         assert not page.locator(selector).first.is_visible(), selector
+
+
+def test_a_file_copy_of_an_article_still_runs_the_page_widgets(tab, site):
+    # Plain .html addresses browse from a folder (file://), where browsers refuse ES modules: the page's
+    # widgets ship as one classic script, so the vote still thanks the reader and the contact says if it is open.
+    page = tab.page
+    page.goto((site.out / ARTICLE).as_uri())
+    status = page.locator("[data-hc='contact'] .hc-contact__status").first
+    page.wait_for_function("(el) => !el.hidden", arg=status.element_handle())
+    page.click("[data-hc='helpful'] [data-answer='yes']")
+    assert page.locator("[data-hc='helpful'] .hc-helpful__thanks").is_visible()

@@ -134,3 +134,25 @@ def test_assistant_answers_a_question_sent_before_search_has_loaded(tab, served)
     links = answers(tab)
     assert links[0].endswith(BATTERY)
     assert tab.errors == [] and tab.failed == []
+
+
+def test_each_result_says_its_category_in_its_language(tab, served):
+    # The search box, the header dialog, the assistant's other suggestions and an answer in the other
+    # language: each result names its category above its question, as that category is called in its text.
+    category = "li:has(a[href$='{}']) .hc-result__category"
+    search(tab, served, "fr/index.html", "remboursement")
+    assert tab.page.inner_text(category.format(ARTICLE)) == "Boutique MINI Connected"
+    search(tab, served, "fr/index.html", "windshield")  # only English answers: « en anglais »
+    marked = tab.page.locator(".md-content .hc-result__category").first
+    assert marked.get_attribute("lang") == "en" and marked.inner_text() == "My MINI Account"
+    tab.page.goto(served.url + ARTICLE)
+    tab.page.keyboard.press("/")
+    tab.page.locator("[data-hc-search-dialog] .hc-search__input").fill("battery")
+    found = tab.page.locator("[data-hc-search-dialog] " + category.format(BATTERY))
+    expect(found).to_have_text("Keys and locking")
+    tab.page.goto(served.url + "index.html")
+    ask(tab, "refund of my payment")
+    answers(tab)
+    folded = tab.page.locator(".hc-assistant__item:not(.hc-assistant__item--shown) .hc-result__category")
+    assert folded.count() >= 1 and all(text.strip() for text in folded.all_inner_texts())
+    assert tab.errors == [] and tab.failed == []

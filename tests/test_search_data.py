@@ -40,6 +40,7 @@ def _entry(number: int) -> searchdata.SearchEntry:
         id=1000 + number,
         url=f"fr/securite/question-{number}.html",
         title=f"Question {number}\u202f?",
+        category="Sécurité",
         tags=("sécurité",),
         views=number,
         teaser="Le coussin gonflable…",
@@ -65,6 +66,7 @@ def test_search_data_built_after_mkdocs_gives_records_answers_and_spelling(tmp_p
     assert len(records) == count
     first = (tmp_path / "saved" / "1" / "fr/securite/question-0.html").read_text(encoding="utf-8")
     assert '<span data-pagefind-meta="synonyms">airbag</span>' in first
+    assert '<span data-pagefind-meta="category">Sécurité</span>' in first  # shown with the result
     assert "l'atelier" in first  # typographic apostrophes as plain ones, for Pagefind
     assert (tmp_path / "saved" / "2" / "fr/securite/question-1.html").is_file()  # dealt to the bundles in turn
 

@@ -45,6 +45,7 @@ class SearchEntry:
     id: int
     url: str  # site-relative, e.g. fr/my-account/forgot-password.html
     title: str
+    category: str  # its category's name in this language, shown with it in results
     tags: tuple[str, ...]
     views: int
     teaser: str
@@ -68,6 +69,7 @@ def search_entries(
             id=article.id,
             url=card.url,
             title=card.title,
+            category=catalogue.category(article.category).name(lang),
             tags=tuple(article.tags),
             views=card.views,
             teaser=card.teaser,

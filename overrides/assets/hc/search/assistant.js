@@ -9,21 +9,21 @@ import { keywords } from "./text.js";
 import { ownPage } from "./answerview.js";
 import { focusShown, render, thank } from "./exchange.js";
 import { teaser, textBlocks } from "./passage.js";
+import { fromAnswerFile } from "./result.js";
 import { busy } from "./render.js";
 import { stateOf } from "./widgets.js";
 
 export const SHOWN = 3;
 export const ENDPOINT_WAIT = 4000; // ms: then the offline answers
 
-function suggestionOf(item, other, index) {
-  const meta = item.data.meta || {};
-  return { id: String(meta.id || ""), title: meta.title || item.data.url, url: item.data.url, teaser: meta.teaser || "", other, index, file: null };
+/* A suggestion is a result (result.js) with the index it came from and its answer file, once fetched. */
+function suggestionOf(item, index) {
+  return Object.assign({}, item.result, { index, file: null });
 }
 
 /* A suggestion from an answer file (an endpoint's cited article). */
 function fromFile(file, index) {
-  const url = ownPage(file.url, index.root) || "#";
-  return { id: String(file.id), title: String(file.title || ""), url, teaser: teaser(file.blocks || []), other: null, index, file };
+  return Object.assign(fromAnswerFile(file, ownPage(file.url, index.root) || "#", index.lang), { index, file });
 }
 
 /* The question's words as retrieval used them (corrected where it corrected them). */
@@ -42,8 +42,8 @@ async function localAnswers(box, question) {
   const index = other ? indexOf(box, "other-") : indexOf(box);
   const half = Math.ceil(found.words.length / 2);
   const good = function (item) { return item.coverage >= half || item.share >= 0.5; };
-  const suggestions = found.items.filter(good).slice(0, SHOWN).map(function (item) { return suggestionOf(item, other, index); });
-  const lead = suggestions[0] || (found.items[0] ? suggestionOf(found.items[0], other, index) : null);
+  const suggestions = found.items.filter(good).slice(0, SHOWN).map(function (item) { return suggestionOf(item, index); });
+  const lead = suggestions[0] || (found.items[0] ? suggestionOf(found.items[0], index) : null);
   return { suggestions, words: usedWords(found), lead };
 }
 
@@ -143,7 +143,7 @@ function prefetch(box, question) {
   if (!index || !keywords(question, lang).length) return;
   retrieve(index, question, lang, { shown: 1 }).then(function (found) {
     const top = found.items[0];
-    if (top && top.data.meta && top.data.meta.id) return index.answer(String(top.data.meta.id));
+    if (top && top.result.id) return index.answer(top.result.id);
     return null;
   }).catch(function () { /* the question will fetch it */ });
 }

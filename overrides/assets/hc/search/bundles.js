@@ -7,12 +7,13 @@
    ``indexOf(el, prefix)`` gives { lang, search(word), words(letter), answer(id), root } for retrieval.js and
    the assistant. */
 
+import { META_WEIGHTS } from "./result.js";
+
 const indexes = new Map();
 const MAX_REMEMBERED = 200;
 
-/* Metadata Pagefind searches besides the text: the question and the synonyms (data/synonyms/) count;
-   the views, teaser and id fields are there for display only. */
-const RANKING = { metaWeights: { title: 5, synonyms: 1, views: 0, teaser: 0, id: 0 } };
+/* Metadata Pagefind searches besides the text: result.js names it. */
+const RANKING = { metaWeights: { ...META_WEIGHTS } };
 
 function resolved(el, attribute) {
   const value = el.getAttribute(attribute);

@@ -3,13 +3,13 @@
    and "Did this answer your question?": Yes closes the exchange, No shows the next suggestion in place, and
    after the last one the contact block of the answer the question belongs to.
 
-   An exchange is { suggestions, current, words, contact }; a suggestion is { title, url, teaser, other, file }
-   (an article: ``file`` is its answer file, or null when it could not be fetched) or { blocks, sources } (an
-   endpoint's answer, citing the articles it used). */
+   An exchange is { suggestions, current, words, contact }; a suggestion is an article, a result (result.js)
+   with its ``file``, its answer file, or null when it could not be fetched; or { blocks, sources } (an
+   endpoint's answer, citing the articles it used, results too). */
 
 import { rebuild } from "./answerview.js";
 import { passage } from "./passage.js";
-import { articleLink } from "./render.js";
+import { articleLink, resultItem } from "./render.js";
 import { message } from "./widgets.js";
 
 let uid = 0;
@@ -21,9 +21,10 @@ function paragraph(text, className) {
   return p;
 }
 
-function link(href, text, className, other) {
-  return articleLink({ url: href, meta: { title: text } }, className, other);
-}
+/* The assistant's lists of results (render.js): its other suggestions with their teaser, an endpoint's sources
+   as links alone. */
+const SUGGESTION = { item: "hc-assistant__item", link: "hc-assistant__link", text: "", excerpt: false };
+const SOURCE = { item: "", link: "hc-assistant__source", text: null };
 
 function feedback(box, exchange, onAnswer) {
   const group = document.createElement("div");
@@ -58,11 +59,7 @@ function shown(box, exchange, suggestion, onAnswer) {
       li.appendChild(paragraph(message(box, "sources"), "hc-assistant__sources-title"));
       const list = document.createElement("ul");
       list.className = "hc-assistant__sources";
-      suggestion.sources.forEach(function (source) {
-        const item = document.createElement("li");
-        item.appendChild(link(source.url, source.title, "hc-assistant__source", source.other));
-        list.appendChild(item);
-      });
+      suggestion.sources.forEach(function (source) { list.appendChild(resultItem(source, SOURCE)); });
       li.appendChild(list);
     }
   } else {
@@ -76,24 +73,21 @@ function shown(box, exchange, suggestion, onAnswer) {
     const links = document.createElement("p");
     links.className = "hc-assistant__links";
     if (part.anchor) {
-      links.appendChild(link(suggestion.url.split("#")[0] + "#" + encodeURIComponent(part.anchor), message(box, "part"), "hc-assistant__part"));
+      links.appendChild(articleLink(suggestion.url.split("#")[0] + "#" + encodeURIComponent(part.anchor), message(box, "part"), "hc-assistant__part"));
     }
-    links.appendChild(link(suggestion.url, message(box, "read", { title: suggestion.title }), "hc-assistant__link", suggestion.other));
+    links.appendChild(articleLink(suggestion.url, message(box, "read", { title: suggestion.title }), "hc-assistant__link", suggestion.other));
     li.appendChild(links);
   }
   li.appendChild(feedback(box, exchange, onAnswer));
   return li;
 }
 
-/* Another suggestion, as search lists it: its question linked, its teaser. */
+/* Another suggestion, as search lists it; an endpoint's answer by its teaser. */
 function folded(suggestion) {
+  if (!suggestion.sources) return resultItem(suggestion, SUGGESTION);
   const li = document.createElement("li");
   li.className = "hc-assistant__item";
-  if (suggestion.sources) { li.appendChild(paragraph(suggestion.teaser)); return li; }
-  li.appendChild(link(suggestion.url, suggestion.title, "hc-assistant__link", suggestion.other));
-  const p = paragraph(suggestion.teaser);
-  if (suggestion.other) p.lang = suggestion.other.lang;
-  li.appendChild(p);
+  li.appendChild(paragraph(suggestion.teaser));
   return li;
 }
 

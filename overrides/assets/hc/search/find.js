@@ -1,7 +1,9 @@
 /* One query answered where the reader is: from the page's language, else (when that finds nothing) from
-   the other language's index, marked with that language so links carry hreflang and a label. */
+   the other language's index, its results marked with that language (result.js) so links carry hreflang and
+   a label. */
 
 import { indexOf } from "./bundles.js";
+import { inOtherLanguage } from "./result.js";
 import { retrieve } from "./retrieval.js";
 import { message } from "./widgets.js";
 
@@ -11,5 +13,7 @@ export async function answer(el, query, correct = true) {
   if (!other) return { found: own, other: null };
   const theirs = await retrieve(other, query, other.lang, { correct });
   if (!theirs.items.length) return { found: own, other: null };
-  return { found: theirs, other: { lang: other.lang, label: message(el, "other-label") } };
+  const marked = { lang: other.lang, label: message(el, "other-label") };
+  const items = theirs.items.map(function (item) { return Object.assign({}, item, { result: inOtherLanguage(item.result, marked) }); });
+  return { found: Object.assign({}, theirs, { items }), other: marked };
 }

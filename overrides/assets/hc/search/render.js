@@ -26,13 +26,13 @@ export function safeUrl(url) {
   } catch { return "#"; }
 }
 
-/* A link to an article (``data.url``: an index's own address, or one made safe with safeUrl); ``other`` =
-   { lang, label } marks an answer in the other language. */
-export function articleLink(data, className, other) {
+/* A link to an article's page (``url``: an index's own address, or one checked to be this site's); ``other`` =
+   { lang, label } marks an answer in the other language: the link says which, in that language. */
+export function articleLink(url, text, className, other) {
   const a = document.createElement("a");
   a.className = className;
-  a.setAttribute("href", data.url);
-  a.textContent = (data.meta && data.meta.title) || data.url;
+  a.setAttribute("href", url);
+  a.textContent = text || url;
   if (other) {
     a.hreflang = other.lang;
     a.lang = other.lang;
@@ -45,6 +45,35 @@ export function articleLink(data, className, other) {
     return wrapper;
   }
   return a;
+}
+
+function textOf(result, className, excerpt) {
+  const p = document.createElement("p");
+  if (className) p.className = className;
+  if (result.other) p.lang = result.other.lang;
+  if (excerpt && result.excerpt) p.appendChild(highlighted(result.excerpt));
+  else p.textContent = result.teaser;
+  return p;
+}
+
+/* One result (result.js) in a list, the same in the search box, the header dialog and the assistant's other
+   suggestions: its category, its question linked to its page, then its excerpt (the words found, marked)
+   or its teaser. ``look`` names each part's class: { item, link, text }; ``text: null`` lists the link
+   alone; ``excerpt: false`` shows the teaser even when there is an excerpt. */
+export function resultItem(result, look) {
+  const li = document.createElement("li");
+  if (look.item) li.className = look.item;
+  li.setAttribute("data-id", result.id);
+  if (result.category) {
+    const category = document.createElement("span");
+    category.className = "hc-result__category";
+    if (result.other) category.lang = result.other.lang;
+    category.textContent = result.category;
+    li.appendChild(category);
+  }
+  li.appendChild(articleLink(result.url, result.title, look.link, result.other));
+  if (look.text !== null) li.appendChild(textOf(result, look.text, look.excerpt !== false));
+  return li;
 }
 
 export function busy(el, on) {

@@ -12,6 +12,7 @@
 
 import { foundItself, keywords, markedWords } from "./text.js";
 import { allowedEdits, known, letterFiles, nearest } from "./spelling.js";
+import { fromPagefind } from "./result.js";
 
 export const PER_WORD = 200; // results of each word taken into the merge
 export const SHOWN = 10; // results whose data is fetched and shown
@@ -70,20 +71,18 @@ export function merge(perWord) {
   });
 }
 
-function views(data) { return parseInt((data.meta && data.meta.views) || "0", 10) || 0; }
-
 /* Within the same coverage, popularity breaks near ties: +4% per tenfold views. */
 export function ranked(items) {
   return items.map(function (item) {
-    return { item, key: item.score * (1 + 0.04 * Math.log10(1 + views(item.data))) };
+    return { item, key: item.score * (1 + 0.04 * Math.log10(1 + item.result.views)) };
   }).sort(function (a, b) {
     return (b.item.coverage - a.item.coverage) || (b.item.covered - a.item.covered) || (b.key - a.key);
   }).map(function (x) { return x.item; });
 }
 
 /* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, covered, share,
-   score, data}], total, complete (the best item matches every word) }; ``share`` is the part of the query's
-   weight an item covers, from 0 to 1. ``correct: false`` searches the words as typed. */
+   score, result}], total, complete (the best item matches every word) }; ``share`` is the part of the query's
+   weight an item covers, from 0 to 1; ``result`` is the article as result.js models it. ``correct: false`` searches the words as typed. */
 export async function retrieve(index, query, lang, { correct = true, shown = SHOWN } = {}) {
   const words = keywords(query, lang);
   const empty = { words, corrections: [], items: [], total: 0, complete: false };
@@ -95,7 +94,7 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
   const whole = weights(perWord).reduce(function (sum, w) { return sum + w; }, 0) || 1;
   const items = await Promise.all(merged.slice(0, shown).map(async function (entry) {
     const { coverage, covered, score } = entry;
-    return { id: entry.result.id, coverage, covered, share: covered / whole, score, data: await entry.result.data() };
+    return { id: entry.result.id, coverage, covered, share: covered / whole, score, result: fromPagefind(await entry.result.data(), lang) };
   }));
   const top = items.length ? ranked(items) : [];
   return { words, corrections, items: top, total: merged.length, complete: top.length > 0 && top[0].coverage === words.length };

@@ -3,7 +3,7 @@
 
 import { warm } from "./bundles.js";
 import { answer } from "./find.js";
-import { articleLink, busy, highlighted } from "./render.js";
+import { busy, resultItem } from "./render.js";
 import { message, stateOf } from "./widgets.js";
 
 function parts(box) {
@@ -15,18 +15,7 @@ function parts(box) {
   };
 }
 
-function resultItem(item, other) {
-  const li = document.createElement("li");
-  li.className = "hc-search__result";
-  li.setAttribute("data-id", (item.data.meta && item.data.meta.id) || "");
-  li.appendChild(articleLink(item.data, "hc-search__link", other));
-  const p = document.createElement("p");
-  p.className = "hc-search__excerpt";
-  if (other) p.lang = other.lang;
-  p.appendChild(highlighted(item.data.excerpt));
-  li.appendChild(p);
-  return li;
-}
+const LOOK = { item: "hc-search__result", link: "hc-search__link", text: "hc-search__excerpt" };
 
 /* What the reader should know about these results: corrected words (with a way back to the words as
    typed), results that match only some words, answers from the other language. */
@@ -56,7 +45,7 @@ function writeNote(box, note, query, { found, other }) {
 function render(box, query, result) {
   const { list, status, note } = parts(box);
   list.textContent = "";
-  result.found.items.forEach(function (item) { list.appendChild(resultItem(item, result.other)); });
+  result.found.items.forEach(function (item) { list.appendChild(resultItem(item.result, LOOK)); });
   /* Whether the results have every word of the query: said in the note, and to machines (make bench-search). */
   list.setAttribute("data-match", !result.found.items.length ? "none" : result.found.complete ? "all" : "some");
   const total = result.found.total;
