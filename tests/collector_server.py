@@ -37,10 +37,12 @@ class Collector:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/collect"
 
-    def post(self, body, origin: str | None = None, path: str = "/collect") -> tuple[int, str]:
-        """POST ``body`` (JSON of a dict or list, else bytes as they are) as text/plain: the status and the text."""
+    def post(self, body, origin: str | None = None, path: str = "/collect", forwarded_for: str = "") -> tuple[int, str]:
+        """POST ``body`` (JSON of a dict or list, else bytes as they are) as text/plain: the status and the text.
+        ``forwarded_for`` is the reader's address as the proxy on this machine passes it (``X-Forwarded-For``)."""
         raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
         headers = {"Content-Type": "text/plain;charset=UTF-8", "Origin": self.origin if origin is None else origin}
+        headers["X-Forwarded-For"] = forwarded_for
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
         try:
             connection.request("POST", path, body=raw, headers={k: v for k, v in headers.items() if v})

@@ -5,6 +5,7 @@ away, and a bounded load that must lose no vote."""
 from __future__ import annotations
 
 import shutil
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
@@ -163,6 +164,21 @@ def test_a_client_over_the_rate_limit_waits_a_minute(project, tmp_path):
     with collector(project, SITE_URL, f"sqlite:///{tmp_path / 'f.sqlite3'}", rate_limit=5) as server:
         assert [server.post(VIEW)[0] for _ in range(5)] == [204] * 5
         assert server.post(VIEW) == (429, "too many requests from this client: try again in a minute\n")
+
+
+def test_the_addresses_of_one_ipv6_network_share_one_limit(project, tmp_path):
+    if time.time() % 60 > 57:  # the counts start again each minute: all of this test's requests in one
+        time.sleep(60 - time.time() % 60)
+    with collector(project, SITE_URL, f"sqlite:///{tmp_path / 'f.sqlite3'}", rate_limit=5) as server:
+
+        def status(address: str) -> int:  # through the proxy on this machine, as a deployed collector sees readers
+            return server.post(VIEW, forwarded_for=address)[0]
+
+        one_host = [status(f"2001:db8:1:2:{i:x}:{i * 7:x}::{i:x}") for i in range(1, 21)]  # one /64, 20 addresses
+        assert one_host == [204] * 5 + [429] * 15
+        assert status("2001:db8:1:3::1") == 204  # the next /64 is someone else
+        assert [status("192.0.2.1") for _ in range(6)] == [204] * 5 + [429]
+        assert status("192.0.2.2") == 204  # IPv4: each address is a client
 
 
 def test_a_database_away_gets_503_and_the_collector_recovers_when_it_is_back(project, database):
