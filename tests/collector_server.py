@@ -32,6 +32,7 @@ class Collector:
     port: int
     origin: str  # the site's origin: the one the collector accepts
     process: subprocess.Popen
+    log: str = ""  # what it wrote, once it stopped
 
     @property
     def url(self) -> str:
@@ -53,8 +54,17 @@ class Collector:
 
 
 @contextmanager
-def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10_000, port: int | None = None):
-    """``python -m collector serve`` for the project ``root`` on ``port`` (else a free one) until the block ends."""
+def collector(
+    root: Path,
+    site_url: str,
+    database_url: str,
+    rate_limit: int = 10_000,
+    port: int | None = None,
+    settings: dict[str, str] | None = None,
+    open_files: int | None = None,
+):
+    """``python -m collector serve`` for the project ``root`` on ``port`` (else a free one) until the block ends,
+    with more of its ``settings`` (``FEEDBACK_...``) and at most ``open_files`` open (``ulimit -n``) if given."""
     port = port or free_port()
     env = {
         **os.environ,
@@ -62,8 +72,11 @@ def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10
         "SITE_URL": site_url,
         "FEEDBACK_DATABASE_URL": database_url,
         "FEEDBACK_RATE_LIMIT": str(rate_limit),
+        **(settings or {}),
     }
     command = [sys.executable, "-m", "collector", "--root", str(root), "serve", "--port", str(port)]
+    if open_files:
+        command = ["prlimit", f"--nofile={open_files}", "--", *command]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     parts = urlsplit(site_url)
     server = Collector(port, f"{parts.scheme}://{parts.netloc}", process)
@@ -72,7 +85,12 @@ def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10
         yield server
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            server.log = process.communicate(timeout=10)[0]
+        except subprocess.TimeoutExpired:  # stuck: stopped all the same, and the test says so
+            process.kill()
+            server.log = process.communicate()[0]
+            raise
 
 
 def run_collector(root: Path, site_url: str, database_url: str, *args: str) -> subprocess.CompletedProcess:
