@@ -4,7 +4,9 @@ away, and a bounded load that must lose no vote."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -98,12 +100,25 @@ def test_events_are_stored_with_a_day_and_nothing_that_tells_readers_apart(proje
     rows = database.rows()
     assert {name: set(table[0]) for name, table in rows.items()} == COLUMNS
     assert [(r["article"], r["lang"]) for r in rows["views"]] == [(3002, "fr")]
-    votes = [(r["answer"], r["reason"], r["comment"]) for r in rows["votes"]]
+    votes = sorted((r["answer"], r["reason"], r["comment"]) for r in rows["votes"])  # stored in no order
     assert votes == [("no", "unclear", "Step 3?"), ("yes", None, None)]
     assert [(r["query"], r["shown"]) for r in rows["unanswered"]] == [("essuie-glace", "nothing")]
     stored = repr(rows)
     assert "127.0.0.1" not in stored and "faq.example.com" not in stored
     assert all(type(r["day"]).__name__ == "date" for table in rows.values() for r in table)
+
+
+def test_nothing_orders_one_readers_events_within_the_day_and_the_file_is_the_owners_only(project, database):
+    searches = [{**NOTHING, "query": f"search {i}"} for i in range(20)]  # one reader's, one after another
+    with collector(project, SITE_URL, database.url) as server:
+        assert [server.post(event)[0] for event in searches] == [204] * 20
+    rows = database.rows()["unanswered"]  # as the database gives them, in no order asked for
+    posted = [event["query"] for event in searches]
+    assert sorted(r["query"] for r in rows) == sorted(posted)
+    assert [r["query"] for r in sorted(rows, key=lambda r: r["id"])] != posted  # 1 chance in 20! of failing
+    if database.url.startswith("sqlite"):
+        assert [r["query"] for r in rows] != posted
+        assert stat.S_IMODE(os.stat(database.url.removeprefix("sqlite:///")).st_mode) == 0o600
 
 
 @pytest.fixture(scope="module")
