@@ -2,7 +2,8 @@
 ``make feedback-report``, ``make popularity``).
 
 Reads the project in ``--root`` (default: the current folder) through ``config``; ``serve`` runs the web
-service with uvicorn on 127.0.0.1 (``--host``, ``--port``), without an access log (it would record addresses);
+service with uvicorn on 127.0.0.1 (``--host``, ``--port``) through ``serving`` (time-outs, a cap on connections),
+without an access log (it would record addresses);
 ``report`` writes the report page in every language (``page``: default ``dist/feedback-report/<lang>/index.html``,
 ``--html``) and the same as Markdown (default ``dist/feedback-report.md``, ``--out``); ``popularity`` writes
 ``data/popularity.csv`` from the collected views, and refuses to when none were collected (the file is kept).
@@ -50,12 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     store = Store(config.database_url)
     if args.command == "serve":
-        import uvicorn
-
         from .app import create_app
+        from .serving import serve
 
         print(f"Collecting feedback for {config.origin} on http://{args.host}:{args.port}/collect", flush=True)
-        uvicorn.run(create_app(config, store), host=args.host, port=args.port, access_log=False, log_level="warning")
+        serve(create_app(config, store), config, args.host, args.port)
         return 0
     try:
         rows = {name: store.rows(name) for name in TABLES}

@@ -2,8 +2,10 @@
 
 Reads the project's ``mkdocs.yml`` (``site_url``, following ``INHERIT``; ``SITE_URL`` overrides it as it does
 for the build), its catalogue (the article ids readers can send) and the environment
-(``FEEDBACK_DATABASE_URL``, ``FEEDBACK_RATE_LIMIT``). Produces one frozen ``Config``; content with errors or a
-site_url without a host is a ``ConfigError`` saying what to fix.
+(``FEEDBACK_DATABASE_URL``, ``FEEDBACK_RATE_LIMIT``, and the connections' time-outs and number:
+``FEEDBACK_IDLE_TIMEOUT``, ``FEEDBACK_HEADER_TIMEOUT``, ``FEEDBACK_BODY_TIMEOUT``, ``FEEDBACK_MAX_CONNECTIONS``).
+Produces one frozen ``Config``; content with errors, a site_url without a host or a setting that is not a
+positive number is a ``ConfigError`` saying what to fix.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ from helpcentre.core.problems import errors_in, report
 
 DEFAULT_DATABASE = "feedback.sqlite3"  # in the project's folder; kept out of git
 DEFAULT_RATE_LIMIT = 60  # requests per client per minute: a reader sends a few per page
+# Seconds a connection may take, and how many may be open: a browser sends a beacon of at most 4 KB at once and
+# reuses its connection within seconds; anything slower holds a socket for nothing (see serving.py).
+DEFAULT_IDLE_TIMEOUT = 5  # between requests (and before the first): uvicorn's keep-alive default
+DEFAULT_HEADER_TIMEOUT = 5  # from a request's first byte to the end of its headers
+DEFAULT_BODY_TIMEOUT = 10  # from the end of the headers to the end of the body
+DEFAULT_MAX_CONNECTIONS = 256  # lowered when the process may not open that many files (ulimit -n)
 
 
 class ConfigError(ValueError):
@@ -35,6 +43,10 @@ class Config:
     languages: tuple[str, ...]
     database_url: str
     rate_limit: int
+    idle_timeout: float = DEFAULT_IDLE_TIMEOUT
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT
+    body_timeout: float = DEFAULT_BODY_TIMEOUT
+    max_connections: int = DEFAULT_MAX_CONNECTIONS
 
 
 class _Loader(yaml.SafeLoader):
@@ -85,9 +97,6 @@ def load(root: Path) -> Config:
     cat, problems = catalogue.load(root)
     if cat is None or errors_in(problems):
         raise ConfigError("fix the content's errors (make check) before starting the collector:\n" + report(problems))
-    limit = os.environ.get("FEEDBACK_RATE_LIMIT", str(DEFAULT_RATE_LIMIT))
-    if not limit.isdigit() or int(limit) < 1:
-        raise ConfigError(f"FEEDBACK_RATE_LIMIT={limit!r}: give a whole number of requests per minute, such as 60")
     return Config(
         root=root,
         origin=origin_of(site_url(root)),
@@ -95,5 +104,22 @@ def load(root: Path) -> Config:
         titles={key: article.title for key, article in cat.articles.items()},
         languages=cat.languages.codes,
         database_url=database_url(root),
-        rate_limit=int(limit),
+        rate_limit=int(_number("FEEDBACK_RATE_LIMIT", DEFAULT_RATE_LIMIT, "requests per minute")),
+        idle_timeout=_number("FEEDBACK_IDLE_TIMEOUT", DEFAULT_IDLE_TIMEOUT, "seconds", whole=False),
+        header_timeout=_number("FEEDBACK_HEADER_TIMEOUT", DEFAULT_HEADER_TIMEOUT, "seconds", whole=False),
+        body_timeout=_number("FEEDBACK_BODY_TIMEOUT", DEFAULT_BODY_TIMEOUT, "seconds", whole=False),
+        max_connections=int(_number("FEEDBACK_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, "connections")),
     )
+
+
+def _number(name: str, default: float, unit: str, whole: bool = True) -> float:
+    """The environment's setting ``name``: a positive number (a whole one unless ``whole`` is False)."""
+    value = os.environ.get(name, str(default)).strip()
+    try:
+        number = int(value) if whole else float(value)
+    except ValueError:
+        number = 0
+    if not 0 < number < float("inf"):
+        kind = "a whole number" if whole else "a number"
+        raise ConfigError(f"{name}={value!r}: give {kind} of {unit} above 0, such as {default}")
+    return number

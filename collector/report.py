@@ -5,8 +5,9 @@ Reads the ``summary.Summary`` of every row of the store and the catalogue (``Con
 ``report_markdown``: answers voted unhelpful (share of yes, votes, reasons, worst first, then the comments), the
 searches and questions that found nothing grouped by their words per language (the content gaps), and views per
 article per language; and ``popularity_csv``: ``data/popularity.csv`` (``id,views``, every article of the
-catalogue) from the collected views. Whatever readers typed is escaped, so it shows as text wherever Markdown is
-read. The HTML page (``page``) shows the same summary.
+catalogue) from the collected views. Whatever readers typed is code (``verbatim``), so it shows as typed wherever
+Markdown is read, by autolinking renderers too; the rest of our text is escaped. The HTML page (``page``) shows
+the same summary.
 """
 
 from __future__ import annotations
@@ -25,9 +26,27 @@ GONE = "(no longer on the site)"
 
 
 def text(value: str) -> str:
-    """Reader's text as plain text in Markdown: one line, every markup character escaped."""
+    """Our text (a question) as plain text in Markdown: one line, every markup character escaped."""
     line = "".join(_HTML.get(c, c) for c in " ".join(str(value).split()))
     return _MARKDOWN.sub(r"\\\1", line)
+
+
+def verbatim(value: str) -> str:
+    """Reader's text as Markdown that shows it as typed (on one line) and nothing else: code spans, which no Markdown
+    renderer reads markup, HTML or links in. Autolinkers (GitHub's, pymdownx.magiclink, markdown-it's linkify) find
+    addresses in any other text, escaped or not: GitHub links ``mail&#64;x&#46;com``. A ``|`` is left outside the
+    spans, escaped, as GFM tables split cells at a ``|`` even inside a span and Python-Markdown keeps a ``\\|`` there.
+    """
+    parts = re.split(r"(\s*\|\s*)", " ".join(str(value).split()))
+    return "".join(part.replace("|", "\\|") if "|" in part else _code(part) for part in parts)
+
+
+def _code(value: str) -> str:
+    if not value:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", value)), default=0) + 1)  # longer than any run inside
+    pad = " " if value.startswith("`") or value.endswith("`") else ""  # a renderer strips one space each side
+    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 def _votes(summary: Summary) -> list[str]:
@@ -43,7 +62,7 @@ def _votes(summary: Summary) -> list[str]:
         lines.append("| " + " | ".join(cells + [str(n) for n in h.reasons]) + " |")
     lines += ["", "### Comments", ""]
     lines += [
-        f"- {c.article} ({c.lang}, {REASON_NAMES.get(c.reason, 'no reason given')}, {c.day}): " + text(c.text)
+        f"- {c.article} ({c.lang}, {REASON_NAMES.get(c.reason, 'no reason given')}, {c.day}): " + verbatim(c.text)
         for c in summary.comments
     ] or ["No comments yet."]
     return [*lines, ""]
@@ -55,7 +74,7 @@ def _gaps(summary: Summary) -> list[str]:
         return [*lines, "None yet.", ""]
     for lang, gaps in summary.gaps:
         lines += [f"### {lang}", "", "| Words | Times | Where | What readers saw |", "|---|---:|---|---|"]
-        lines += [f"| {text(g.words)} | {g.times} | {', '.join(g.sources)} | {', '.join(g.shown)} |" for g in gaps]
+        lines += [f"| {verbatim(g.words)} | {g.times} | {', '.join(g.sources)} | {', '.join(g.shown)} |" for g in gaps]
         lines.append("")
     return lines
 

@@ -128,10 +128,15 @@ def _views(config: Config, views: list[dict]) -> tuple[Views, ...]:
 
 def summarise(config: Config, rows: dict[str, list[dict]]) -> Summary:
     days = sorted(str(row["day"]) for table in rows.values() for row in table)
-    comments = tuple(
-        Comment(v["article"], v["lang"], v["reason"], str(v["day"]), v["comment"])
-        for v in rows["votes"]
-        if v["comment"]
+    comments = tuple(  # by day, then article: within a day rows come in no order (store.ROW_ID)
+        sorted(
+            (
+                Comment(v["article"], v["lang"], v["reason"], str(v["day"]), v["comment"])
+                for v in rows["votes"]
+                if v["comment"]
+            ),
+            key=lambda c: (c.day, c.article, c.lang, c.text),
+        )
     )
     return Summary(
         first_day=days[0] if days else None,

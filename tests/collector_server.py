@@ -35,15 +35,18 @@ class Collector:
     port: int
     origin: str  # the site's origin: the one the collector accepts
     process: subprocess.Popen
+    log: str = ""  # what it wrote, once it stopped
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/collect"
 
-    def post(self, body, origin: str | None = None, path: str = "/collect") -> tuple[int, str]:
-        """POST ``body`` (JSON of a dict or list, else bytes as they are) as text/plain: the status and the text."""
+    def post(self, body, origin: str | None = None, path: str = "/collect", forwarded_for: str = "") -> tuple[int, str]:
+        """POST ``body`` (JSON of a dict or list, else bytes as they are) as text/plain: the status and the text.
+        ``forwarded_for`` is the reader's address as the proxy on this machine passes it (``X-Forwarded-For``)."""
         raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
         headers = {"Content-Type": "text/plain;charset=UTF-8", "Origin": self.origin if origin is None else origin}
+        headers["X-Forwarded-For"] = forwarded_for
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
         try:
             connection.request("POST", path, body=raw, headers={k: v for k, v in headers.items() if v})
@@ -54,8 +57,17 @@ class Collector:
 
 
 @contextmanager
-def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10_000, port: int | None = None):
-    """``python -m collector serve`` for the project ``root`` on ``port`` (else a free one) until the block ends."""
+def collector(
+    root: Path,
+    site_url: str,
+    database_url: str,
+    rate_limit: int = 10_000,
+    port: int | None = None,
+    settings: dict[str, str] | None = None,
+    open_files: int | None = None,
+):
+    """``python -m collector serve`` for the project ``root`` on ``port`` (else a free one) until the block ends,
+    with more of its ``settings`` (``FEEDBACK_...``) and at most ``open_files`` open (``ulimit -n``) if given."""
     port = port or free_port()
     env = {
         **os.environ,
@@ -63,8 +75,11 @@ def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10
         "SITE_URL": site_url,
         "FEEDBACK_DATABASE_URL": database_url,
         "FEEDBACK_RATE_LIMIT": str(rate_limit),
+        **(settings or {}),
     }
     command = [sys.executable, "-m", "collector", "--root", str(root), "serve", "--port", str(port)]
+    if open_files:
+        command = ["prlimit", f"--nofile={open_files}", "--", *command]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     parts = urlsplit(site_url)
     server = Collector(port, f"{parts.scheme}://{parts.netloc}", process)
@@ -73,7 +88,12 @@ def collector(root: Path, site_url: str, database_url: str, rate_limit: int = 10
         yield server
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            server.log = process.communicate(timeout=10)[0]
+        except subprocess.TimeoutExpired:  # stuck: stopped all the same, and the test says so
+            process.kill()
+            server.log = process.communicate()[0]
+            raise
 
 
 def run_collector(root: Path, site_url: str, database_url: str, *args: str) -> subprocess.CompletedProcess:

@@ -4,7 +4,10 @@ away, and a bounded load that must lose no vote."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
@@ -97,12 +100,25 @@ def test_events_are_stored_with_a_day_and_nothing_that_tells_readers_apart(proje
     rows = database.rows()
     assert {name: set(table[0]) for name, table in rows.items()} == COLUMNS
     assert [(r["article"], r["lang"]) for r in rows["views"]] == [(3002, "fr")]
-    votes = [(r["answer"], r["reason"], r["comment"]) for r in rows["votes"]]
+    votes = sorted((r["answer"], r["reason"], r["comment"]) for r in rows["votes"])  # stored in no order
     assert votes == [("no", "unclear", "Step 3?"), ("yes", None, None)]
     assert [(r["query"], r["shown"]) for r in rows["unanswered"]] == [("essuie-glace", "nothing")]
     stored = repr(rows)
     assert "127.0.0.1" not in stored and "faq.example.com" not in stored
     assert all(type(r["day"]).__name__ == "date" for table in rows.values() for r in table)
+
+
+def test_nothing_orders_one_readers_events_within_the_day_and_the_file_is_the_owners_only(project, database):
+    searches = [{**NOTHING, "query": f"search {i}"} for i in range(20)]  # one reader's, one after another
+    with collector(project, SITE_URL, database.url) as server:
+        assert [server.post(event)[0] for event in searches] == [204] * 20
+    rows = database.rows()["unanswered"]  # as the database gives them, in no order asked for
+    posted = [event["query"] for event in searches]
+    assert sorted(r["query"] for r in rows) == sorted(posted)
+    assert [r["query"] for r in sorted(rows, key=lambda r: r["id"])] != posted  # 1 chance in 20! of failing
+    if database.url.startswith("sqlite"):
+        assert [r["query"] for r in rows] != posted
+        assert stat.S_IMODE(os.stat(database.url.removeprefix("sqlite:///")).st_mode) == 0o600
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +179,21 @@ def test_a_client_over_the_rate_limit_waits_a_minute(project, tmp_path):
     with collector(project, SITE_URL, f"sqlite:///{tmp_path / 'f.sqlite3'}", rate_limit=5) as server:
         assert [server.post(VIEW)[0] for _ in range(5)] == [204] * 5
         assert server.post(VIEW) == (429, "too many requests from this client: try again in a minute\n")
+
+
+def test_the_addresses_of_one_ipv6_network_share_one_limit(project, tmp_path):
+    if time.time() % 60 > 57:  # the counts start again each minute: all of this test's requests in one
+        time.sleep(60 - time.time() % 60)
+    with collector(project, SITE_URL, f"sqlite:///{tmp_path / 'f.sqlite3'}", rate_limit=5) as server:
+
+        def status(address: str) -> int:  # through the proxy on this machine, as a deployed collector sees readers
+            return server.post(VIEW, forwarded_for=address)[0]
+
+        one_host = [status(f"2001:db8:1:2:{i:x}:{i * 7:x}::{i:x}") for i in range(1, 21)]  # one /64, 20 addresses
+        assert one_host == [204] * 5 + [429] * 15
+        assert status("2001:db8:1:3::1") == 204  # the next /64 is someone else
+        assert [status("192.0.2.1") for _ in range(6)] == [204] * 5 + [429]
+        assert status("192.0.2.2") == 204  # IPv4: each address is a client
 
 
 def test_a_database_away_gets_503_and_the_collector_recovers_when_it_is_back(project, database):

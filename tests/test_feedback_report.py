@@ -13,6 +13,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from helpcentre.checks import typography
 from helpcentre.core import languages
@@ -26,6 +27,8 @@ FRENCH = languages.of(Path(__file__).resolve().parents[1])["fr"].typography
 
 SITE_URL = "https://faq.example.com/"
 HOSTILE = "![pixel](https://tracker.example/p.png) <img src=x onerror=alert(1)> | [link](javascript:x)"
+LINKS = "https://evil.example/phish www.evil.example mail@evil.example \\!\\[x\\](https://t.example/p.png) ``x`"
+SEARCH = "www.evil.example | mail@evil.example"
 
 
 def run(project, database_url: str, *args: str) -> subprocess.CompletedProcess:
@@ -68,14 +71,30 @@ def test_the_report_lists_unhelpful_answers_worst_first_content_gaps_and_views(c
     ]
     assert helpfulness[0].endswith("| 0 | 0 | 1 | 0 |") and helpfulness[1].endswith("| 1 | 0 | 0 | 0 |")
     assert "- 2002 (en, Out of date, " in report and "The menu is now called Profile." in report
-    assert "| essuie-glace | 2 | search | nothing |" in report  # grouped by their words, per language
-    assert "### en" in report and "| wiper blades | 1 | assistant | other-language |" in report
+    assert "| `essuie-glace` | 2 | search | nothing |" in report  # grouped by their words, per language
+    assert "### en" in report and "| `wiper blades` | 1 | assistant | other-language |" in report
     assert "| 3002 | How do I replace the key battery? | 0 | 5 | 5 |" in report
     assert "| 2003 |" in report and report.index("| 3002 | How") < report.index("| 2003 |")
-    # A reader's text is text: no image, link or HTML that a Markdown viewer would load or run.
-    html = markdown.markdown(report, extensions=["tables"])
-    assert "<img" not in html and "<a " not in html
-    assert "![pixel](https://tracker.example/p.png) &lt;img src=x onerror=alert(1)&gt; | [link](javascript:x)" in html
+    # A reader's text shows as typed: no image, link or HTML that a Markdown viewer would load or run.
+    page = BeautifulSoup(markdown.markdown(report, extensions=["tables"]), "html.parser")
+    assert page.find_all(["a", "img", "script"]) == []
+    assert HOSTILE in [item.get_text().split("): ", 1)[1] for item in page.find_all("li")]
+
+
+def test_no_address_a_reader_typed_becomes_a_link_under_an_autolinking_renderer(tmp_path):
+    project = new_site(tmp_path / "project", build=False).root
+    url = f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
+    vote = {"kind": "vote", "article": 2003, "lang": "en", "answer": "no", "reason": "other", "comment": LINKS}
+    search = {"kind": "unanswered", "source": "search", "lang": "en", "query": SEARCH, "shown": "nothing"}
+    with collector(project, SITE_URL, url) as server:
+        assert [server.post(vote)[0], server.post(search)[0]] == [204, 204]
+    assert run(project, url, "report", "--out", str(tmp_path / "report.md")).returncode == 0
+    # magiclink links URLs, www. hosts and email addresses in text, as GitHub's Markdown does.
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    page = BeautifulSoup(markdown.markdown(report, extensions=["tables", "pymdownx.magiclink"]), "html.parser")
+    assert page.find_all(["a", "img"]) == []
+    assert [item.get_text().split("): ", 1)[1] for item in page.find_all("li")] == [LINKS]
+    assert [cells(row)[0] for row in page.find_all("tr")][-2:] == ["Words", SEARCH]
 
 
 def test_popularity_is_written_from_the_collected_views(collected):
