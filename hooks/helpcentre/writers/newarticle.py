@@ -11,6 +11,7 @@ from pathlib import Path
 
 from helpcentre.checks import typography
 from helpcentre.checks.placeholders import SKELETON
+from helpcentre.content import fields
 from helpcentre.content.catalogue import Catalogue
 from helpcentre.core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from helpcentre.core.slugs import slugify
@@ -61,8 +62,7 @@ def create(
             raise NewArticleError(f"{path.relative_to(root)} already exists; pass another --slug")
     for lang, path in zip(LANGUAGES, paths, strict=True):
         title = french_title(titles[lang]) if lang == "fr" else titles[lang].strip()
-        quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        front = f"---\nid: {article_id}\ntitle: {quoted}\ncategory: {category}\nupdated: {today.isoformat()}\n---\n\n"
+        front = fields.front_matter(fields.Draft(article_id, title, category, today))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(front + SKELETON[lang], encoding="utf-8")
     return paths
