@@ -145,7 +145,7 @@ FIELDS: tuple[Field, ...] = (
     Field("tags", tuple[str, ...], _words(MAX_TAGS), "tags must be a list of words, like [refund, payment]",
           f"words readers search with, {MAX_TAGS} at most", default=()),
     Field("aliases", tuple[str, ...], _words(MAX_RELATED), "aliases must be a list of words, like [refund, payment]",
-          "the article's old addresses, each redirected to it (`old-folder/old-name.html`)", default=()),
+          f"the article's old addresses, each redirected to it (`old/name.html`), {MAX_RELATED} at most", default=()),
     Field("related", tuple[int, ...], _ids, "related must be a list of article ids, like [2002, 2003]",
           f"ids of articles to show first under the answer, {MAX_RELATED} at most", default=()),
     Field("contact", str | None, _optional_text, "contact must be a contact key such as mini-assist",
@@ -158,7 +158,7 @@ FIELDS: tuple[Field, ...] = (
           "who re-reads the answer (never shown to readers)"),
     Field("translation_of", str | None, _optional_text,
           "translation_of must be the hash written by 'make translations'",
-          "in a translation, the text it was made from (`make translations RECORD=...` writes it)"),
+          "in a translation, the hash of the text it was made from (`make translations RECORD=...` writes it)"),
     Field("untranslated", bool, _true_or_false, "untranslated must be true or false",
           "`true` for an article published in one language only", default=False),
 )  # fmt: skip
