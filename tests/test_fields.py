@@ -88,6 +88,14 @@ def test_limits_missing_and_unknown_keys_are_named_as_before():
     ]
 
 
+def test_absent_fields_read_as_their_defaults():
+    found, problems = _read("# nothing else")
+    assert problems == [] and (found.id, found.title, found.category) == (2010, "Who?", "my-account")
+    assert (found.tags, found.aliases, found.related) == ((), (), ())
+    assert (found.contact, found.updated, found.reviewed, found.owner, found.translation_of) == (None,) * 5
+    assert found.untranslated is False
+
+
 def test_the_article_type_has_one_attribute_per_row_with_its_default():
     attributes = {f.name: f for f in dataclasses.fields(article.Article)}
     for row in fields.FIELDS:
