@@ -14,12 +14,12 @@ import re
 from types import MappingProxyType
 
 from helpcentre.content import frontmatter
-from helpcentre.content.fields import FIELDS, KNOWN_KEYS, MAX_ID, MAX_RELATED, MAX_TAGS, MAX_TITLE, Field, read
+from helpcentre.content.fields import FIELDS, KNOWN_KEYS, Field, read
 from helpcentre.core.problems import Problem, error, errors_in
 from helpcentre.core.problems import shown as _short
 
-__all__ = ["CONTACT_MARKER", "FIELDS", "KNOWN_KEYS", "MAX_ID", "MAX_RELATED", "MAX_TAGS", "MAX_TITLE", "Article"]
-__all__ += ["article_type", "read_article", "source_digest"]
+# The table is ``fields``'; its keys stay importable from here, where the catalogue looks for them.
+__all__ = ["CONTACT_MARKER", "FIELDS", "KNOWN_KEYS", "Article", "article_type", "read_article", "source_digest"]
 # A writer places a contact block anywhere in an answer with a line of its own: [[contact mini-assist]]
 CONTACT_MARKER = re.compile(r"^\[\[contact ([^\]\s]*)\]\][ \t]*$", re.MULTILINE)
 
@@ -66,7 +66,7 @@ def article_type(fields: tuple[Field, ...]) -> type:
         raise ValueError(f"front-matter key {clashes[0]} is already an Article attribute: rename the field")
     front = [(f.key, f.type) if f.required else (f.key, f.type, dataclasses.field(default=f.default)) for f in fields]
     doc = "One article as its file says it: " + ", ".join(f.key for f in fields) + " from the front matter."
-    namespace = {"__module__": __name__, "__doc__": doc}  # pickled by name, as a class written here would be
+    namespace = {"__module__": __name__, "__doc__": doc}  # named as if written here, not in dataclasses' module
     return dataclasses.make_dataclass(
         "Article", [*FILE, *front], bases=(ArticleFile,), namespace=namespace, frozen=True, kw_only=True
     )
