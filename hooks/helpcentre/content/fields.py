@@ -195,6 +195,7 @@ def read(
             message = f.fix if value.message is None else value.message
             text = message.replace("{key}", f.key).replace("{value}", shown(meta[f.key]))
             problems.append(error(path, lines.get(f.key, 1), text))
+            value = f.default  # never a Refused in the values: the error already stops the article
         elif isinstance(value, Warned):
             problems.append(warning(path, lines.get(f.key, 1), value.message))
             value = value.value
