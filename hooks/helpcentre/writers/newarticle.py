@@ -1,7 +1,7 @@
-"""``make new``: an English and French article pair with the next free id, ready to write.
+"""``make new``: one article in every language, with the next free id, ready to write.
 
-Reads the catalogue (for the categories and the ids in use) and produces two Markdown files under
-``docs/<lang>/<category>/``, front matter filled in and a skeleton answer in each language.
+Reads the catalogue (for the categories, the ids in use and the languages) and produces one Markdown file a
+language under ``docs/<lang>/<category>/``, front matter filled in and the language's skeleton answer.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from helpcentre.checks import typography
+from helpcentre.content import fields
 from helpcentre.content.catalogue import Catalogue
 from helpcentre.core.slugs import slugify
 
@@ -57,8 +58,7 @@ def create(
     for lang, path in zip(langs.codes, paths, strict=True):
         rules = langs[lang].typography  # the spaces `make check` asks for around : ; ! ? « »
         title = typography.apply(titles[lang], rules) if rules else titles[lang].strip()
-        quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        front = f"---\nid: {article_id}\ntitle: {quoted}\ncategory: {category}\nupdated: {today.isoformat()}\n---\n\n"
+        front = fields.front_matter(fields.Draft(article_id, title, category, today))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(front + langs[lang].new_answer, encoding="utf-8")
     return paths
