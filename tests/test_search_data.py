@@ -5,19 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from helpcentre.core import languages
 from helpcentre.core.words import fold, words
 from helpcentre.search import searchdata, spelling, synonyms
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
+FRENCH = languages.of(Path(__file__).resolve().parents[1])["fr"].elisions  # l', d', c', jusqu' ...
 
 
 def test_words_fold_accents_case_and_elisions():
     assert fold("Clé") == "cle"
-    assert words("L’Application MINI, c'est l'été") == ["application", "mini", "est", "ete"]
+    assert words("L’Application MINI, c'est l'été", FRENCH) == ["application", "mini", "est", "ete"]
+    assert words("L’Application MINI, c'est l'été") == ["l", "application", "mini", "c", "est", "l", "ete"]
 
 
 def test_an_article_is_also_found_by_the_synonyms_of_the_words_it_uses():
-    lookup = synonyms.build([("airbag", "coussin gonflable"), ("VIN", "NIV", "numéro d'identification")])
+    lookup = synonyms.build([("airbag", "coussin gonflable"), ("VIN", "NIV", "numéro d'identification")], FRENCH)
     assert lookup.expansions("Le coussin gonflable du passager") == ("airbag",)
     assert lookup.expansions("Le NIV est sur le certificat") == ("VIN", "numéro d'identification")
     assert lookup.expansions("Un coussin, puis gonflable") == ()  # a phrase is its words in a row

@@ -7,10 +7,17 @@ import { merge, retrieve } from "../../overrides/assets/hc/search/retrieval.js";
 import { allowedEdits, distance, letterFiles, nearest } from "../../overrides/assets/hc/search/spelling.js";
 import { foundItself, keywords, markedWords } from "../../overrides/assets/hc/search/text.js";
 
-test("stop words and elisions do not count", () => {
-  assert.deepEqual(keywords("Which card gets my refund?", "en"), ["card", "refund"]);
-  assert.deepEqual(keywords("Comment changer la pile de l'application ?", "fr"), ["changer", "pile", "application"]);
-  assert.deepEqual(keywords("how do I", "en"), []);
+// A language's rules as the build writes them (pagefind/words-<lang>/language.json), a few words of each.
+const EN = { stop: ["which", "gets", "my", "how", "do", "i"], elisions: [] };
+const FR = { stop: ["comment", "la", "de"], elisions: ["l", "d", "qu"] };
+
+test("a language's stop words and elisions do not count", () => {
+  assert.deepEqual(keywords("Which card gets my refund?", EN), ["card", "refund"]);
+  assert.deepEqual(keywords("Comment changer la pile de l'application ?", FR), ["changer", "pile", "application"]);
+  assert.deepEqual(keywords("Comment changer la pile de l\u2019application ?", FR), ["changer", "pile", "application"]);
+  assert.deepEqual(keywords("how do I", EN), []);
+  // Only the rules given count: French stop words are words in English.
+  assert.deepEqual(keywords("comment changer la pile", EN), ["comment", "changer", "la", "pile"]);
 });
 
 test("a swap of neighbouring letters is one edit; more edits for longer words", () => {
@@ -38,8 +45,9 @@ test("a prefix Pagefind fell back to is not the word itself", () => {
   assert.deepEqual(markedWords("the <mark>refund,</mark> goes <mark>back</mark>"), ["refund", "back"]);
 });
 
-/* An index as retrieval.js sees it: words -> [article id, score]; data() gives an excerpt marking the word. */
-function fakeIndex(postings, spelling = {}) {
+/* An index as retrieval.js sees it: words -> [article id, score]; data() gives an excerpt marking the word;
+   ``rules``, its language's stop words and elisions. */
+function fakeIndex(postings, spelling = {}, rules = EN) {
   const result = (id, score, word) => ({
     id, score, words: [1], data: async () => ({ url: `/${id}.html`, excerpt: `<mark>${word}</mark>`, meta: { title: String(id), views: "0" } })
   });
@@ -53,7 +61,8 @@ function fakeIndex(postings, spelling = {}) {
       const fallback = Object.keys(postings).find((w) => w.startsWith(word.slice(0, 2)));
       return { results: fallback ? postings[fallback].map(([id, score]) => result(id, score, word.slice(0, 2))) : [] };
     },
-    words: async (letter) => spelling[letter] || []
+    words: async (letter) => spelling[letter] || [],
+    rules: async () => rules
   };
 }
 
@@ -64,7 +73,7 @@ test("articles with all the words first, then those covering most of the query, 
   assert.equal(found.complete, true);
   const partial = await retrieve(index, "card refund xylophone", "en");
   assert.equal(partial.complete, false); // "xylophone" matched nothing
-  const common = fakeIndex({ car: [[1, 9], [2, 9], [3, 9], [4, 9]], garer: [[7, 1]], seul: [[1, 2], [2, 2]] });
+  const common = fakeIndex({ car: [[1, 9], [2, 9], [3, 9], [4, 9]], garer: [[7, 1]], seul: [[1, 2], [2, 2]] }, {}, FR);
   const parking = await retrieve(common, "garer la car", "fr");
   assert.deepEqual(parking.items.map((i) => i.id).slice(0, 1), [7]); // the rare word outweighs the common one
   assert.deepEqual(merge([{ results: [{ id: 1, score: 1 }] }, { results: [{ id: 2, score: 5 }, { id: 1, score: 1 }] }])

@@ -140,7 +140,9 @@ class LanguageBuild:
         return searchdata.search_entries(self.catalogue, self.lang, self.views.cards, self.answers)
 
     def index_plan(self, templates: str) -> searchdata.IndexPlan:
-        return searchdata.IndexPlan(templates, self.settings.search_shard_size, self.synonyms.groups)
+        language = self.catalogue.languages[self.lang]
+        shard_size, groups = self.settings.search_shard_size, self.synonyms.groups
+        return searchdata.IndexPlan(templates, shard_size, groups, language.stop_words, language.elisions)
 
     def search_bundles(self) -> dict[str, tuple[str, ...]]:
         """Each language's index folders, the one its pages load first: as many as ``searchindex.save``

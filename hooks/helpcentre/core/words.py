@@ -1,5 +1,5 @@
-"""Words as search sees them: lowercase, accents folded, typographic apostrophes made plain, French elisions
-(« l'application ») split off.
+"""Words as search sees them: lowercase, accents folded, typographic apostrophes made plain, a language's
+elisions (French « l'application », from ``search.elisions`` in data/languages/<lang>.yml) split off.
 
 Reads text and produces word lists; shared by the synonym lists and the spelling data, and mirrored by the
 browser's ``search/text.js`` so that what the build writes and what a reader types fold the same way.
@@ -7,12 +7,11 @@ browser's ``search/text.js`` so that what the build writes and what a reader typ
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _WORD = re.compile(r"[^\W_]+")
-ELIDED = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu")  # « jusqu'à », « l'été »
-_ELISION = re.compile(r"\b(?:" + "|".join(ELIDED) + r")'(?=\w)")
 
 
 # The combining marks of Latin, Greek and Cyrillic letters once decomposed (NFKD): removed by one regular
@@ -25,6 +24,12 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'")))
 
 
-def words(text: str) -> list[str]:
-    """The folded words of ``text``, elisions split off: "l'Application MINI" -> ["application", "mini"]."""
-    return _WORD.findall(_ELISION.sub(" ", fold(text)))
+@functools.cache
+def _elision(elisions: tuple[str, ...]) -> re.Pattern | None:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, elisions)) + r")'(?=\w)") if elisions else None
+
+
+def words(text: str, elisions: tuple[str, ...] = ()) -> list[str]:
+    """The folded words of ``text``, ``elisions`` split off: "l'Application MINI" -> ["application", "mini"]."""
+    folded, elision = fold(text), _elision(elisions)
+    return _WORD.findall(elision.sub(" ", folded) if elision else folded)

@@ -86,6 +86,8 @@ class IndexPlan:
     templates: str  # the folder holding partials/hc/search-record.html (the theme's custom_dir)
     shard_size: int  # articles per Pagefind bundle at most
     synonym_groups: tuple[tuple[str, ...], ...]
+    stop_words: tuple[str, ...] = ()  # words a search leaves out (data/languages/<lang>.yml), for the browser
+    elisions: tuple[str, ...] = ()  # l', d': split off before a word is looked up
 
 
 def save(entries: Iterable[SearchEntry], plan: IndexPlan, folder: Path) -> tuple[int, str]:
@@ -114,7 +116,9 @@ def saved_entries(folder: Path) -> Iterator[SearchEntry]:
 
 def saved_plan(folder: Path) -> IndexPlan:
     data = json.loads((folder / PLAN).read_text(encoding="utf-8"))
-    return IndexPlan(data["templates"], data["shard_size"], tuple(tuple(g) for g in data["synonym_groups"]))
+    groups = tuple(tuple(g) for g in data["synonym_groups"])
+    stop, elisions = tuple(data["stop_words"]), tuple(data["elisions"])
+    return IndexPlan(data["templates"], data["shard_size"], groups, stop, elisions)
 
 
 def entry_count(folder: Path) -> int:
@@ -128,7 +132,7 @@ def records(folder: Path, lang: str, bundles: int) -> list[tuple[str, ...]]:
     Pagefind waits for this."""
     plan = saved_plan(folder)
     renderer = Renderer.for_records(Path(plan.templates), lang)
-    lookup = synonyms.build(plan.synonym_groups)
+    lookup = synonyms.build(plan.synonym_groups, plan.elisions)
     found: list[tuple[str, ...]] = []
     made: set[str] = set()  # one mkdir per folder, not per record: 6,000 of them were a third of the saving
     for index, entry in enumerate(saved_entries(folder)):
@@ -142,7 +146,8 @@ def records(folder: Path, lang: str, bundles: int) -> list[tuple[str, ...]]:
 
 def answers_and_spelling(folder: Path, lang: str, site_dir: Path, found: list[tuple[str, ...]]) -> None:
     """Each article's answer file, and the spelling files of the words its record holds (``found``: the
-    synonyms ``records`` gave each entry), in ``site_dir``."""
+    synonyms ``records`` gave each entry), and the language's rules for the browser's search, in ``site_dir``."""
+    plan = saved_plan(folder)
     counts: Counter = Counter()
     texts: list[str] = []
 
@@ -150,14 +155,15 @@ def answers_and_spelling(folder: Path, lang: str, site_dir: Path, found: list[tu
         for entry, also in zip(saved_entries(folder), found, strict=True):
             texts.extend((entry.words, " ".join(also)))
             if len(texts) >= 2 * _VOCABULARY_CHUNK:
-                counts.update(spelling.vocabulary(texts))
+                counts.update(spelling.vocabulary(texts, plan.elisions))
                 texts.clear()
             shown = answerparts.AnswerEntry(entry.id, entry.title, entry.url, entry.contact, entry.answer)
             yield answerparts.file(lang, shown)
 
     sitefiles.write(site_dir, answer_files())
-    counts.update(spelling.vocabulary(texts))
+    counts.update(spelling.vocabulary(texts, plan.elisions))
     sitefiles.write(site_dir, spelling.files(lang, counts))
+    sitefiles.write(site_dir, [spelling.rules_file(lang, plan.stop_words, plan.elisions)])
 
 
 def _write(path: str, text: str, made: set[str]) -> None:

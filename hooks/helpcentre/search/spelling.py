@@ -15,10 +15,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from helpcentre.core.words import ELIDED, fold
+from helpcentre.core.words import fold
 
 MIN_LETTERS = 4
 LETTERS = (*"abcdefghijklmnopqrstuvwxyz", "0")  # "0": words that start with a digit or another sign
+RULES = "language"  # the file of the language's stop words and elisions, beside the letters' files
 # What is not read as words: link targets, HTML tags, attribute lists and [[contact ...]] markers.
 _LONG_WORD = re.compile(rf"[^\W_]{{{MIN_LETTERS},}}")  # words of MIN_LETTERS letters or more
 _NOT_TEXT = re.compile(r"\]\([^)\n]*\)|<[^>\n]*>|\{[^}\n]*\}|\[\[[^\]\n]*\]\]")
@@ -28,11 +29,11 @@ def folder(lang: str) -> str:
     return f"pagefind/words-{lang}"
 
 
-def vocabulary(texts: Iterable[str]) -> Counter:
+def vocabulary(texts: Iterable[str], elisions: tuple[str, ...] = ()) -> Counter:
     """How often each word (as written, lowercase) occurs in ``texts``; Markdown and HTML markup skipped.
     All the texts in one pass of regular expressions (in C): a pass a text cost half a second at 3,000."""
     counts = Counter(_LONG_WORD.findall(_NOT_TEXT.sub(" ", "\n".join(texts)).lower()))
-    for elided in ELIDED:  # « jusqu'à »: the word is « à », not « jusqu »
+    for elided in elisions:  # « jusqu'à »: the word is « à », not « jusqu »
         counts.pop(elided, None)
     return counts
 
@@ -51,3 +52,10 @@ def files(lang: str, counts: Counter) -> Iterator[tuple[str, str]]:
     for key in LETTERS:  # every letter has its file, empty or not: a lookup never meets a 404
         entries = sorted(by_letter.get(key, ()), key=lambda e: (-e[1], e[0]))
         yield f"{folder(lang)}/{key}.json", json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+
+
+def rules_file(lang: str, stop_words: tuple[str, ...], elisions: tuple[str, ...]) -> tuple[str, str]:
+    """(site-relative path, JSON) of what the browser's search needs of the language beside its spelling data:
+    the words it leaves out of a query and the elisions it splits off (``search/text.js``)."""
+    rules = {"stop": list(stop_words), "elisions": list(elisions)}
+    return f"{folder(lang)}/{RULES}.json", json.dumps(rules, ensure_ascii=False, separators=(",", ":"))

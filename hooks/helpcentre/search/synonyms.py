@@ -37,10 +37,11 @@ class Synonyms:
     by_phrase: MappingProxyType  # folded words joined by " " -> group indexes
     single_words: frozenset[str]  # the members of one word
     phrase_starts: MappingProxyType  # first word of a member of several -> the most words such a member has
+    elisions: tuple[str, ...] = ()  # the language's (l', d'): split off before words are compared
 
     def expansions(self, text: str) -> tuple[str, ...]:
         """The members of the groups ``text`` uses that it does not contain itself, in list order."""
-        tokens = words(text)
+        tokens = words(text, self.elisions)
         present = set(tokens)
         found = present & self.single_words  # in C: most words of an article start no member
         for i in _positions(tokens, present & self.phrase_starts.keys()):
@@ -66,24 +67,27 @@ EMPTY = Synonyms((), (), MappingProxyType({}), frozenset(), MappingProxyType({})
 def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
     """lang -> Synonyms for every language (an empty list where a language has no file), and the problems."""
     found, problems = {}, []
-    for lang in languages.of(root).codes:
+    langs = languages.of(root)
+    for lang in langs.codes:
         path = synonyms_file(lang)
+        elisions = langs[lang].elisions
         if not (root / path).exists():
-            found[lang] = EMPTY
+            found[lang] = build((), elisions)
             continue
         text, read_problems = read_text(root, path)
         problems += read_problems
         data, yaml_problems = yamldata.load(path, text) if text is not None else (None, [])
         problems += yaml_problems
-        groups, group_problems = _groups(path, data, text or "") if not (read_problems or yaml_problems) else ([], [])
+        read_well = not (read_problems or yaml_problems)
+        groups, group_problems = _groups(path, data, text or "", elisions) if read_well else ([], [])
         problems += group_problems
-        found[lang] = build(groups)
+        found[lang] = build(groups, elisions)
     return MappingProxyType(found), problems
 
 
-def build(groups: Iterable[tuple[str, ...]]) -> Synonyms:
+def build(groups: Iterable[tuple[str, ...]], elisions: tuple[str, ...] = ()) -> Synonyms:
     groups = tuple(groups)
-    keys = tuple(tuple(" ".join(words(member)) for member in group) for group in groups)
+    keys = tuple(tuple(" ".join(words(member, elisions)) for member in group) for group in groups)
     by_phrase: dict[str, list[int]] = {}
     for index, group_keys in enumerate(keys):
         for key in group_keys:
@@ -95,10 +99,12 @@ def build(groups: Iterable[tuple[str, ...]]) -> Synonyms:
             starts[first] = max(starts.get(first, 0), 1 + len(rest))
     phrases = MappingProxyType({k: tuple(v) for k, v in by_phrase.items()})
     single = frozenset(k for k in by_phrase if " " not in k)
-    return Synonyms(groups, keys, phrases, single, MappingProxyType(starts))
+    return Synonyms(groups, keys, phrases, single, MappingProxyType(starts), elisions)
 
 
-def _groups(path: str, data: object, text: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
+def _groups(
+    path: str, data: object, text: str, elisions: tuple[str, ...]
+) -> tuple[list[tuple[str, ...]], list[Problem]]:
     if data is None:
         return [], []
     if not isinstance(data, list):
@@ -115,7 +121,7 @@ def _groups(path: str, data: object, text: str) -> tuple[list[tuple[str, ...]], 
             problems.append(error(path, line, "a group needs two members or more; add a synonym or remove the line"))
             continue
         for member in members:
-            key = " ".join(words(member))
+            key = " ".join(words(member, elisions))
             if not key or len(key.split(" ")) > MAX_PHRASE_WORDS:
                 problems.append(
                     error(

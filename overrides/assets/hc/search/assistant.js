@@ -5,7 +5,7 @@
 import { indexOf, warm } from "./bundles.js";
 import { answer } from "./find.js";
 import { retrieve } from "./retrieval.js";
-import { keywords } from "./text.js";
+import { keywords, NO_RULES } from "./text.js";
 import { ownPage } from "./answerview.js";
 import { focusShown, render, thank } from "./exchange.js";
 import { teaser, textBlocks } from "./passage.js";
@@ -39,7 +39,7 @@ function usedWords(found) {
    answer the question belongs to (the best, good or not), whose contact is offered when nothing helped. */
 async function localAnswers(box, question) {
   const { found, other } = await answer(box, question);
-  const index = other ? indexOf(box, "other-") : indexOf(box);
+  const index = indexOf(box, other ? other.lang : null);
   const half = Math.ceil(found.words.length / 2);
   const good = function (item) { return item.coverage >= half || item.share >= 0.5; };
   const suggestions = found.items.filter(good).slice(0, SHOWN).map(function (item) { return suggestionOf(item, index); });
@@ -97,6 +97,12 @@ function show(box, exchange) {
   render(box, exchange, onAnswer);
 }
 
+/* The page's language's stop words and elisions, as far as they have arrived (they load with the index). */
+function rulesOf(box) {
+  const index = indexOf(box);
+  return index ? index.rulesNow() : NO_RULES;
+}
+
 /* A question with no good answer here, for the feedback collector when there is one (feedback.js). */
 function unanswered(box, query, shown) {
   const detail = { query, lang: box.getAttribute("data-lang"), shown };
@@ -116,7 +122,7 @@ export function ask(box) {
   const local = localAnswers(box, question);
   local.catch(function () { /* an endpoint may answer; else no answers */ });
   const remote = box.hasAttribute("data-endpoint")
-    ? Promise.race([remoteAnswers(box, question, keywords(question, box.getAttribute("data-lang"))), late(ENDPOINT_WAIT)])
+    ? Promise.race([remoteAnswers(box, question, keywords(question, rulesOf(box))), late(ENDPOINT_WAIT)])
     : Promise.reject(new Error("no endpoint"));
   return remote.catch(function () { return local; })
     .catch(function () { return { suggestions: [], words: [], lead: null }; })
@@ -140,7 +146,7 @@ export function ask(box) {
 function prefetch(box, question) {
   const index = indexOf(box);
   const lang = box.getAttribute("data-lang");
-  if (!index || !keywords(question, lang).length) return;
+  if (!index || !keywords(question, index.rulesNow()).length) return;
   retrieve(index, question, lang, { shown: 1 }).then(function (found) {
     const top = found.items[0];
     if (top && top.result.id) return index.answer(top.result.id);
@@ -164,7 +170,7 @@ export function setUp(box) {
   input.addEventListener("input", function () {
     clearTimeout(pause);
     const index = indexOf(box);
-    const words = keywords(input.value, box.getAttribute("data-lang"));
+    const words = keywords(input.value, index.rulesNow());
     if (/[^\p{L}\p{N}]$/u.test(input.value)) {
       words.forEach(function (word) { index.search(word).catch(function () { /* the question will say so */ }); });
       clearTimeout(state.prefetch);

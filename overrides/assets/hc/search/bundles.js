@@ -1,15 +1,17 @@
 /* The indexes: one per language, each loaded and merged once, on first use, never before.
 
    A page names its language's Pagefind bundle (data-bundle), on a large site the bundles merged into it
-   (data-merge: Pagefind's mergeIndex ranks their results together), its spelling data (data-words), and
-   the same for the other language (data-other-*), which is loaded only when the page's language finds
-   nothing; and the folder of its answer files (data-parts, data-other-parts) the assistant shows.
-   ``indexOf(el, prefix)`` gives { lang, search(word), words(letter), answer(id), root } for retrieval.js and
-   the assistant. */
+   (data-merge: Pagefind's mergeIndex ranks their results together), its spelling data and search rules
+   (data-words), and the same for each other language in fallback order (data-others="fr es", then
+   data-in-fr-bundle, ...), loaded only when the languages before it find nothing; and the folder of its
+   answer files (data-parts, data-in-fr-parts) the assistant shows. ``indexOf(el, lang)`` gives { lang,
+   search(word), words(letter), rules(), rulesNow(), answer(id), root } for retrieval.js and the assistant. */
 
 import { META_WEIGHTS } from "./result.js";
+import { NO_RULES } from "./text.js";
 
 const indexes = new Map();
+const RULES = "language"; /* the language's rules file, beside its spelling data (search/spelling.py) */
 const MAX_REMEMBERED = 200;
 
 /* Metadata Pagefind searches besides the text: result.js names it. */
@@ -53,9 +55,16 @@ function jsonFiles(base, missing) {
   };
 }
 
-/* The index ``el`` names with ``prefix`` ("" for the page's language, "other-" for the other), or null.
-   URLs are resolved against the page that rendered ``el``, once. */
-export function indexOf(el, prefix = "") {
+/* The other languages ``el`` offers, in fallback order. */
+export function otherLanguages(el) {
+  return (el.getAttribute("data-others") || "").split(" ").filter(Boolean);
+}
+
+/* The index of ``lang`` (the page's own when not given) that ``el`` names, or null. URLs are resolved against
+   the page that rendered ``el``, once. */
+export function indexOf(el, lang = null) {
+  const own = !lang || lang === el.getAttribute("data-lang");
+  const prefix = own ? "" : "in-" + lang + "-";
   const bundle = resolved(el, "data-" + prefix + "bundle");
   if (!bundle) return null;
   if (!indexes.has(bundle.href)) {
@@ -71,10 +80,16 @@ export function indexOf(el, prefix = "") {
       }
       return pagefind;
     };
-    const lang = prefix ? el.getAttribute("data-" + prefix + "lang") : el.getAttribute("data-lang");
+    const words = jsonFiles(resolved(el, "data-" + prefix + "words"), []);
+    let rules = null;
+    let known = NO_RULES;
+    const rulesOf = function () {
+      if (!rules) rules = words(RULES).then(function (found) { known = found && found.stop ? found : NO_RULES; return known; });
+      return rules;
+    };
     const searches = new Map(); // word -> its search, so a word searched while typing is not searched again
     indexes.set(bundle.href, {
-      lang,
+      lang: own ? el.getAttribute("data-lang") : lang,
       ready,
       search: function (word) {
         if (!searches.has(word)) {
@@ -86,7 +101,10 @@ export function indexOf(el, prefix = "") {
         return searches.get(word);
       },
       preload: function (word) { return ready().then(function (pf) { return pf.preload(word); }); },
-      words: jsonFiles(resolved(el, "data-" + prefix + "words"), []),
+      words,
+      /* The language's stop words and elisions, loaded once with the index; ``rulesNow`` until they arrive. */
+      rules: rulesOf,
+      rulesNow: function () { return known; },
       /* An article's answer file (hooks/helpcentre/answerparts.py) by id, or null. */
       answer: jsonFiles(resolved(el, "data-" + prefix + "parts"), null),
       root: resolved(el, "data-root")
@@ -99,5 +117,7 @@ export function indexOf(el, prefix = "") {
    the field has the focus. A search waits for the end of a word (searchbox.js), and the index loads meanwhile. */
 export function warm(el) {
   const index = indexOf(el);
-  if (index) index.ready().catch(function () { /* the search will say so */ });
+  if (!index) return;
+  index.ready().catch(function () { /* the search will say so */ });
+  index.rules();
 }

@@ -132,7 +132,7 @@ export function render(box, exchange, onAnswer) {
   });
   const other = exchange.suggestions.length && exchange.suggestions[0].other;
   const note = box.querySelector(".hc-assistant__note");
-  note.textContent = other ? message(box, "other-none") : "";
+  note.textContent = other ? message(box, "in-" + other.lang + "-none") : "";
   note.hidden = !other;
   const found = exchange.suggestions.length > 0;
   const done = found && exchange.current >= exchange.suggestions.length;

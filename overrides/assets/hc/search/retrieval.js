@@ -84,7 +84,7 @@ export function ranked(items) {
    score, result}], total, complete (the best item matches every word) }; ``share`` is the part of the query's
    weight an item covers, from 0 to 1; ``result`` is the article as result.js models it. ``correct: false`` searches the words as typed. */
 export async function retrieve(index, query, lang, { correct = true, shown = SHOWN } = {}) {
-  const words = keywords(query, lang);
+  const words = keywords(query, await index.rules());
   const empty = { words, corrections: [], items: [], total: 0, complete: false };
   if (!words.length) return empty;
   const perWord = await Promise.all(words.map(function (word) { return findWord(index, word, correct); }));

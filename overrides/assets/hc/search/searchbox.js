@@ -1,5 +1,5 @@
 /* The search box: the home page's field, the header dialog's, the 404 pages' and ?q= links. Each search is
-   one retrieval (retrieval.js); results, corrections and answers in the other language are written as text. */
+   one retrieval (retrieval.js); results, corrections and answers in another language are written as text. */
 
 import { warm } from "./bundles.js";
 import { answer } from "./find.js";
@@ -18,7 +18,7 @@ function parts(box) {
 const LOOK = { item: "hc-search__result", link: "hc-search__link", text: "hc-search__excerpt" };
 
 /* What the reader should know about these results: corrected words (with a way back to the words as
-   typed), results that match only some words, answers from the other language. */
+   typed), results that match only some words, answers from another language. */
 function writeNote(box, note, query, { found, other }) {
   note.textContent = "";
   const lines = [];
@@ -33,7 +33,7 @@ function writeNote(box, note, query, { found, other }) {
     p.appendChild(asTyped);
     lines.push(p);
   }
-  if (other) lines.push(message(box, "other-none"));
+  if (other) lines.push(message(box, "in-" + other.lang + "-none"));
   if (found.items.length && !found.complete) lines.push(message(box, "partial"));
   lines.forEach(function (line) {
     if (typeof line === "string") { const p = document.createElement("p"); p.textContent = line; line = p; }

@@ -1,36 +1,41 @@
-/* Words as search sees them: stop words, French elisions, accents folded. Plain functions, no DOM.
-   The build folds words the same way (hooks/helpcentre/words.py). */
+/* Words as search sees them: a language's stop words and elisions left out, accents folded. Plain functions,
+   no DOM. The build folds words the same way (hooks/helpcentre/core/words.py). */
 
-export const STOP = {
-  en: ("a am an and any are as at be been being but by can could did do does doing for from get gets got had has " +
-       "have having how i if in into is it its itself just me my myself not of on or our should so some than that " +
-       "the their them then there these they this those to too was we were what when where which who why will with " +
-       "would you your yourself").split(" "),
-  fr: ("a à ai as au aux avec avez avons ce ces cet cette comment dans de des du elle elles en es est et été être " +
-       "étais était faire fait il ils je la le les leur lui ma mais me mes moi mon ne nos notre nous on ont ou où " +
-       "par pas peut peux pour puis quand que quel quelle quels quelles qui quoi sa se sera serai seront ses si son " +
-       "sont suis sur ta te tes toi ton tout toute tous toutes tu un une vais va vont vos votre vous y").split(" ")
-};
+/* A language's rules for search ({ stop, elisions }), as the build writes them from data/languages/<lang>.yml
+   into pagefind/words-<lang>/language.json; bundles.js loads them with the index. */
+export const NO_RULES = { stop: [], elisions: [] };
+const prepared = new WeakMap();
 
-const ELISION = /(^|[^\p{L}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/giu;
+function compiled(rules) {
+  if (!prepared.has(rules)) {
+    const elisions = (rules.elisions || []).join("|");
+    prepared.set(rules, {
+      stop: new Set((rules.stop || []).map(fold)),
+      /* "l'application" is looked up as "application" (Pagefind keeps "lapplication"). */
+      elision: elisions ? new RegExp("(^|[^\\p{L}])(?:" + elisions + ")'(?=\\p{L})", "giu") : null
+    });
+  }
+  return prepared.get(rules);
+}
 
 /* Lowercase, accents removed, plain apostrophes: "Clé" -> "cle". */
 export function fold(text) {
   return String(text).toLowerCase().replace(/\u2019/g, "'").normalize("NFKD").replace(/\p{M}/gu, "");
 }
 
-/* French elisions: "l'application" is looked up as "application" (Pagefind keeps "lapplication"). */
-export function normalised(query, lang) {
+/* The query with typographic apostrophes made plain and the language's elisions split off. */
+export function normalised(query, rules = NO_RULES) {
   query = String(query).replace(/\u2019/g, "'");
-  return lang === "fr" ? query.replace(ELISION, "$1") : query;
+  const { elision } = compiled(rules);
+  return elision ? query.replace(elision, "$1") : query;
 }
 
 /* The significant words of a query, as typed (lowercase), in order, once each: stop words and single
    letters do not count. At most ``max`` words. */
-export function keywords(query, lang, max = 8) {
-  const stop = new Set((STOP[lang] || STOP.en).map(fold));
+export function keywords(query, rules = NO_RULES, max = 8) {
+  const { stop } = compiled(rules);
   const seen = new Set();
-  return normalised(query, lang).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (word) {
+  return normalised(query, rules).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (word) {
     const key = fold(word);
     if (word.length < 2 || stop.has(key) || seen.has(key)) return false;
     seen.add(key);
