@@ -51,6 +51,10 @@ class Reference:
         return self.file is not None and not self.file.startswith(f"{lang}/")
 
 
+def is_remote(target: str) -> bool:
+    return bool(_SCHEME.match(target))
+
+
 def is_wordless(name: str) -> bool:
     stem = posixpath.splitext(posixpath.basename(name))[0]
     return stem.endswith(WORDLESS)
