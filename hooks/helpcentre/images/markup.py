@@ -82,3 +82,19 @@ def _picture(p: Plan, alt: str, prefix: str, eager: bool) -> str:
 
 def _top(p: Plan) -> int:
     return max((*p.modern, *p.fallback)) if p.format != "SVG" else p.width
+
+
+_FIGURE = re.compile(r"<figure class=\"hc-shot\">.*?</figure>|<a class=\"hc-shot__open\".*?</a>", re.S)
+_ALT = re.compile(r'<img\b[^>]*\salt="([^"]*)"')
+_CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
+
+
+def set_apart(html: str) -> tuple[str, str]:
+    """``html`` without its screenshots, and their alt texts and captions as one line: search finds an answer by
+    the words of its screenshots, and never shows them in an excerpt."""
+    if "hc-shot" not in html:
+        return html, ""
+    words = []
+    for shot in _FIGURE.findall(html):
+        words += [html_lib.unescape(t) for t in _ALT.findall(shot) + _CAPTION.findall(shot)]
+    return _FIGURE.sub("", html), " ".join(w.strip() for w in words if w.strip())

@@ -12,7 +12,7 @@ const MAX_REMEMBERED = 200;
 
 /* Metadata Pagefind searches besides the text: the question and the synonyms (data/synonyms/) count;
    the views, teaser and id fields are there for display only. */
-const RANKING = { metaWeights: { title: 5, synonyms: 1, views: 0, teaser: 0, id: 0 } };
+const RANKING = { metaWeights: { title: 5, synonyms: 1, pictures: 1, views: 0, teaser: 0, id: 0 } };
 
 function resolved(el, attribute) {
   const value = el.getAttribute(attribute);
