@@ -258,8 +258,8 @@ def _french_typography(article: Article, prose: str) -> list[Problem]:
     if _PLAIN_SPACE_BEFORE.search(title) or _no_space_before(title) or typography.wrong_spaces(title):
         problems.append(warning(article.path, title_line, f"French typography in the title: {NBSP_HINT}"))
     text = prose
-    if "](" in text:  # link targets are not prose
-        text = _LINK.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)
+    if "](" in text:  # link targets and an image's '!' are not prose
+        text = _LINK.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text).replace("![", " [")
     if "://" in text:
         text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     for starts, hint in (

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from helpcentre.images import references
 from helpcentre.images.variants import FOLDER, Plan
 
-SIZES = "(max-width: 44.9em) calc(100vw - 2.4rem), 40rem"
+SIZES = "(max-width: 44.9em) calc(100vw - 2.4rem), 30rem"
 CLASS = "hc-shot"
 _ALONE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
 _IMG = re.compile(r"<img\b[^>]*>")
