@@ -78,3 +78,11 @@ def test_a_rebuild_encodes_nothing_and_writes_the_same_bytes(built, tmp_path):
         p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (tmp_path / "again/assets/shots").iterdir()
     } == shots
     assert not stale.exists()
+
+
+def test_make_translations_lists_french_articles_still_showing_english_screenshots(make_site):
+    site = make_site("screenshots", build=False)
+    assert "still showing" not in site.cli("translations").stdout  # the wordless one is no English screenshot
+    (site.root / "docs/fr/keys-and-locking/key-battery/cover.png").unlink()
+    listed = site.cli("translations").stdout
+    assert "docs/fr/keys-and-locking/key-battery.md:16: docs/en/keys-and-locking/key-battery/cover.png" in listed

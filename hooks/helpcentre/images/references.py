@@ -101,3 +101,14 @@ def references(root: Path, docs_dir: str, lang: str, rel_path: str, prose: str, 
         Reference(line, alt, target, title, resolve(root, docs_dir, lang, rel_path, target))
         for line, alt, target, title in find(prose, first_line)
     ]
+
+
+def borrowed_screenshots(root: Path, docs_dir: str, articles) -> Iterator[tuple[str, int, str]]:
+    """(article path, line, file) of each screenshot a translation still shows from the original's tree, a
+    screen without words (``*.wordless.*``) aside: what ``make translations`` lists."""
+    for article in articles:
+        if article.lang == DEFAULT_LANGUAGE or "![" not in article.body:
+            continue
+        for ref in references(root, docs_dir, article.lang, article.rel_path, article.body, article.body_line):
+            if ref.borrowed(article.lang) and not ref.wordless:
+                yield article.path, ref.line, ref.file
