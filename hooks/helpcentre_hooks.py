@@ -131,6 +131,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     except languagebuild.ContentError as exc:
         raise PluginError(f"content errors:\n{exc}") from None
     _state = _State(language_build)
+    languagebuild.start_images(language_build)
     for level, line in lines:
         log.log(level, line)
 
@@ -190,6 +191,10 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     if _preview is not None:
         _preview.fill_answers(language_build.lang, language_build.catalogue.ids, language_build.answers)
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    docs = Path(config.docs_dir).resolve()
+    for file in [f for f in files.media_files() if f.abs_src_path and languagebuild.is_docs_image(f.src_uri)]:
+        if Path(file.abs_src_path).resolve().is_relative_to(docs):
+            files.remove(file)  # its screenshots are published under fingerprinted names (on_post_build)
     language_build.finish(urls, Renderer(env, language_build.strings))
     env.globals["hc_search_bundles"] = language_build.search_bundles()
     env.globals["hc_settings"] = language_build.settings
@@ -206,6 +211,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     state = _current()
     language_build = state.build
     site_dir = Path(config.site_dir)
+    if problems := language_build.images.finish(site_dir):
+        raise PluginError("content errors:\n" + "\n".join(map(str, problems)))
     sitefiles.write(site_dir, language_build.extra_files(config.site_url or ""))
     sitefiles.write(site_dir, minify.scripts(site_dir))
     if language_build.lang != language_build.catalogue.languages.default:
@@ -224,6 +231,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     if count is not None:
         log.info(f"helpcentre: indexed {count} '{language_build.lang}' articles for search")
+
+
+def on_build_error(*, error: Exception) -> None:
+    """A failed build stops its screenshots' encoding (the cache keeps only whole entries)."""
+    if _state is not None and _state.build.images is not None:
+        _state.build.images.close()
 
 
 def _not_found_page(state: _State, config: MkDocsConfig) -> str:

@@ -219,3 +219,26 @@ def test_two_releases_of_one_commit_are_byte_identical(released):
     _, again = release(released.project, site_url, name="again")
     assert (again / "site.tar.gz").read_bytes() == (released.dist / "site.tar.gz").read_bytes()
     assert (again / "hosts/nginx.conf").read_bytes() == (released.dist / "hosts/nginx.conf").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def released_shots(tmp_path_factory):
+    """The screenshots fixture site, released and served by nginx."""
+    project = new_site(tmp_path_factory.mktemp("hosts-shots") / "project", "screenshots", build=False).root
+    port = free_port()
+    site, dist = release(project, f"http://127.0.0.1:{port}/")
+    with Nginx(site, dist / "hosts/nginx.conf", prefix="/", port=port) as server:
+        yield Released(project, site, dist, server)
+
+
+def test_screenshots_are_served_with_their_types_for_a_year_and_never_precompressed(released_shots):
+    shots = sorted(released_shots.site.glob("assets/shots/*"))
+    types = {".webp": "image/webp", ".png": "image/png"}
+    assert {p.suffix for p in shots} == set(types)
+    for path in shots:
+        response = get(released_shots, path.relative_to(released_shots.site).as_posix(), encoding="gzip, br")
+        assert response.status == 200 and response.getheader("Content-Type") == types[path.suffix], path
+        assert response.getheader("Cache-Control") == "public, max-age=31536000, immutable", path
+        assert response.getheader("Content-Encoding") is None, path
+        assert response.getheader("Content-Security-Policy") == _csp(released_shots), path
+    assert "/assets/shots/*" in (released_shots.site / "_headers").read_text(encoding="utf-8")

@@ -7,4 +7,15 @@ outlives the build tool (Material is in maintenance and MkDocs 2 drops plugins).
 before it (``tests/test_house.py`` holds every module to it, ``TYPE_CHECKING`` imports included).
 """
 
-LAYERS: tuple[str, ...] = ("core", "content", "pages", "release", "search", "checks", "preview", "build", "writers")
+LAYERS: tuple[str, ...] = (
+    "core",
+    "content",
+    "images",
+    "pages",
+    "release",
+    "search",
+    "checks",
+    "preview",
+    "build",
+    "writers",
+)

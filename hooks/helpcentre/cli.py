@@ -20,6 +20,7 @@ from helpcentre.checks import contentread, github, reviews
 from helpcentre.content import catalogue, translations
 from helpcentre.core import languages
 from helpcentre.core.problems import errors_in, report
+from helpcentre.images import references
 from helpcentre.release import artefacts, hosts, parallel, precompress, sitefolder
 from helpcentre.search import searchindex
 from helpcentre.writers import newarticle, pullrequest, translationdiff
@@ -145,6 +146,10 @@ def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str
         print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
         return 0
     print(translations.table(rows))
+    borrowed = list(references.borrowed_screenshots(root, docs_dir, cat.articles.values()))
+    if borrowed:
+        print("\nTranslations still showing the original's screenshot (add theirs, or *.wordless.png):")
+        print("\n".join(f"{path}:{line}: docs/{file}" for path, line, file in sorted(borrowed)))
     for row in rows:  # what changed in each original since its translation was made
         if row.state == translations.OUTDATED:
             print("\n" + translationdiff.explain(root, cat, cat.get(row.translation, row.id)))

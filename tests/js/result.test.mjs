@@ -49,5 +49,5 @@ test("every metadata key the search record writes has its weight here, and no ot
   // A key the record writes but this module does not name would be searched at Pagefind's default weight.
   const written = [...readFileSync(RECORD, "utf-8").matchAll(/data-pagefind-meta="([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual([...written].sort(), Object.keys(META_WEIGHTS).sort());
-  assert.deepEqual(Object.entries(META_WEIGHTS).filter(([, weight]) => weight > 0).map(([key]) => key), ["title", "synonyms"]);
+  assert.deepEqual(Object.entries(META_WEIGHTS).filter(([, weight]) => weight > 0).map(([key]) => key), ["title", "synonyms", "pictures"]);
 });

@@ -23,6 +23,7 @@ from helpcentre.core import settings
 from helpcentre.core.problems import ContentError, Problem, errors_in
 from helpcentre.core.settings import Settings
 from helpcentre.core.strings import Strings
+from helpcentre.images.language import LanguageImages, collect, is_docs_image
 from helpcentre.pages import answerparts, generated, links, pageviews, sitefiles, teaser
 from helpcentre.pages.kinds import CATEGORY, HOME, src_uri
 from helpcentre.pages.renderer import Renderer
@@ -32,7 +33,7 @@ from helpcentre.release import parallel
 from helpcentre.search import searchdata, searchindex
 from helpcentre.search.synonyms import Synonyms
 
-__all__ = ["ContentError", "LanguageBuild", "load"]
+__all__ = ["ContentError", "LanguageBuild", "is_docs_image", "load"]
 
 _MARKER_HTML = re.compile(r"<p>\[\[contact ([a-z0-9-]+)\]\]</p>")
 
@@ -52,6 +53,7 @@ class LanguageBuild:
     renderer: Renderer | None = None
     banner: onerrors.Banner | None = None  # only in a preview
     kept: frozenset[str] = frozenset()  # sources whose last good answer a preview keeps showing
+    images: LanguageImages | None = None  # the screenshots its answers show
 
     # -- collect ----------------------------------------------------------------------------------------
     def keep_answer(self, src: str, html: str) -> str:
@@ -61,6 +63,8 @@ class LanguageBuild:
         if article is None:
             return html
         html = answerparts.anchored(html)
+        if self.images is not None:
+            html = self.images.html(article.rel_path, self.lang, html)
         if src not in self.kept:
             self.answers[article.id] = html
         return html
@@ -154,6 +158,13 @@ class LanguageBuild:
         return {lang: searchindex.bundles(lang, n, self.settings.search_shard_size) for lang, n in counts.items()}
 
 
+def start_images(language_build: LanguageBuild) -> None:
+    """Encode the screenshots missing from the cache while MkDocs converts the pages: each language's process
+    takes its share of the cores."""
+    shares = 1 if parallel.checked_language() is None else len(language_build.catalogue.languages.codes)
+    language_build.images.start(max(1, parallel.jobs() // shares))
+
+
 def start(
     config_file: Path, docs_path: Path, lang: str, extra: Mapping | None, *, preview: bool, reporting: bool
 ) -> tuple[LanguageBuild, list[tuple[int, str]]]:
@@ -184,7 +195,7 @@ def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[Lang
     read = contentread.read(root, docs_dir, checked=parallel.checked_language())
     if errors_in(read.problems) or read.catalogue is None:
         raise ContentError(read.problems)
-    return _language_build(read, lang, settings), list(read.problems)
+    return _language_build(read, lang, settings, (root, docs_dir)), list(read.problems)
 
 
 def load_preview(
@@ -195,16 +206,19 @@ def load_preview(
     chosen = onerrors.choose(root, docs_dir, lang, setting_problems)
     if chosen.read is None:
         raise ContentError(chosen.banner.errors)
-    language_build = _language_build(chosen.read, lang, settings)
+    language_build = _language_build(chosen.read, lang, settings, (root, docs_dir))
     language_build.banner = chosen.banner
     if chosen.banner is not None:
         language_build.kept = frozenset(path.removeprefix(f"{docs_dir}/") for path in chosen.banner.kept)
     return language_build
 
 
-def _language_build(read: contentread.ContentRead, lang: str, settings: Settings) -> LanguageBuild:
+def _language_build(
+    read: contentread.ContentRead, lang: str, settings: Settings, project: tuple[Path, str]
+) -> LanguageBuild:
     cat = read.catalogue
     strings = read.all_strings[lang]
+    shown = [cat.shown(lang, article_id) for article_id in cat.ids]
     return LanguageBuild(
         lang=lang,
         catalogue=cat,
@@ -214,4 +228,5 @@ def _language_build(read: contentread.ContentRead, lang: str, settings: Settings
         synonyms=read.synonyms[lang],
         generated=generated.pages_for(cat, strings),
         articles_by_src={src_uri(a): a for a in cat.articles.values()},
+        images=collect(*project, lang, shown),
     )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from helpcentre.checks import placeholders, reviews, terms, typography
+from helpcentre.checks import images, placeholders, reviews, terms, typography
 from helpcentre.content.catalogue import Article, Catalogue
 from helpcentre.core.problems import Problem, error, warning
 from helpcentre.core.slugs import slugify
@@ -44,7 +44,7 @@ def run(
     anchors = _anchor_index(catalogue, proses)
     problems: list[Problem] = _aliases(catalogue) + reviews.check(catalogue, today)
     preferred_terms, term_problems = terms.load_terms(root)
-    problems += term_problems
+    problems += term_problems + images.check(root, docs_dir, catalogue, proses, only)
     for snippet in catalogue.snippets.values():
         problems += _unsafe_markup(snippet.path, 1, _blank_code(snippet.text))
     for key, article in catalogue.articles.items():

@@ -110,8 +110,8 @@ def check(article: Article, prose: str, language: Language) -> list[Problem]:
     if _misplaced(article.title, found, language.typography):
         problems.append(warning(article.path, article.line_of("title"), f"{label} in the title: {found.text}"))
     text = prose
-    if "](" in text:  # link targets are not prose
-        text = _LINK.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)
+    if "](" in text:  # link targets and an image's '!' are not prose
+        text = _LINK.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text).replace("![", " [")
     if "://" in text:
         text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     for start in _misplaced(text, found, language.typography):

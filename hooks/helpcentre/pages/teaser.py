@@ -10,7 +10,19 @@ import re
 from html.parser import HTMLParser
 
 TEASER_LENGTH = 170
-_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "template", "svg"}
+_SKIP = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "script",
+    "style",
+    "template",
+    "svg",
+    "figcaption",
+}  # captions: not the answer
 _BLOCK = {"p", "li", "div", "br", "ol", "ul", "tr", "td", "th", "blockquote", "details", "summary"}
 
 

@@ -32,7 +32,8 @@ from helpcentre.release import artefacts, precompress
 # Material's bundles (main.57a0d79d.min.css, bundle.a5f9d56c.min.js and their maps) and Pagefind's chunks
 # (en_11d611a.pf_fragment, pagefind.en_1edda16372.pf_meta): a new content gets a new name. The same
 # expression is nginx's (PCRE) and Python's.
-FINGERPRINTED = r"[._][0-9a-f]{7,}\.(min\.(css|js)(\.map)?|pf_fragment|pf_index|pf_meta)$"
+# Screenshots: assets/shots/<name>.<12 hex>.<width>.<webp|png|jpg|svg> (images.variants).
+FINGERPRINTED = r"[._][0-9a-f]{7,}\.(min\.(css|js)(\.map)?|pf_fragment|pf_index|pf_meta|[0-9]+\.(webp|png|jpg|svg))$"
 IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=300"  # HTML, the search index's entry points, favicon: a new release shows in 5 min
 SECURITY_HEADERS = {

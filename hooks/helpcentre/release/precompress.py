@@ -21,6 +21,8 @@ import brotli
 KEEP_RATIO = 0.9  # a form that saves less than a tenth is not worth a second file and a lookup
 ENCODINGS = (".gz", ".br")
 NOT_SERVED = {"_headers", "_redirects"}  # read by the host, never sent to a reader
+# Compressed already (screenshots, fonts): gzip or Brotli would only spend time finding nothing to save.
+ALREADY_COMPRESSED = {".png", ".jpg", ".jpeg", ".webp", ".avif", ".gif", ".woff2"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,11 @@ def compress_site(site: Path, jobs: int = 0) -> Compressed:
     """Write the paying forms of every file of ``site`` (MkDocs' own ``sitemap.xml.gz`` is rewritten as the
     gzip of the final ``sitemap.xml``); returns what was done. zlib and Brotli release the GIL while they
     work, so ``jobs`` threads use that many cores."""
-    paths = sorted(p for p in site.rglob("*") if p.is_file() and p.suffix not in ENCODINGS and p.name not in NOT_SERVED)
+    paths = sorted(
+        p
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix not in ENCODINGS and p.suffix not in ALREADY_COMPRESSED and p.name not in NOT_SERVED
+    )
     with ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
         results = list(pool.map(_compress, paths))
     return Compressed(

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from helpcentre.content.catalogue import Catalogue
+from helpcentre.images import markup
 from helpcentre.pages import answerparts, sitefiles
 from helpcentre.pages.renderer import Renderer
 from helpcentre.pages.views import ArticleCard
@@ -137,8 +138,9 @@ def records(folder: Path, lang: str, bundles: int) -> list[tuple[str, ...]]:
     made: set[str] = set()  # one mkdir per folder, not per record: 6,000 of them were a third of the saving
     for index, entry in enumerate(saved_entries(folder)):
         also = lookup.expansions(entry.words)
-        answer = answerparts.unanchored(entry.answer)
-        record = renderer.page(_RECORD, {"lang": lang, "entry": entry, "answer": answer, "synonyms": also})
+        answer, pictures = markup.set_apart(answerparts.unanchored(entry.answer))
+        context = {"lang": lang, "entry": entry, "answer": answer, "synonyms": also, "pictures": pictures}
+        record = renderer.page(_RECORD, context)
         _write(os.path.join(folder, str(index % bundles + 1), entry.url), record, made)
         found.append(also)
     return found

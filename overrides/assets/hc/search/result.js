@@ -14,9 +14,9 @@
 import { teaser as teaserOf } from "./passage.js";
 
 /* Pagefind's metadata of a record, with the weight each has when Pagefind matches a word: the question and
-   the synonyms (data/synonyms/) count; the others are there for display and ranking only, and must be named
-   here with 0, or Pagefind would match words in them. A field is added here and in search-record.html. */
-export const META_WEIGHTS = Object.freeze({ title: 5, synonyms: 1, views: 0, teaser: 0, id: 0, category: 0 });
+   the synonyms (data/synonyms/) and the screenshots' alt texts and captions count; the others are there for
+   display and ranking only, and must be named here with 0, or Pagefind would match words in them. A field is added here and in search-record.html. */
+export const META_WEIGHTS = Object.freeze({ title: 5, synonyms: 1, pictures: 1, views: 0, teaser: 0, id: 0, category: 0 });
 
 function text(value) { return value === undefined || value === null ? "" : String(value); }
 

@@ -1,0 +1,128 @@
+"""The checks of the images answers show: the file is there, is what its name says, is safe and not too heavy,
+and its alt text says what the screen shows.
+
+Reads each article's Markdown images (``images.references``) and their files (``images.files``, each read once);
+produces ``Problem`` values on the line of the image, with the fix. Also warns about image files under
+``docs/`` that no answer shows (one walk of the folder, once per run).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from helpcentre.content.catalogue import Article, Catalogue
+from helpcentre.core import languages
+from helpcentre.core.problems import Problem, error, shown, warning
+from helpcentre.images import files, references
+
+_EXAMPLE = "![The sign-in form: enter your email and choose Continue](sign-in/form.png)"
+# Alt text a writer leaves by habit: names of the thing, not what it shows.
+_PLACEHOLDER = re.compile(
+    r"^(?:an? |the |une? |l'|la |le )?(?:image|img|picture|photo|pic|screen ?shot|screen|capture(?: d'écran)?"
+    r"|écran|figure|alt(?: text)?|dsc|texte alternatif|todo|tbd)?[\s_-]*[0-9]*$",
+    re.IGNORECASE,
+)
+_FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|heic|bmp|tiff?)$", re.IGNORECASE)
+
+
+def check(root: Path, docs_dir: str, catalogue: Catalogue, proses: Mapping, only: str | None) -> list[Problem]:
+    """Every image problem: each article's images (only ``only``'s articles when set), and unused files."""
+    problems: list[Problem] = []
+    shown_files: set[str] = set()
+    for key, article in catalogue.articles.items():
+        prose = proses[key]
+        if "![" not in prose and "<" not in prose:
+            continue
+        refs = references.references(root, docs_dir, article.lang, article.rel_path, prose, article.body_line)
+        shown_files.update(ref.file for ref in refs if ref.file)
+        if only is None or article.lang == only:
+            problems += _article(root, docs_dir, article, prose, refs)
+    problems += _unused(root, docs_dir, shown_files)
+    return problems
+
+
+def _article(root: Path, docs_dir: str, article: Article, prose: str, refs: Iterable) -> list[Problem]:
+    problems = [
+        error(article.path, line, f"raw <img> tag; write the image as Markdown, like {_EXAMPLE}")
+        for line in references.raw_images(prose, article.body_line)
+    ]
+    for ref in refs:
+        problems += _reference(root, docs_dir, article, ref)
+    return problems
+
+
+def _reference(root: Path, docs_dir: str, article: Article, ref: references.Reference) -> list[Problem]:
+    path, line, name = article.path, ref.line, shown(ref.target, 80)
+    if ref.remote:
+        return [
+            error(
+                path,
+                line,
+                f"image '{name}' is on another host (nothing third-party is loaded); save the file "
+                f"beside the article, in docs/{article.lang}/{_folder(article)}/, and write its name",
+            )
+        ]
+    problems = []
+    alt = ref.alt.strip()
+    if not alt:
+        problems.append(
+            error(
+                path,
+                line,
+                f"image '{name}' has no alt text; say what the screen shows and what to do there, like {_EXAMPLE}",
+            )
+        )
+    elif _PLACEHOLDER.fullmatch(alt) or _FILE_NAME.search(alt) or alt.lower() == name.lower():
+        problems.append(
+            error(
+                path,
+                line,
+                f"image '{name}' has the alt text '{shown(alt)}', which says nothing of the "
+                f"screen; say what it shows and what to do there, like {_EXAMPLE}",
+            )
+        )
+    if ref.file is None:
+        local = references.local_path(article.rel_path, ref.target)
+        if local is None:
+            fix = f"save it beside the article, in docs/{article.lang}/{_folder(article)}/"
+            return [*problems, error(path, line, f"image '{name}' is not a file of docs/{article.lang}/; {fix}")]
+        if not local.lower().endswith(references.SUFFIXES):
+            return problems
+        where = f"docs/{article.lang}/{local}"
+        default = languages.of(root).default
+        if article.lang != default:
+            where += f" (or docs/{default}/{local}, named *{references.WORDLESS}.png, for a screen without words)"
+        return [*problems, error(path, line, f"image '{name}' is missing; add {where} or fix the path")]
+    image, refused = files.inspect_file(root / docs_dir / ref.file)
+    if refused:
+        problems.append(error(path, line, f"image 'docs/{ref.file}' {refused}"))
+    elif heavy := files.too_big(image):
+        problems.append(warning(path, line, f"image 'docs/{ref.file}' {heavy}"))
+    return problems
+
+
+def _folder(article: Article) -> str:
+    return article.rel_path[: -len(".md")]
+
+
+def _unused(root: Path, docs_dir: str, shown_files: set[str]) -> list[Problem]:
+    problems = []
+    for lang in languages.of(root).codes:
+        base = root / docs_dir / lang
+        for folder, _dirs, names in sorted(os.walk(base)):
+            for name in sorted(names):
+                if not name.lower().endswith(references.SUFFIXES):
+                    continue
+                rel = f"{lang}/{Path(folder, name).relative_to(base).as_posix()}"
+                if rel not in shown_files:
+                    problems.append(
+                        warning(
+                            f"{docs_dir}/{rel}",
+                            1,
+                            "no answer shows this image; show it in an answer with ![alt text](file) or delete it",
+                        )
+                    )
+    return problems

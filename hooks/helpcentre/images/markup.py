@@ -1,0 +1,100 @@
+"""An answer's images as readers get them: ``<picture>`` with WebP widths and the fallback, ``width`` and
+``height`` so nothing moves as they load, lazy but for the first, inside a link to the full image (the
+dialog's script opens it in place: ``overrides/assets/hc/screenshots.js``); a caption makes a ``<figure>``.
+
+Reads the answer's HTML as Python-Markdown wrote it (``<img alt="..." src="..." title="..." />``) and each
+image's ``variants.Plan`` by its path in the language's tree; produces the same HTML with each image replaced.
+A tokenizer by regular expression, as ``pages.answerparts``: the input is MkDocs' own output.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+
+from helpcentre.images import references
+from helpcentre.images.variants import FOLDER, Plan
+
+SIZES = "(max-width: 44.9em) calc(100vw - 2.4rem), 30rem"
+CLASS = "hc-shot"
+_ALONE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTR = re.compile(r"""\s([a-z-]+)="([^"]*)\"""")
+
+
+def pictures(html: str, page: str, plans: Mapping[str, Plan], lang_folder: str, first: bool = True) -> str:
+    """``html`` of the page ``page`` (site-relative: ``fr/my-account/x.html``) with its images as readers get
+    them; ``plans`` by path in a language's tree, ``lang_folder`` the language's folder in the site ("" or
+    "fr/"): MkDocs points a translation's image at the original's copy when the translation has none. The first
+    image of the page is loaded at once when ``first``, the others lazily."""
+    if "<img" not in html:
+        return html
+    state = {"first": first}
+    folder = posixpath.dirname(page)
+    prefix = "../" * page.count("/")
+
+    def replace(match: re.Match, *, alone: bool) -> str:
+        tag = match.group(1) if alone else match.group(0)
+        attrs = {name: html_lib.unescape(value) for name, value in _ATTR.findall(tag)}
+        src = attrs.get("src", "")
+        local = None if references.is_remote(src) else posixpath.normpath(posixpath.join(folder, src))
+        if local and lang_folder and local.startswith(lang_folder):
+            local = local[len(lang_folder) :]
+        p = plans.get(local) if local else None
+        if p is None:
+            return match.group(0)
+        eager, state["first"] = state["first"], False
+        shown = _picture(p, attrs.get("alt", ""), prefix, eager)
+        if not alone:
+            return shown
+        caption = attrs.get("title", "").strip()
+        caption_html = f"<figcaption>{html_lib.escape(caption, quote=False)}</figcaption>" if caption else ""
+        return f'<figure class="{CLASS}">{shown}{caption_html}</figure>'
+
+    html = _ALONE.sub(lambda m: replace(m, alone=True), html)
+    return _IMG.sub(lambda m: replace(m, alone=False), html)
+
+
+def _picture(p: Plan, alt: str, prefix: str, eager: bool) -> str:
+    url: Callable[[int, str], str] = lambda w, ext: f"{prefix}{FOLDER}/{p.name(w, ext)}"  # noqa: E731
+    height = round(p.height * _top(p) / p.width)
+    alt_attr = html_lib.escape(alt, quote=True)
+    loading = "" if eager else ' loading="lazy" decoding="async"'
+    size = f'width="{_top(p)}" height="{height}"'
+    if p.format == "SVG":
+        image = f'<img src="{url(p.width, "svg")}" alt="{alt_attr}" {size}{loading}>'
+        full = url(p.width, "svg")
+    else:
+        fallback = p.fallback or p.modern
+        ext = p.fallback_ext
+        source = ", ".join(f"{url(w, 'webp')} {w}w" for w in p.modern)
+        srcset = ", ".join(f"{url(w, ext)} {w}w" for w in fallback)
+        image = (
+            f'<picture><source type="image/webp" srcset="{source}" sizes="{SIZES}">'
+            f'<img src="{url(fallback[0], ext)}" srcset="{srcset}" sizes="{SIZES}" alt="{alt_attr}" {size}{loading}>'
+            "</picture>"
+        )
+        full = url(fallback[-1], ext)
+    return f'<a class="{CLASS}__open" href="{full}">{image}</a>'
+
+
+def _top(p: Plan) -> int:
+    return max((*p.modern, *p.fallback)) if p.format != "SVG" else p.width
+
+
+_FIGURE = re.compile(r"<figure class=\"hc-shot\">.*?</figure>|<a class=\"hc-shot__open\".*?</a>", re.S)
+_ALT = re.compile(r'<img\b[^>]*\salt="([^"]*)"')
+_CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
+
+
+def set_apart(html: str) -> tuple[str, str]:
+    """``html`` without its screenshots, and their alt texts and captions as one line: search finds an answer by
+    the words of its screenshots, and never shows them in an excerpt."""
+    if "hc-shot" not in html:
+        return html, ""
+    words = []
+    for shot in _FIGURE.findall(html):
+        words += [html_lib.unescape(t) for t in _ALT.findall(shot) + _CAPTION.findall(shot)]
+    return _FIGURE.sub("", html), " ".join(w.strip() for w in words if w.strip())

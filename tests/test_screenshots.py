@@ -1,0 +1,88 @@
+"""Screenshots as readers get them: responsive WebP with the original format as fallback, sized so nothing moves,
+lazy but for the first, a caption as a figure, each language its own file (or the original's for a screen
+without words), encoded once into a cache outside the site."""
+
+from __future__ import annotations
+
+import hashlib
+from io import BytesIO
+
+import pytest
+from PIL import Image
+
+from helpcentre.images import files
+
+from conftest import BATTERY, new_site, run_cli
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    site = new_site(tmp_path_factory.mktemp("shots") / "project", "screenshots")
+    assert site.ok, site.output
+    return site
+
+
+def _shots(site, page):
+    return site.html(page).select(".md-content figure.hc-shot, .md-content a.hc-shot__open")
+
+
+def test_each_screenshot_is_a_sized_picture_with_webp_widths_and_a_fallback(built):
+    for page in (BATTERY, f"fr/{BATTERY}"):
+        html = built.html(page)
+        images = html.select(".md-content article img, .md-content .md-typeset img")
+        assert len(images) == 2, page
+        for index, img in enumerate(images):
+            assert img["alt"].strip() and img["width"].isdigit() and img["height"].isdigit()
+            assert (img.get("loading"), img.get("decoding")) == ((None, None) if index == 0 else ("lazy", "async"))
+            source = img.find_parent("picture").find("source")
+            assert source["type"] == "image/webp" and source["sizes"] == img["sizes"]
+            for candidate in [*source["srcset"].split(", "), *img["srcset"].split(", "), img["src"] + " 0w"]:
+                url, width = candidate.rsplit(" ", 1)
+                path = built.out / built.resolve(page, url)
+                raw = path.read_bytes()
+                assert files.sniff(raw) == {"webp": "WEBP", "png": "PNG"}[path.suffix[1:]], url
+                if width != "0w":
+                    assert Image.open(BytesIO(raw)).width == int(width[:-1]), url
+            link = img.find_parent("a")
+            assert (built.out / built.resolve(page, link["href"])).is_file()  # without script: the full image
+        figures = html.select("figure.hc-shot")
+        assert [f.figcaption.get_text() if f.figcaption else None for f in figures] == [
+            "The release button" if page == BATTERY else "Le bouton de déverrouillage",
+            None,
+        ]
+
+
+def test_french_pages_show_their_own_screenshot_and_share_the_wordless_one(built):
+    en, fr = (built.html(p).select(".hc-shot__open img") for p in (BATTERY, f"fr/{BATTERY}"))
+    name = lambda img: img["src"].rsplit("/", 1)[1]  # noqa: E731
+    assert name(en[0]) == name(fr[0])  # the wordless image: one file for both languages
+    assert name(en[1]) != name(fr[1])
+    assert fr[1]["alt"] == "Le couvercle retiré de la clé, la pile visible dessous"
+
+
+def test_sources_are_not_published_as_they_are(built):
+    assert not list(built.out.rglob("cover.png")) and not list(built.out.rglob("*.wordless.png"))
+
+
+def test_a_rebuild_encodes_nothing_and_writes_the_same_bytes(built, tmp_path):
+    cache = built.root / ".cache" / "images"
+    before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    shots = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (built.out / "assets/shots").iterdir()}
+    stale = next(cache.iterdir()) / ".partial-999999999-x"  # what a killed build left: its process is gone
+    stale.mkdir()
+    (stale / "800.webp").write_bytes(b"half")
+    again = run_cli(built.root, "build", "--site-dir", str(tmp_path / "again"))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == before
+    assert {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (tmp_path / "again/assets/shots").iterdir()
+    } == shots
+    assert not stale.exists()
+
+
+def test_make_translations_lists_french_articles_still_showing_english_screenshots(make_site):
+    site = make_site("screenshots", build=False)
+    assert "still showing" not in site.cli("translations").stdout  # the wordless one is no English screenshot
+    (site.root / "docs/fr/keys-and-locking/key-battery/cover.png").unlink()
+    listed = site.cli("translations").stdout
+    assert "docs/fr/keys-and-locking/key-battery.md:16: docs/en/keys-and-locking/key-battery/cover.png" in listed
