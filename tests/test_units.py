@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from helpcentre import catalogue, formatting, frontmatter, parallel, ranking, teaser
-from helpcentre.contacts import Opening
 from helpcentre.strings import load_strings
 
 from conftest import REPO
@@ -65,16 +64,11 @@ def test_teaser_cuts_at_a_word_with_ellipsis_and_strips_markup():
     assert teaser.teaser("<p>Short answer.</p>") == "Short answer."
 
 
-def test_numbers_dates_and_hours_per_language():
+def test_numbers_and_dates_per_language():  # hours: tests/test_french_hours.py
     assert formatting.number(3430, "en") == "3,430"
     assert formatting.number(3430, "fr") == "3\u202f430"
     assert formatting.date(dt.date(2026, 10, 6), STRINGS["en"]) == "October 6, 2026"
     assert formatting.date(dt.date(2026, 10, 1), STRINGS["fr"]) == "1er octobre 2026"
-    week = (*(Opening(d, 540, 1200) for d in range(4)), Opening(4, 540, 1080))
-    en = [line.replace("\u00a0", " ") for line in formatting.opening_hours(week, "America/New_York", STRINGS["en"])]
-    fr = [line.replace("\u00a0", " ") for line in formatting.opening_hours(week, "America/New_York", STRINGS["fr"])]
-    assert en == ["Monday to Thursday, 9:00 a.m. to 8:00 p.m. ET", "Friday, 9:00 a.m. to 6:00 p.m. ET"]
-    assert fr == ["Du lundi au jeudi, de 9 h à 20 h HE", "Le vendredi, de 9 h à 18 h HE"]
 
 
 def test_string_tables_have_the_same_keys():
