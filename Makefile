@@ -104,7 +104,8 @@ clean:
 	rm -rf site .site-* .pytest_cache dist
 
 ## Benchmark against plain Material + i18n (issue 10): N = 100, 1000, 3000 articles per language, about an hour;
-## writes benchmarks/results.json and benchmarks/RESULTS.md. Quick look: make bench BENCH_SIZES=100 BENCH_REPEATS=1;
+## writes benchmarks/RESULTS.md (tables) and benchmarks/budgets.json (the figures the budgets read), both committed,
+## and every figure into dist/bench-results.json. Quick look: make bench BENCH_SIZES=100 BENCH_REPEATS=1;
 ## BENCH_FROM=HEAD measures the committed site code instead of the working tree.
 bench: install
 	$(BIN)/python -m benchmarks.run $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_REPEATS),--repeats $(BENCH_REPEATS)) \
@@ -116,7 +117,7 @@ bench-smoke: install
 
 ## Search quality (issue 16): the query sets of benchmarks/search/<lang>.yml through the home page's search box and
 ## assistant in Chromium, on the real site built into a temporary folder (about a minute); writes benchmarks/SEARCH.md
-## and benchmarks/search-results.json. Subset: make bench-search SETS=typos,synonyms LIMIT=5 (NO_SAVE=1 writes nothing).
+## and benchmarks/search-results.json (the rates and targets). Subset: make bench-search SETS=typos,synonyms LIMIT=5 (NO_SAVE=1 writes nothing).
 bench-search: install system-deps
 	$(BIN)/python -m benchmarks.searchquality $(if $(SETS),--sets $(SETS)) $(if $(LIMIT),--limit $(LIMIT)) \
 	  $(if $(NO_SAVE),--no-save)
