@@ -68,7 +68,8 @@ def markdown(results: dict) -> str:
         "# Benchmark: our help centre (A) against plain Material + mkdocs-static-i18n (B)",
         "",
         f"`make bench`, {results['started']}, commit `{git['commit'][:12]}`{changed}; {m['nproc']} cores, "
-        f"Python {m['python']}; " + ", ".join(f"{name} {v}" for name, v in results["versions"].items() if v) + ".",
+        f"Python {m['python']}; " + ", ".join(f"{name} {v}" for name, v in results["versions"].items() if v) + ". "
+        "How each figure is measured: [METHOD.md](METHOD.md).",
         "",
         "## Budgets of issue 10",
         "",
