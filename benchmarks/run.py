@@ -4,7 +4,7 @@ Reads the repository's site code (``mkdocs.yml``, ``hooks/``, ``overrides/``, ``
 copied once at the start, or a commit with ``--code-from``), generates for each size N a corpus of N
 articles per language into a work folder (a temporary one unless ``--work-dir``), checks it with
 ``helpcentre.cli check``, then builds A and B alternately (median of several runs while the time budget per
-size allows), weighs the output, measures search in Chromium, profiles one build of A, times a
+size allows), weighs the output, measures search in Chromium, clocks our hooks in builds of A, times a
 `mkdocs serve` rebuild after one edit and loads the feedback collector with a fixed number of votes. Produces
 ``benchmarks/RESULTS.md`` (the tables) and ``benchmarks/budgets.json`` (the figures the budgets read), both
 committed (``--results-dir``), and every figure in ``dist/bench-results.json`` (not committed), printing
@@ -86,7 +86,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", ",".join(map(str, DEFAULT_SIZES))))
     parser.add_argument("--repeats", type=int, default=int(os.environ.get("BENCH_REPEATS", "3")))
     parser.add_argument("--repeat-budget", type=float, default=900.0, help="seconds of A+B builds per size")
-    parser.add_argument("--profile-size", type=int, help="N of the profiled build of A (default: the largest)")
+    parser.add_argument("--profile-size", type=int, help="N of the hooks-clocked builds (default: the largest)")
     parser.add_argument("--preview-size", type=int, help="N of the preview rebuild (default: 1000, else the largest)")
     parser.add_argument("--preview-edits", type=int, default=2)
     parser.add_argument("--browser", choices=("auto", "on", "off"), default=os.environ.get("BENCH_BROWSER", "auto"))
