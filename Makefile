@@ -117,7 +117,8 @@ bench-smoke: install
 
 ## Search quality (issue 16): the query sets of benchmarks/search/<lang>.yml through the home page's search box and
 ## assistant in Chromium, on the real site built into a temporary folder (about a minute); writes benchmarks/SEARCH.md
-## and benchmarks/search-results.json (the rates and targets). Subset: make bench-search SETS=typos,synonyms LIMIT=5 (NO_SAVE=1 writes nothing).
+## and benchmarks/search-results.json (the rates and targets). Subset: make bench-search SETS=typos,synonyms LIMIT=5
+## (NO_SAVE=1 writes nothing).
 bench-search: install system-deps
 	$(BIN)/python -m benchmarks.searchquality $(if $(SETS),--sets $(SETS)) $(if $(LIMIT),--limit $(LIMIT)) \
 	  $(if $(NO_SAVE),--no-save)
