@@ -98,3 +98,31 @@ def set_apart(html: str) -> tuple[str, str]:
     for shot in _FIGURE.findall(html):
         words += [html_lib.unescape(t) for t in _ALT.findall(shot) + _CAPTION.findall(shot)]
     return _FIGURE.sub("", html), " ".join(w.strip() for w in words if w.strip())
+
+
+_SOURCE = re.compile(r'<source\b[^>]*\ssrcset="([^"]*)"')
+_SHOT_IMG = re.compile(r"<img\b[^>]*>")
+
+
+def shots(html: str) -> dict[int, tuple[int, dict]]:
+    """The screenshots of an answer as ``markup.pictures`` wrote them, as data for the answer assistant: by
+    where each starts in ``html``, (where it ends, ``{src, srcset, alt, width, height}``): addresses as the
+    page has them (relative to it), the WebP widths as ``srcset`` ("" for an SVG)."""
+    if "hc-shot" not in html:
+        return {}
+    found = {}
+    for match in _FIGURE.finditer(html):
+        image = _SHOT_IMG.search(match.group(0))
+        if image is None:
+            continue
+        attrs = {name: html_lib.unescape(value) for name, value in _ATTR.findall(image.group(0))}
+        source = _SOURCE.search(match.group(0))
+        shot = {
+            "src": attrs.get("src", ""),
+            "srcset": html_lib.unescape(source.group(1)) if source else "",
+            "alt": attrs.get("alt", ""),
+            "width": int(attrs.get("width", "0") or 0),
+            "height": int(attrs.get("height", "0") or 0),
+        }
+        found[match.start()] = (match.end(), shot)
+    return found
