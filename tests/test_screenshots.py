@@ -52,6 +52,13 @@ def test_each_screenshot_is_a_sized_picture_with_webp_widths_and_a_fallback(buil
         ]
 
 
+def test_a_category_page_showing_full_answers_loads_only_its_first_screenshot_at_once(built):
+    for page in ("keys-and-locking/index.html", "fr/keys-and-locking/index.html"):
+        images = built.html(page).select(".md-content .hc-shot__open img")
+        assert len(images) == 3, page  # two answers: 3002's two screenshots, 3099's one
+        assert [img.get("loading") for img in images] == [None, "lazy", "lazy"], page
+
+
 def test_french_pages_show_their_own_screenshot_and_share_the_wordless_one(built):
     en, fr = (built.html(p).select(".hc-shot__open img") for p in (BATTERY, f"fr/{BATTERY}"))
     name = lambda img: img["src"].rsplit("/", 1)[1]  # noqa: E731

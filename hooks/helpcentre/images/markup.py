@@ -19,6 +19,7 @@ from helpcentre.images.variants import FOLDER, Plan
 
 SIZES = "(max-width: 44.9em) calc(100vw - 2.4rem), 30rem"
 CLASS = "hc-shot"
+LAZY = ' loading="lazy" decoding="async"'
 _ALONE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
 _IMG = re.compile(r"<img\b[^>]*>")
 _ATTR = re.compile(r"""\s([a-z-]+)="([^"]*)\"""")
@@ -61,7 +62,7 @@ def _picture(p: Plan, alt: str, prefix: str, eager: bool) -> str:
     url: Callable[[int, str], str] = lambda w, ext: f"{prefix}{FOLDER}/{p.name(w, ext)}"  # noqa: E731
     height = round(p.height * _top(p) / p.width)
     alt_attr = html_lib.escape(alt, quote=True)
-    loading = "" if eager else ' loading="lazy" decoding="async"'
+    loading = "" if eager else LAZY
     size = f'width="{_top(p)}" height="{height}"'
     if p.format == "SVG":
         image = f'<img src="{url(p.width, "svg")}" alt="{alt_attr}" {size}{loading}>'
@@ -82,6 +83,17 @@ def _picture(p: Plan, alt: str, prefix: str, eager: bool) -> str:
 
 def _top(p: Plan) -> int:
     return max((*p.modern, *p.fallback)) if p.format != "SVG" else p.width
+
+
+_EAGER = re.compile(r"(<img\b(?![^>]*\sloading=)[^>]*?)\s*/?>")
+
+
+def lazy(html: str) -> str:
+    """``html`` with every screenshot loaded lazily: an answer shown after another on a category page, where
+    only the page's first screenshot is loaded at once."""
+    if "hc-shot" not in html:
+        return html
+    return _FIGURE.sub(lambda shot: _EAGER.sub(lambda m: m.group(1) + LAZY + ">", shot.group(0)), html)
 
 
 _FIGURE = re.compile(r"<figure class=\"hc-shot\">.*?</figure>|<a class=\"hc-shot__open\".*?</a>", re.S)
