@@ -7,11 +7,15 @@ a photo-like picture (``benchmarks/data/screen.html``, 220 kB each) and, for com
 flat mock-ups (``screenshots/mockups/``, 32-43 kB each at this size).
 
 Run: ``PYTHONPATH=hooks:scripts:tests .venv/bin/python -m benchmarks.screenshots``; prints Markdown for
-benchmarks/SCREENSHOTS.md.
+benchmarks/SCREENSHOTS.md. With ``--lighthouse [runs]``: Lighthouse (mobile, ``audit/node_modules``: ``npm ci
+--prefix audit``) on the photo-like article and its category page, released and served by nginx as ``make audit``
+serves the site.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -100,7 +104,31 @@ def measure() -> list[dict]:
     return rows
 
 
+def lighthouse(runs: int) -> None:
+    import audit  # scripts/audit.py
+
+    from nginx_server import Nginx
+    from static_server import free_port as nginx_port
+
+    with sync_playwright() as playwright:
+        shots = sources(playwright)["photo-like screens"]
+    folder = Path(tempfile.mkdtemp(prefix="hc-shots-lighthouse-"))
+    project = new_site(folder / "project", files=article(shots), build=False).root
+    port = nginx_port()
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "PYTHONPATH": str(ROOT / "hooks")}
+    command = [sys.executable, "-m", "helpcentre.cli", "--root", str(project), "release"]
+    command += ["--site-dir", str(folder / "site"), "--archive", str(folder / "dist/site.tar.gz")]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    with Nginx(folder / "site", folder / "dist/hosts/nginx.conf", port=port) as server:
+        for page in (ARTICLE, "keys-and-locking/index.html"):
+            for _ in range(runs):
+                found = audit.lighthouse(server.url + page)
+                print(page, {k: found[k] for k in audit.TARGETS}, found["metrics"], f"load {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--lighthouse"]:
+        return lighthouse(int(sys.argv[2]) if len(sys.argv) > 2 else 3)
     print("| sources (4 PNG, 1600×1000) | bytes | before scrolling, 375 px at 2x | share (budget 25%) | CLS |")
     print("|---|---|---|---|---|")
     for r in measure():
