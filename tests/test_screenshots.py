@@ -12,7 +12,7 @@ from PIL import Image
 
 from helpcentre.images import files
 
-from conftest import BATTERY, new_site, run_cli
+from conftest import BATTERY, SITES, new_site, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +93,11 @@ def test_make_translations_lists_french_articles_still_showing_english_screensho
     (site.root / "docs/fr/keys-and-locking/key-battery/cover.png").unlink()
     listed = site.cli("translations").stdout
     assert "docs/fr/keys-and-locking/key-battery.md:16: docs/en/keys-and-locking/key-battery/cover.png" in listed
+
+
+def test_an_image_whose_header_reads_well_but_cannot_be_decoded_stops_the_build_with_its_file(tmp_path):
+    cover = "docs/en/keys-and-locking/key-battery/cover.png"
+    raw = (SITES / "screenshots" / cover).read_bytes()
+    site = new_site(tmp_path / "project", "screenshots", files={cover: raw[: len(raw) // 2]})  # cut short
+    assert not site.ok
+    assert cover in site.output and "could not be decoded" in site.output and "Traceback" not in site.output
