@@ -58,3 +58,15 @@ def test_one_file_per_article_with_what_the_box_needs():
 def test_the_ids_added_for_the_assistant_stay_on_the_article_page_only():
     long_html = "<p>word " * 200 + "</p><h2 id='s'>Part</h2>"
     assert answerparts.unanchored(answerparts.anchored(long_html)) == long_html
+
+
+def test_a_steps_screenshot_is_data_the_box_loads_only_when_asked():
+    shot = (
+        '<figure class="hc-shot"><a class="hc-shot__open" href="../a.1.1600.png"><picture><source type="image/webp"'
+        ' srcset="../a.1.400.webp 400w" sizes="30rem"><img src="../a.1.800.png" srcset="../a.1.800.png 800w"'
+        ' sizes="30rem" alt="The key &amp; its button" width="1600" height="1000"></picture></a>'
+        "<figcaption>Caption</figcaption></figure>"
+    )
+    blocks = answerparts.parts(f"<ol>\n<li>\n<p>Press.</p>\n{shot}\n</li>\n</ol>")["blocks"]
+    data = {"src": "../a.1.800.png", "srcset": "../a.1.400.webp 400w", "alt": "The key & its button"}
+    assert blocks == [["ol", ["li", ["p", "Press."], " ", ["shot", {**data, "width": 1600, "height": 1000}]]]]

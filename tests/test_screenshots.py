@@ -12,7 +12,7 @@ from PIL import Image
 
 from helpcentre.images import files
 
-from conftest import BATTERY, new_site, run_cli
+from conftest import BATTERY, SITES, new_site, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,13 @@ def test_each_screenshot_is_a_sized_picture_with_webp_widths_and_a_fallback(buil
         ]
 
 
+def test_a_category_page_showing_full_answers_loads_only_its_first_screenshot_at_once(built):
+    for page in ("keys-and-locking/index.html", "fr/keys-and-locking/index.html"):
+        images = built.html(page).select(".md-content .hc-shot__open img")
+        assert len(images) == 3, page  # two answers: 3002's two screenshots, 3099's one
+        assert [img.get("loading") for img in images] == [None, "lazy", "lazy"], page
+
+
 def test_french_pages_show_their_own_screenshot_and_share_the_wordless_one(built):
     en, fr = (built.html(p).select(".hc-shot__open img") for p in (BATTERY, f"fr/{BATTERY}"))
     name = lambda img: img["src"].rsplit("/", 1)[1]  # noqa: E731
@@ -86,3 +93,11 @@ def test_make_translations_lists_french_articles_still_showing_english_screensho
     (site.root / "docs/fr/keys-and-locking/key-battery/cover.png").unlink()
     listed = site.cli("translations").stdout
     assert "docs/fr/keys-and-locking/key-battery.md:16: docs/en/keys-and-locking/key-battery/cover.png" in listed
+
+
+def test_an_image_whose_header_reads_well_but_cannot_be_decoded_stops_the_build_with_its_file(tmp_path):
+    cover = "docs/en/keys-and-locking/key-battery/cover.png"
+    raw = (SITES / "screenshots" / cover).read_bytes()
+    site = new_site(tmp_path / "project", "screenshots", files={cover: raw[: len(raw) // 2]})  # cut short
+    assert not site.ok
+    assert cover in site.output and "could not be decoded" in site.output and "Traceback" not in site.output

@@ -1,12 +1,14 @@
 """A closer look at a screenshot, in Chromium: the full image in an accessible dialog (axe, both languages, light
-and dark, 320 and 1280 px), focus kept inside and given back, and no layout shift as the screenshots load."""
+and dark, 320 and 1280 px), focus kept inside and given back, and no layout shift as the screenshots load; the
+assistant's "Show screenshot" loading the image only when pressed."""
 
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from browser import Server, axe_violations, free_port
-from conftest import BATTERY, LANGS, new_site
+from browser import SHOWN, Server, ask, axe_violations, free_port
+from conftest import BATTERY, LANGS, REPO, SITES, new_site
 
 CASES = [("en", "light", 320), ("fr", "dark", 320), ("en", "dark", 1280), ("fr", "light", 1280)]
 # Layout shifts of the answer (the header's language link moves a little at 320 px as the search button shows,
@@ -70,3 +72,37 @@ def test_without_script_a_screenshot_is_a_link_to_its_full_image(chromium, shots
     page.locator("a.hc-shot__open").first.click()
     assert page.url.endswith(".1600.png")
     context.close()
+
+
+# The question each language asks: the title of its article with screenshots.
+QUESTIONS = {
+    lang: yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])["title"]
+    for lang in LANGS
+    if (page := SITES / "screenshots/docs" / lang / "keys-and-locking/key-battery.md").exists()
+}
+
+
+@pytest.mark.parametrize("lang", sorted(QUESTIONS))
+def test_the_assistant_loads_a_step_screenshot_only_when_asked(tab, shots_served, lang):
+    page = tab.page
+    images: list[str] = []
+    page.on("request", lambda r: images.append(r.url) if "/assets/shots/" in r.url else None)
+    page.goto(shots_served.url + LANGS[lang] + "index.html")
+    ask(tab, QUESTIONS[lang])
+    buttons = page.locator(f"{SHOWN} .hc-assistant__shot-button")
+    buttons.first.wait_for()
+    assert buttons.count() == 2  # one per step's screenshot
+    assert images == []  # asking downloads no image
+    strings = yaml.safe_load((REPO / "data/i18n" / f"{lang}.yml").read_text(encoding="utf-8"))
+    first = buttons.first
+    assert first.inner_text() == strings["shot.show"] and first.get_attribute("aria-expanded") == "false"
+    described = page.locator("#" + first.get_attribute("aria-describedby")).text_content()
+    first.click()
+    shot = page.locator(f"{SHOWN} .hc-assistant__shot img").first
+    shot.evaluate("img => img.decode()")
+    assert len(images) == 1 and shot.get_attribute("alt") == described != ""
+    assert first.inner_text() == strings["shot.hide"] and first.get_attribute("aria-expanded") == "true"
+    assert axe_violations(page) == []
+    first.click()
+    assert shot.is_hidden() and first.inner_text() == strings["shot.show"]
+    assert len(images) == 1 and tab.errors == [] and tab.failed == []

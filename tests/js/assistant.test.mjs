@@ -87,3 +87,16 @@ test("the rebuild makes only allowed elements, text as text, and links to our ow
       "<code>&lt;b></code></p><ol><li><strong>Lock</strong> now</li></ol>&lt;i>text&lt;/i>"
   );
 });
+
+test("a screenshot's addresses are this site's only, and without the button's words there is no screenshot", async () => {
+  fakeDom();
+  const { rebuild, shotImage } = await import("../../overrides/assets/hc/search/answerview.js");
+  const base = "https://help.example/fr/keys/key-battery.html";
+  const data = { src: "../../assets/shots/a.1.800.png", srcset: "../../assets/shots/a.1.400.webp 400w, https://evil.example/x.webp 800w, javascript:x 9w",
+    alt: "La clé", width: 1600, height: "1000" };
+  assert.deepEqual(shotImage(data, base), { src: "https://help.example/assets/shots/a.1.800.png",
+    srcset: "https://help.example/assets/shots/a.1.400.webp 400w", alt: "La clé", width: 1600, height: null });
+  assert.equal(shotImage({ ...data, src: "https://evil.example/a.png" }, base), null);
+  assert.equal(shotImage("../a.png", base), null);
+  assert.equal(html(rebuild([["ol", ["li", "Press.", ["shot", data]]]], base)), "<ol><li>Press.</li></ol>");
+});

@@ -64,7 +64,9 @@ class LanguageImages:
                 problems.append(error(path, 1, refused))
         self.close()
         if not problems:
-            variants.publish(self.cache, list({p.key: p for p in self.plans.values()}.values()), site_dir)
+            # One entry a name: the same content under two file names is encoded once and published under both.
+            named = {(p.stem, p.key): p for p in self.plans.values()}
+            variants.publish(self.cache, list(named.values()), site_dir)
         return problems
 
     def close(self) -> None:

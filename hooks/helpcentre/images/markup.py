@@ -19,6 +19,7 @@ from helpcentre.images.variants import FOLDER, Plan
 
 SIZES = "(max-width: 44.9em) calc(100vw - 2.4rem), 30rem"
 CLASS = "hc-shot"
+LAZY = ' loading="lazy" decoding="async"'
 _ALONE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
 _IMG = re.compile(r"<img\b[^>]*>")
 _ATTR = re.compile(r"""\s([a-z-]+)="([^"]*)\"""")
@@ -61,7 +62,7 @@ def _picture(p: Plan, alt: str, prefix: str, eager: bool) -> str:
     url: Callable[[int, str], str] = lambda w, ext: f"{prefix}{FOLDER}/{p.name(w, ext)}"  # noqa: E731
     height = round(p.height * _top(p) / p.width)
     alt_attr = html_lib.escape(alt, quote=True)
-    loading = "" if eager else ' loading="lazy" decoding="async"'
+    loading = "" if eager else LAZY
     size = f'width="{_top(p)}" height="{height}"'
     if p.format == "SVG":
         image = f'<img src="{url(p.width, "svg")}" alt="{alt_attr}" {size}{loading}>'
@@ -84,6 +85,17 @@ def _top(p: Plan) -> int:
     return max((*p.modern, *p.fallback)) if p.format != "SVG" else p.width
 
 
+_EAGER = re.compile(r"(<img\b(?![^>]*\sloading=)[^>]*?)\s*/?>")
+
+
+def lazy(html: str) -> str:
+    """``html`` with every screenshot loaded lazily: an answer shown after another on a category page, where
+    only the page's first screenshot is loaded at once."""
+    if "hc-shot" not in html:
+        return html
+    return _FIGURE.sub(lambda shot: _EAGER.sub(lambda m: m.group(1) + LAZY + ">", shot.group(0)), html)
+
+
 _FIGURE = re.compile(r"<figure class=\"hc-shot\">.*?</figure>|<a class=\"hc-shot__open\".*?</a>", re.S)
 _ALT = re.compile(r'<img\b[^>]*\salt="([^"]*)"')
 _CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
@@ -98,3 +110,31 @@ def set_apart(html: str) -> tuple[str, str]:
     for shot in _FIGURE.findall(html):
         words += [html_lib.unescape(t) for t in _ALT.findall(shot) + _CAPTION.findall(shot)]
     return _FIGURE.sub("", html), " ".join(w.strip() for w in words if w.strip())
+
+
+_SOURCE = re.compile(r'<source\b[^>]*\ssrcset="([^"]*)"')
+_SHOT_IMG = re.compile(r"<img\b[^>]*>")
+
+
+def shots(html: str) -> dict[int, tuple[int, dict]]:
+    """The screenshots of an answer as ``markup.pictures`` wrote them, as data for the answer assistant: by
+    where each starts in ``html``, (where it ends, ``{src, srcset, alt, width, height}``): addresses as the
+    page has them (relative to it), the WebP widths as ``srcset`` ("" for an SVG)."""
+    if "hc-shot" not in html:
+        return {}
+    found = {}
+    for match in _FIGURE.finditer(html):
+        image = _SHOT_IMG.search(match.group(0))
+        if image is None:
+            continue
+        attrs = {name: html_lib.unescape(value) for name, value in _ATTR.findall(image.group(0))}
+        source = _SOURCE.search(match.group(0))
+        shot = {
+            "src": attrs.get("src", ""),
+            "srcset": html_lib.unescape(source.group(1)) if source else "",
+            "alt": attrs.get("alt", ""),
+            "width": int(attrs.get("width", "0") or 0),
+            "height": int(attrs.get("height", "0") or 0),
+        }
+        found[match.start()] = (match.end(), shot)
+    return found

@@ -12,8 +12,9 @@ Reads an answer's HTML as MkDocs converted it and produces:
   indexes metadata, and the same structure as metadata grew the index chunks by 31% and the fragments by
   18% on our 26 articles, against the 15% the whole index may grow. A node is a string (text) or ``[tag, child, ...]``
   with ``tag`` one of ``ALLOWED``; a link is ``["a", href, child, ...]`` with a relative ``href`` (our own
-  pages). Other elements give their text (inline) or are left out (tables, pictures, contact blocks, code
-  blocks, anything unknown); scripts and styles give nothing.
+  pages); a screenshot (as ``images.markup`` wrote it) is ``["shot", {src, srcset, alt, width, height}]``, which
+  the box offers behind a "Show screenshot" button and loads only when pressed. Other elements give their text
+  (inline) or are left out (tables, contact blocks, code blocks, anything unknown); scripts and styles give nothing.
 
 The browser (``overrides/assets/hc/search/answerview.js``) applies the same allowlist again and writes the
 nodes with ``createElement`` and text nodes: what the index holds is never parsed as HTML. A tokenizer by
@@ -27,6 +28,8 @@ import html as html_lib
 import json
 import re
 from dataclasses import dataclass
+
+from helpcentre.images import markup
 
 ALLOWED = ("p", "ol", "ul", "li", "strong", "em", "a", "code")
 _RENAMED = {"b": "strong", "i": "em", "h2": "p", "h3": "p", "h4": "p", "h5": "p", "h6": "p"}
@@ -93,7 +96,19 @@ def parts(html: str) -> dict:
     # content is left out, or "" when it is unwrapped and its children go to its parent's node).
     stack: list[tuple[str, list | str | None]] = [("", root)]
     anchors: list[str] = []
+    shots = markup.shots(html)
+    skip_to = 0
     for match in _TOKEN.finditer(html):
+        if match.start() < skip_to:
+            continue
+        if match.start() in shots:  # a screenshot: the box offers it, and loads it only when asked
+            skip_to, shot = shots[match.start()]
+            target = _target(stack)
+            if target is root:
+                anchors.append("")
+            if target is not None:
+                target.append(["shot", shot])
+            continue
         closing, tag, attrs, text = match.groups()
         if tag is None:
             if match.group(0).startswith("<!--"):
@@ -198,6 +213,8 @@ def _tidy(node: list | str) -> list | str | None:
     """Whitespace collapsed; empty elements and contact markers left out."""
     if isinstance(node, str):
         return _SPACES.sub(" ", node)
+    if node[0] == "shot":
+        return node
     start = 2 if node[0] == "a" else 1
     children = [c for c in (_tidy(c) for c in node[start:]) if c is not None]
     if node[0] in ("ol", "ul"):

@@ -16,6 +16,7 @@ from helpcentre.content import translations
 from helpcentre.content.catalogue import Article, Catalogue
 from helpcentre.core.settings import Settings
 from helpcentre.core.strings import Strings
+from helpcentre.images import markup
 from helpcentre.pages import formatting, kinds
 from helpcentre.pages.answerparts import unanchored
 from helpcentre.pages.views import ArticleCard, CategoryView, ContactView, LanguageViews, embed_answer
@@ -113,6 +114,9 @@ def category_page(inputs: PageInputs, key: str) -> CategoryPage:
     answers = tuple(
         (c, embed_answer(unanchored(inputs.answers.get(c.id, "")), f"a{c.id}-") if full else "") for c in cards
     )
+    # Only the page's first screenshot is loaded at once: each answer's own first one would be, on its page.
+    first = next((i for i, (_c, html) in enumerate(answers) if "hc-shot" in html), len(answers))
+    answers = tuple((c, html if i <= first else markup.lazy(html)) for i, (c, html) in enumerate(answers))
     return CategoryPage(
         lang=inputs.lang,
         title_parts=(cat.name, inputs.strings("site.name")),

@@ -68,7 +68,8 @@ function shown(box, exchange, suggestion, onAnswer) {
     li.appendChild(title);
     if (suggestion.other) answerDiv.lang = suggestion.other.lang;
     const part = suggestion.file ? passage(suggestion.file, exchange.words) : { blocks: [["p", suggestion.teaser]], whole: true };
-    answerDiv.appendChild(rebuild(part.blocks, new URL(suggestion.url, window.location.href).href));
+    const labels = { show: message(box, "shot-show"), hide: message(box, "shot-hide") };
+    answerDiv.appendChild(rebuild(part.blocks, new URL(suggestion.url, window.location.href).href, labels));
     li.appendChild(answerDiv);
     const links = document.createElement("p");
     links.className = "hc-assistant__links";
