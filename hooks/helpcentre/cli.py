@@ -21,6 +21,8 @@ from helpcentre.content import catalogue, translations
 from helpcentre.core import languages
 from helpcentre.core.problems import errors_in, report
 from helpcentre.images import references
+from helpcentre.importer import run as importer
+from helpcentre.importer import zendesk
 from helpcentre.release import artefacts, hosts, parallel, precompress, sitefolder
 from helpcentre.search import searchindex
 from helpcentre.writers import newarticle, pullrequest, translationdiff
@@ -199,6 +201,25 @@ def cmd_review(root: Path, docs_dir: str) -> int:
     return 0
 
 
+def cmd_import_zendesk(root: Path, url: str, locales: str | None) -> int:
+    """Import a Zendesk Guide help centre; credentials only from the environment, never echoed."""
+    email, token = os.environ.get("ZENDESK_EMAIL", ""), os.environ.get("ZENDESK_API_TOKEN", "")
+    credentials = zendesk.Credentials(email, token) if email and token else None
+    try:
+        rate = float(os.environ.get("ZENDESK_RATE", "5"))
+        client = zendesk.Client(url, credentials, rate=rate, backoff=float(os.environ.get("ZENDESK_BACKOFF", "1")))
+        outcome = importer.run(root, client, locales)
+    except (zendesk.ZendeskError, importer.ImportFailed, ValueError) as exc:
+        print(f"make import-zendesk: {exc}", file=sys.stderr)
+        print("Nothing was imported: docs/ and data/ are as they were.", file=sys.stderr)
+        return 1
+    print(
+        f"Imported {outcome.articles} articles from {client.base} in {outcome.seconds:.1f} s"
+        f" ({len(outcome.changed)} files changed); report: {importer.REPORT}. Next: make check"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
@@ -228,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
         help="record FILE as a translation of its twin's current text",
     )
     trans.add_argument("--show", metavar="FILE", help="what changed in FILE's original since its translation")
+    imp = sub.add_parser("import-zendesk", help="import a Zendesk Guide help centre (README: Moving from Zendesk)")
+    imp.add_argument("--url", required=True, help="the help centre's address, e.g. https://help.example.com")
+    imp.add_argument("--locales", help="Zendesk locales to our languages, e.g. en-us:en,fr-ca:fr")
     args, extra = parser.parse_known_args(argv)
     root = args.root.resolve()
     if args.command == "build":
@@ -241,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_new(root, args.docs_dir, args.category, titles, args.slug)
     if args.command == "review":
         return cmd_review(root, args.docs_dir)
+    if args.command == "import-zendesk":
+        return cmd_import_zendesk(root, args.url, args.locales)
     if args.command == "translations":
         return cmd_translations(root, args.docs_dir, args.format, args.record, args.show)
     return cmd_check(root, args.docs_dir)
