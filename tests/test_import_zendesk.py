@@ -197,3 +197,27 @@ def test_an_import_never_overwrites_the_projects_articles_and_refuses_an_id_coll
         result = run_import(project, server.url)
         assert result.returncode == 1 and f"id {imported_id}" in result.stderr
         assert "give that article another id" in result.stderr and tree(project.root) == before
+
+
+def test_release_gives_every_old_address_a_301_to_its_new_page(project):
+    with ZendeskServer(HelpCentre()) as server:
+        hc = centre(server.url)
+        for items in hc.articles.values():  # clean bodies: this test is about addresses
+            for item in items:
+                item["body"] = "<p>Open <strong>Settings</strong> and choose <strong>Key</strong>.</p>"
+        server.centre.__dict__.update(hc.__dict__)
+        assert run_import(project, server.url).returncode == 0
+        built = project.cli("release", "--site-dir", str(project.out), "--archive", str(project.root / "dist/s.tar.gz"))
+        assert built.returncode == 0, built.stdout + built.stderr
+        rules = (project.out / "_redirects").read_text()
+        nginx = (project.root / "dist/hosts/nginx.conf").read_text()
+        slug = "how-do-i-change-the-keys-battery-1-now-vite"
+        for old, new in (
+            ("/hc/en-us/articles/101", f"/keys-locking/{slug}.html"),
+            ("/hc/fr-ca/articles/101", f"/fr/keys-locking/{slug}.html"),
+            ("/hc/fr-ca/sections/20", "/fr/keys-locking/index.html"),
+            ("/hc/en-us/categories/10", "/index.html"),
+        ):
+            assert f"{old} {new} 301!" in rules
+            assert f"location = {old} {{" in nginx and f"return 301 {new};" in nginx
+            assert any(line.startswith("/hc/en-us/articles/102-What-is") for line in rules.splitlines())

@@ -10,6 +10,7 @@ without building and prints every problem, compiler-style, with a final count.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -23,7 +24,7 @@ from helpcentre.core.problems import errors_in, report
 from helpcentre.images import references
 from helpcentre.importer import run as importer
 from helpcentre.importer import zendesk
-from helpcentre.release import artefacts, hosts, parallel, precompress, sitefolder
+from helpcentre.release import artefacts, hosts, oldaddresses, parallel, precompress, sitefolder
 from helpcentre.search import searchindex
 from helpcentre.writers import newarticle, pullrequest, translationdiff
 
@@ -112,7 +113,12 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
         problems = artefacts.check(staging, site_url)
         csp = artefacts.content_security_policy(artefacts.script_hashes(staging), artefacts.endpoint_origins(staging))
         try:
-            files = hosts.render(hosts.read(staging, site_url, csp, languages.of(root)))
+            site = hosts.read(staging, site_url, csp, languages.of(root))
+            olds, old_problems = _old_addresses(root, staging, site.root_path)
+            problems += old_problems
+            site = dataclasses.replace(site, aliases=tuple(sorted((*site.aliases, *olds), key=lambda a: a.path)))
+            hosts.refuse_unsafe(site)
+            files = hosts.render(site)
         except hosts.HostConfigError as exc:
             problems.append(f"host configuration: {exc}")
         if problems:
@@ -130,6 +136,14 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
         (archive.parent / name).write_text(text, encoding="utf-8")
     print(f"Release verified: {site_dir}/, {archive} and {archive.parent / 'hosts'}/")
     return 0
+
+
+def _old_addresses(root: Path, staging: Path, root_path: str) -> tuple[list, list[str]]:
+    """The 301s of data/redirects.yml (another help centre's addresses), checked against the built site."""
+    cat, problems = catalogue.load(root, "docs")
+    if cat is None:
+        return [], [str(p) for p in problems[:1]]
+    return oldaddresses.read(root, staging, root_path, cat)
 
 
 def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str], show: str | None) -> int:

@@ -10,6 +10,7 @@ left out, and every refusal as a ``MappingError`` whose message names the fix. P
 from __future__ import annotations
 
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 
 from helpcentre.core.slugs import slugify
@@ -121,7 +122,8 @@ def addresses(kind: str, item: dict, locale: str) -> list[str]:
     bare = f"/hc/{locale}/{kind}/{item['id']}"
     found = [bare]
     shown = path_of(item.get("html_url"))
-    if shown.startswith(bare + "-"):
+    # Zendesk's own slugs are letters and hyphens; one a server configuration could not hold is left out.
+    if shown.startswith(bare + "-") and not re.search(r'[\s";{}\\]', urllib.parse.unquote(shown)):
         found.append(shown)
     return found
 
