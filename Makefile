@@ -118,7 +118,11 @@ bench-search: install system-deps
 	$(BIN)/python -m benchmarks.searchquality $(if $(SETS),--sets $(SETS)) $(if $(LIMIT),--limit $(LIMIT)) \
 	  $(if $(NO_SAVE),--no-save)
 
-.PHONY: bench bench-smoke bench-search
+## make import-zendesk on 1,000 articles in two locales from a local server answering as Zendesk does (budget 60 s).
+bench-import: install
+	$(BIN)/python benchmarks/zendesk_import.py
+
+.PHONY: bench bench-smoke bench-search bench-import
 
 ## The feedback collector (collector/) on http://127.0.0.1:8765/collect, SQLite in feedback.sqlite3 by default;
 ## FEEDBACK_DATABASE_URL=postgresql://user:password@host/db shares one PostgreSQL database between instances.
