@@ -23,7 +23,8 @@ BODY = (
     '<p style="margin:0">To do it <span><strong>step {n}</strong></span>:&nbsp;&nbsp;read on.'
     "<ol><li>Open <b>Settings</b>.<br>Wait.</li><li>Choose <strong>Reset</strong>.</li></ol></p>"
     "<p><h2>Details</h2></p><div><ul><li>One</li><li>Two</li></ul></div>"
-    '<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table><p><a href="{url}/hc/en-us/articles/{other}">See also</a></p>'
+    "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
+    '<p><a href="{url}/hc/en-us/articles/{other}">See also</a></p>'
 )
 
 
