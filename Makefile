@@ -14,7 +14,7 @@ HC := $(BIN)/python -m helpcentre.cli
 # Reproducible output: dates come from the content or the last commit, never the build clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install properdocs site release audit serve test check new translations review lint lock system-deps clean
+.PHONY: install properdocs site release audit serve test check new translations review lint lock system-deps clean import-zendesk
 
 install: $(STAMP)
 
@@ -74,6 +74,13 @@ new: install
 translations: install
 	$(HC) translations $(if $(FORMAT),--format $(FORMAT)) $(if $(RECORD),--record $(RECORD)) $(if $(SHOW),--show $(SHOW))
 
+## Import a Zendesk Guide help centre: make import-zendesk URL=https://help.example.com [LOCALES=en-us:en,fr-ca:fr];
+## a private one reads ZENDESK_EMAIL and ZENDESK_API_TOKEN from the environment. All or nothing; report in
+## dist/import-report.md (README: Moving from Zendesk).
+import-zendesk: install
+	@test -n "$(URL)" || { echo "make import-zendesk: give the help centre's address: URL=https://help.example.com" >&2; exit 2; }
+	$(HC) import-zendesk --url "$(URL)" $(if $(LOCALES),--locales "$(LOCALES)")
+
 ## Answers past their review date (review_every in data/categories.yml), oldest first, with their owner.
 review: install
 	$(HC) review
@@ -127,7 +134,11 @@ bench-search: install system-deps
 	$(BIN)/python -m benchmarks.searchquality $(if $(SETS),--sets $(SETS)) $(if $(LIMIT),--limit $(LIMIT)) \
 	  $(if $(NO_SAVE),--no-save)
 
-.PHONY: bench bench-smoke bench-search
+## make import-zendesk on 1,000 articles in two locales from a local server answering as Zendesk does (budget 60 s).
+bench-import: install
+	$(BIN)/python benchmarks/zendesk_import.py
+
+.PHONY: bench bench-smoke bench-search bench-import
 
 ## The feedback collector (collector/) on http://127.0.0.1:8765/collect, SQLite in feedback.sqlite3 by default;
 ## FEEDBACK_DATABASE_URL=postgresql://user:password@host/db shares one PostgreSQL database between instances.

@@ -10,6 +10,7 @@ without building and prints every problem, compiler-style, with a final count.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -21,7 +22,9 @@ from helpcentre.content import catalogue, translations
 from helpcentre.core import languages
 from helpcentre.core.problems import errors_in, report
 from helpcentre.images import references
-from helpcentre.release import artefacts, hosts, parallel, precompress, sitefolder
+from helpcentre.importer import run as importer
+from helpcentre.importer import zendesk
+from helpcentre.release import artefacts, hosts, oldaddresses, parallel, precompress, sitefolder
 from helpcentre.search import searchindex
 from helpcentre.writers import newarticle, pullrequest, translationdiff
 
@@ -114,7 +117,12 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
         problems = artefacts.check(staging, site_url)
         csp = artefacts.content_security_policy(artefacts.script_hashes(staging), artefacts.endpoint_origins(staging))
         try:
-            files = hosts.render(hosts.read(staging, site_url, csp, languages.of(root)))
+            site = hosts.read(staging, site_url, csp, languages.of(root))
+            olds, old_problems = _old_addresses(root, staging, site.root_path)
+            problems += old_problems
+            site = dataclasses.replace(site, aliases=tuple(sorted((*site.aliases, *olds), key=lambda a: a.path)))
+            hosts.refuse_unsafe(site)
+            files = hosts.render(site)
         except hosts.HostConfigError as exc:
             problems.append(f"host configuration: {exc}")
         if problems:
@@ -132,6 +140,14 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
         (archive.parent / name).write_text(text, encoding="utf-8")
     print(f"Release verified: {site_dir}/, {archive} and {archive.parent / 'hosts'}/")
     return 0
+
+
+def _old_addresses(root: Path, staging: Path, root_path: str) -> tuple[list, list[str]]:
+    """The 301s of data/redirects.yml (another help centre's addresses), checked against the built site."""
+    cat, problems = catalogue.load(root, "docs")
+    if cat is None:
+        return [], [str(p) for p in problems[:1]]
+    return oldaddresses.read(root, staging, root_path, cat)
 
 
 def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str], show: str | None) -> int:
@@ -203,6 +219,25 @@ def cmd_review(root: Path, docs_dir: str) -> int:
     return 0
 
 
+def cmd_import_zendesk(root: Path, url: str, locales: str | None) -> int:
+    """Import a Zendesk Guide help centre; credentials only from the environment, never echoed."""
+    email, token = os.environ.get("ZENDESK_EMAIL", ""), os.environ.get("ZENDESK_API_TOKEN", "")
+    credentials = zendesk.Credentials(email, token) if email and token else None
+    try:
+        rate = float(os.environ.get("ZENDESK_RATE", "5"))
+        client = zendesk.Client(url, credentials, rate=rate, backoff=float(os.environ.get("ZENDESK_BACKOFF", "1")))
+        outcome = importer.run(root, client, locales)
+    except (zendesk.ZendeskError, importer.ImportFailed, ValueError) as exc:
+        print(f"make import-zendesk: {exc}", file=sys.stderr)
+        print("Nothing was imported: docs/ and data/ are as they were.", file=sys.stderr)
+        return 1
+    print(
+        f"Imported {outcome.articles} articles from {client.base} in {outcome.seconds:.1f} s"
+        f" ({len(outcome.changed)} files changed); report: {importer.REPORT}. Next: make check"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
@@ -232,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
         help="record FILE as a translation of its twin's current text",
     )
     trans.add_argument("--show", metavar="FILE", help="what changed in FILE's original since its translation")
+    imp = sub.add_parser("import-zendesk", help="import a Zendesk Guide help centre (README: Moving from Zendesk)")
+    imp.add_argument("--url", required=True, help="the help centre's address, e.g. https://help.example.com")
+    imp.add_argument("--locales", help="Zendesk locales to our languages, e.g. en-us:en,fr-ca:fr")
     args, extra = parser.parse_known_args(argv)
     root = args.root.resolve()
     if args.command == "build":
@@ -245,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_new(root, args.docs_dir, args.category, titles, args.slug)
     if args.command == "review":
         return cmd_review(root, args.docs_dir)
+    if args.command == "import-zendesk":
+        return cmd_import_zendesk(root, args.url, args.locales)
     if args.command == "translations":
         return cmd_translations(root, args.docs_dir, args.format, args.record, args.show)
     return cmd_check(root, args.docs_dir)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -51,8 +52,13 @@ class HostConfigError(ValueError):
 
 @dataclass(frozen=True)
 class Alias:
-    path: str  # the old address, from the server root
+    path: str  # the old address, from the server root (percent-encoded, as a browser asks for it)
     target: str  # the article's address, from the server root
+
+    @property
+    def decoded(self) -> str:
+        """The old address as nginx matches it (its $uri is decoded)."""
+        return urllib.parse.unquote(self.path)
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ def read(site: Path, site_url: str, csp: str, langs: Languages) -> Site:
     headers = (("Content-Security-Policy", csp), *SECURITY_HEADERS.items())
     ordered = tuple(sorted(aliases, key=lambda a: a.path))
     result = Site(site_url, root_path, csp, headers, tuple(languages), ordered, immutable_globs(site, root_path))
-    _refuse_unsafe(result)
+    refuse_unsafe(result)
     return result
 
 
@@ -117,9 +123,9 @@ def immutable_globs(site: Path, root_path: str) -> tuple[str, ...]:
     return tuple(sorted(globs))
 
 
-def _refuse_unsafe(site: Site) -> None:
+def refuse_unsafe(site: Site) -> None:
     for alias in site.aliases:
-        for address in (alias.path, alias.target):
+        for address in (alias.path, alias.target, alias.decoded):
             if _UNSAFE.search(address):
                 raise HostConfigError(f"{address!r}: an address with a space, quote, brace or semicolon")
     if '"' in site.csp or "\n" in site.csp:

@@ -1,0 +1,167 @@
+"""Every imported article's files: front matter, Markdown answer, screenshots, and the notes for the report.
+
+Reads a ``mapping.Plan`` and the help centre's address, converts each version's body (``bodies``), links
+each old article address to the imported article's relative path in the same language, fetches the images
+(``images``, through the caller's ``get``) and produces the files by path and, per article, what the
+report says about it. A body that does not convert stops the import with the article named.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from helpcentre.content.article import read_article
+from helpcentre.importer import bodies, files, images, mapping
+
+_ARTICLE_PATH = re.compile(r"^/hc/(?:[A-Za-z-]+/)?articles/(\d+)")
+_PLACEHOLDER = re.compile(r"!\[([^\]]*)\]\(hcimg:(\d+)\)")
+
+
+class ConvertError(ValueError):
+    pass
+
+
+@dataclass
+class Notes:
+    """What the report says of one article in one language."""
+
+    title: str
+    path: str
+    changes: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    no_alt: list[str] = field(default_factory=list)
+    images: int = 0
+
+
+@dataclass
+class Converted:
+    writes: dict[str, bytes]
+    notes: list[Notes]
+    images: int
+    seconds: float  # spent converting bodies
+
+
+def articles(
+    plan: mapping.Plan, host: str, default: str, get: Callable[[str], bytes], codes: tuple[str, ...]
+) -> Converted:
+    by_zendesk = {a.zendesk_id: a for a in plan.articles}
+    urls: list[str] = []  # placeholder number -> address
+    texts: dict[tuple[int, str], tuple[str, Notes, list[int]]] = {}
+    started = time.perf_counter()
+    for art in plan.articles:
+        for lang, item in art.versions.items():
+            base = str(item.get("html_url") or f"https://{host}/")
+            used: list[int] = []
+
+            def link(href: str, base=base, lang=lang, art=art) -> tuple[str | None, bool]:
+                return _link(href, base, host, lang, art, by_zendesk)
+
+            def image(src: str, alt: str, base=base, used=used) -> str | None:
+                url = urllib.parse.urljoin(base, src)
+                if urllib.parse.urlsplit(url).netloc.lower() != host:
+                    return None
+                urls.append(url)
+                used.append(len(urls) - 1)
+                return f"hcimg:{len(urls) - 1}"
+
+            title, title_changes = files.title_of(item.get("title"))
+            path = f"docs/{lang}/{art.category}/{art.slug}.md"
+            try:
+                body = bodies.convert(str(item.get("body") or ""), link, image)
+            except bodies.BodyError as exc:
+                raise ConvertError(f"Zendesk article {art.zendesk_id} ({item.get('locale')}): {exc}") from None
+            notes = Notes(title, path, [*title_changes, *body.changes], list(body.external), list(body.no_alt))
+            texts[(art.id, lang)] = (body.markdown, notes, used)
+    seconds = time.perf_counter() - started
+    fetched = images.fetch_all(list(dict.fromkeys(urls)), get)
+    writes: dict[str, bytes] = {}
+    all_notes = []
+    for art in plan.articles:
+        names = _image_names(art, texts, urls, fetched, default)
+        digest = None
+        for lang in [art.original, *(c for c in codes if c != art.original and c in art.versions)]:
+            markdown, notes, _ = texts[(art.id, lang)]
+            markdown = _place_images(markdown, urls, fetched, names, (lang, default), art, notes, writes)
+            item = art.versions[lang]
+            tags, tag_changes = files.tags_of(item.get("label_names"))
+            notes.changes += tag_changes
+            fields = {
+                "id": art.id, "title": notes.title, "category": art.category, "tags": tags,
+                "updated": files.date_of(item.get("updated_at")),
+                "translation_of": None if lang == art.original else
+                (files.OUTDATED if item.get("outdated") else digest),
+                "untranslated": len(art.versions) == 1,
+            }  # fmt: skip
+            text = files.article(fields, markdown)
+            if lang == art.original:
+                parsed, _ = read_article(lang, f"{art.category}/{art.slug}.md", text.encode())
+                digest = parsed.digest if parsed else None
+            writes[notes.path] = text.encode()
+            all_notes.append(notes)
+    count = sum(1 for v in fetched.values() if isinstance(v, bytes))
+    return Converted(writes, all_notes, count, seconds)
+
+
+def _link(href, base, host, lang, art, by_zendesk) -> tuple[str | None, bool]:
+    if href.startswith("#"):
+        return None, False
+    url = urllib.parse.urljoin(base, href)
+    parts = urllib.parse.urlsplit(url)
+    if parts.netloc.lower() != host:
+        return (url if url != href else None), False
+    match = _ARTICLE_PATH.match(parts.path)
+    if not match:
+        return url, False
+    target = by_zendesk.get(int(match.group(1)))
+    if target is None:
+        return url, True
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if target is art:
+        return fragment or f"{art.slug}.md", False
+    folder = "" if target.category == art.category else f"../{target.category}/"
+    return f"{folder}{target.slug}.md{fragment}", False
+
+
+def _image_names(art, texts, urls, fetched, default) -> dict[tuple[str, str], str]:
+    """(lang, address) -> file name beside the article; a screen every language shows is wordless."""
+    shown: dict[str, set[str]] = {}
+    for lang in art.versions:
+        for n in texts[(art.id, lang)][2]:
+            shown.setdefault(urls[n], set()).add(lang)
+    names: dict[tuple[str, str], str] = {}
+    taken: dict[str, set[str]] = {}
+    for url, langs in shown.items():
+        data = fetched.get(url)
+        if not isinstance(data, bytes):
+            continue
+        ext = images.kind(data) or "png"
+        wordless = len(langs) > 1 and default in langs
+        for lang in sorted(langs):
+            home = default if wordless else lang
+            if wordless and (home, url) in names:
+                names[(lang, url)] = names[(home, url)]
+                continue
+            names[(lang, url)] = names[(home, url)] = images.name_in(taken.setdefault(home, set()), url, ext, wordless)
+    return names
+
+
+def _place_images(markdown, urls, fetched, names, langs: tuple[str, str], art, notes: Notes, writes) -> str:
+    lang, default = langs
+
+    def place(match: re.Match) -> str:
+        alt, url = match.group(1), urls[int(match.group(2))]
+        data = fetched.get(url)
+        if not isinstance(data, bytes):
+            notes.changes.append(f"image not imported: {data}")
+            return alt
+        name = names[(lang, url)]
+        folder = f"docs/{default if '.wordless.' in name else lang}/{art.category}/{art.slug}"
+        writes[f"{folder}/{name}"] = data
+        notes.images += 1
+        return f"![{alt}]({art.slug}/{name})"
+
+    return _PLACEHOLDER.sub(place, markdown)

@@ -1,0 +1,67 @@
+"""The images an article's body shows, fetched from the help centre and named for their place here.
+
+Reads the images' addresses (in the order the bodies show them) and fetches each once, a few at a time.
+Produces, per article and language, the file each becomes beside the article
+(``docs/<lang>/<category>/<slug>/<name>.<ext>``: the screenshots' layout), its extension from its bytes (a
+PNG saved as ``.jpg`` on Zendesk is named ``.png`` here), and a screen both languages show, the same bytes
+at the same address, as one ``<name>.wordless.<ext>`` in the default language's tree (README: Screenshots in
+answers). An image that cannot be fetched or is no image is a note for the report, not a failed import.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import posixpath
+import re
+import urllib.parse
+from collections.abc import Callable
+
+from helpcentre.core.slugs import slugify
+
+WORKERS = 4
+_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"GIF87a", "gif"), (b"GIF89a", "gif"))
+
+
+def kind(data: bytes) -> str | None:
+    for signature, ext in _SIGNATURES:
+        if data.startswith(signature):
+            return ext
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head):
+        return "svg"
+    return None
+
+
+def fetch_all(urls: list[str], get: Callable[[str], bytes]) -> dict[str, bytes | str]:
+    """Each address's bytes, or the reason it has none."""
+    found: dict[str, bytes | str] = {}
+
+    def one(url: str) -> bytes | str:
+        try:
+            data = get(url)
+        except Exception as exc:  # a ZendeskError or a refused host: a note for the report
+            return str(exc)
+        return data if kind(data) else f"{url}: not an image (PNG, JPEG, GIF, WebP or SVG)"
+
+    with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
+        for url, result in zip(urls, pool.map(one, urls), strict=True):
+            found[url] = result
+    return found
+
+
+def stem(url: str) -> str:
+    name = posixpath.basename(urllib.parse.unquote(urllib.parse.urlsplit(url).path))
+    name = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)
+    name = re.sub(r"\.wordless$", "", name)
+    return slugify(name)[:50].strip("-") or "image"
+
+
+def name_in(folder_names: set[str], url: str, ext: str, wordless: bool) -> str:
+    base = stem(url) + (".wordless" if wordless else "")
+    name, n = f"{base}.{ext}", 2
+    while name in folder_names:
+        name, n = f"{stem(url)}-{n}{'.wordless' if wordless else ''}.{ext}", n + 1
+    folder_names.add(name)
+    return name

@@ -1,0 +1,183 @@
+"""The Help Center API of a Zendesk Guide help centre, read politely: the only module that talks to it.
+
+Reads ``<URL>/api/v2/help_center/...`` (locales, then each locale's categories, sections and articles,
+following ``next_page`` or, when the answer is cursor-paged, ``links.next`` while ``meta.has_more``) and the
+images the bodies show, from the help centre's own host only. Keeps to ``rate`` requests a second, waits as
+a ``429``'s ``Retry-After`` says, retries a ``5xx`` or a dropped connection a few times with growing pauses.
+Credentials (``ZENDESK_EMAIL`` and ``ZENDESK_API_TOKEN``) go in the ``Authorization`` header and nowhere
+else: no message, log line or report names them. Failures are a ``ZendeskError`` whose message names the
+address and the fix.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+API = "/api/v2/help_center"
+MAX_RETRIES = 4  # after the first try, for a 5xx or a dropped connection
+MAX_WAIT = 120.0  # seconds a Retry-After may make us wait
+MAX_PAGES = 10_000
+MAX_JSON = 50 * 1024 * 1024
+MAX_IMAGE = 20 * 1024 * 1024
+USER_AGENT = "helpcentre-import-zendesk/1"
+
+
+class ZendeskError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Credentials:
+    email: str
+    token: str
+
+    def header(self) -> str:
+        raw = f"{self.email}/token:{self.token}".encode()
+        return "Basic " + base64.b64encode(raw).decode("ascii")
+
+    def __repr__(self) -> str:  # never printed by accident
+        return "Credentials(<hidden>)"
+
+
+class Client:
+    def __init__(
+        self,
+        url: str,
+        credentials: Credentials | None = None,
+        rate: float = 5.0,
+        backoff: float = 1.0,
+        timeout: float = 30.0,
+        progress: bool | None = None,
+    ) -> None:
+        parts = urllib.parse.urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ZendeskError(f"'{url}' is not a help centre's address; give it as URL=https://help.example.com")
+        self.base = f"{parts.scheme}://{parts.netloc}"
+        self.host = parts.netloc.lower()
+        self.credentials, self.timeout, self.backoff = credentials, timeout, backoff
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self.requests = 0
+        self._next_slot = 0.0
+        self._lock = threading.Lock()
+        self.progress = sys.stderr.isatty() if progress is None else progress
+
+    def api(self, path: str) -> str:
+        return f"{self.base}{API}/{path.lstrip('/')}"
+
+    def _wait_turn(self) -> None:
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next_slot)
+            self._next_slot = slot + self.interval
+        if slot > now:
+            time.sleep(slot - now)
+
+    def _get(self, url: str, accept: str, limit: int, paced: bool = True) -> bytes:
+        """The body at ``url``, after the retries a 429, a 5xx or a dropped connection deserve."""
+        if urllib.parse.urlsplit(url).netloc.lower() != self.host:
+            raise ZendeskError(f"{url}: not on {self.host}; the importer reads the help centre's own host only")
+        headers = {"Accept": accept, "User-Agent": USER_AGENT}
+        if self.credentials:
+            headers["Authorization"] = self.credentials.header()
+        for attempt in range(MAX_RETRIES + 1):
+            if paced:
+                self._wait_turn()
+            self.requests += 1
+            try:
+                with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=self.timeout) as r:
+                    data = r.read(limit + 1)
+                if len(data) > limit:
+                    raise ZendeskError(f"{url}: answer over {limit // 1024 // 1024} MB; not imported")
+                return data
+            except urllib.error.HTTPError as exc:
+                wait = retry_wait(url, exc, attempt, self.backoff, self.credentials is not None)
+            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+                if attempt == MAX_RETRIES:
+                    reason = getattr(exc, "reason", exc)
+                    raise ZendeskError(f"{url}: cannot reach it ({reason}); check URL and the network") from None
+                wait = self.backoff * 2**attempt
+            time.sleep(wait)
+        raise ZendeskError(f"{url}: still failing after {MAX_RETRIES + 1} tries; try again later")
+
+    def json(self, url: str) -> dict:
+        data = self._get(url, "application/json", MAX_JSON)
+        try:
+            value = json.loads(data)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ZendeskError(f"{url}: the answer is not JSON ({exc}); is URL a Zendesk help centre?") from None
+        if not isinstance(value, dict):
+            raise ZendeskError(f"{url}: the answer is JSON but not an object; is URL a Zendesk help centre?")
+        return value
+
+    def items(self, path: str, key: str, label: str) -> Iterator[dict]:
+        """Every item of a list endpoint, following either kind of pagination Zendesk answers with."""
+        url, seen, count = self.api(path) + "?per_page=100", set(), 0
+        for _ in range(MAX_PAGES):
+            seen.add(url)
+            page = self.json(url)
+            items = page.get(key)
+            if not isinstance(items, list):
+                raise ZendeskError(f"{url}: the answer has no '{key}' list; is URL a Zendesk help centre?")
+            for item in items:
+                if isinstance(item, dict):
+                    yield item
+            count += len(items)
+            self.say(f"{label}: {count}")
+            url = next_page(page)
+            if url is None:
+                return
+            if url in seen:
+                raise ZendeskError(f"{url}: the pages loop back to an address already read")
+        raise ZendeskError(f"{self.api(path)}: more than {MAX_PAGES} pages")
+
+    def image(self, url: str) -> bytes:
+        return self._get(url, "image/*", MAX_IMAGE, paced=False)
+
+    def say(self, text: str) -> None:
+        if self.progress:
+            print(f"\r\033[Kimport-zendesk: {text}", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.progress:
+            print(file=sys.stderr)
+
+
+def retry_wait(url: str, exc: urllib.error.HTTPError, attempt: int, backoff: float, private: bool) -> float:
+    """How long to wait before trying ``url`` again, or the ZendeskError that ends the import."""
+    status = exc.code
+    if status == 429 and attempt < MAX_RETRIES:
+        try:
+            return min(MAX_WAIT, max(0.0, float(exc.headers.get("Retry-After", "")) or 1.0))
+        except ValueError:
+            return backoff * 2**attempt
+    if status >= 500 and attempt < MAX_RETRIES:
+        return backoff * 2**attempt
+    if status in (401, 403):
+        fix = (
+            "check ZENDESK_EMAIL and ZENDESK_API_TOKEN"
+            if private
+            else "the help centre is private: set ZENDESK_EMAIL and ZENDESK_API_TOKEN in the environment"
+        )
+        raise ZendeskError(f"{url}: {status} {exc.reason}; {fix}") from None
+    if status == 429:
+        raise ZendeskError(f"{url}: still rate-limited (429) after {MAX_RETRIES} waits; try again later")
+    raise ZendeskError(f"{url}: {status} {exc.reason}") from None
+
+
+def next_page(page: dict) -> str | None:
+    """The next page's address: ``links.next`` while ``meta.has_more`` (cursor pages), else ``next_page``."""
+    meta, links = page.get("meta"), page.get("links")
+    if isinstance(meta, dict) and "has_more" in meta:
+        following = links.get("next") if isinstance(links, dict) and meta.get("has_more") else None
+        return following if isinstance(following, str) and following else None
+    following = page.get("next_page")
+    return following if isinstance(following, str) and following else None

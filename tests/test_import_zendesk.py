@@ -1,0 +1,223 @@
+"""make import-zendesk against a local help centre answering as Zendesk's Help Center API does."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from zendesk_server import PNG, HelpCentre, ZendeskServer, article, category, section
+
+HOSTILE = (
+    '<p style="font-family:Arial">To change the <span style="color:red"><strong>key battery</strong></span>:'
+    "&nbsp;&nbsp;&nbsp;follow these steps.<ol><li>Open <b>Settings</b>.<br>Then wait.</li>"
+    "<li>Choose <strong>Reset</strong></li></ol></p><p><h2>Before you start</h2></p>"
+    '<p onclick="evil()">See <a href="{url}/hc/en-us/articles/102-Other">the other answer</a>,'
+    ' <a href="{url}/hc/en-us/articles/999-Gone">an old one</a> and <a href="javascript:alert(1)">this</a>.</p>'
+    "<script>alert(1)</script><style>p{{color:red}}</style>"
+    '<iframe src="https://www.youtube.com/embed/abc123"></iframe>'
+    '<p><img src="/hc/article_attachments/1/key.png" alt="The key, battery side up"></p>'
+    '<p><img src="/hc/article_attachments/2/missing.png" alt="Gone"></p>'
+    '<p><img src="/hc/article_attachments/3/noalt.png"></p>'
+    "<p>Text &lt;script&gt;x&lt;/script&gt; [a](https://e.example) &amp;copy;</p>"
+    "<table><tr><th>Model</th><th>Battery</th></tr><tr><td>Cooper</td><td>CR2032</td></tr></table>"
+)
+
+
+def centre(url: str) -> HelpCentre:
+    hc = HelpCentre(cursor={"fr-ca"}, too_many_once=True, per_page=1)
+    hc.categories = {"en-us": [category(url, 10, "en-us", "General")], "fr-ca": [category(url, 10, "fr-ca", "Général")]}
+    hc.sections = {
+        "en-us": [section(url, 20, "en-us", 10, "Keys & locking", "Your key and its battery.")],
+        "fr-ca": [section(url, 20, "fr-ca", 10, "Clés et verrouillage", "Votre clé et sa pile.")],
+    }
+    title = 'How do I change the key\'s "battery": #1 *now* « vite »?'
+    hc.articles = {
+        "en-us": [
+            article(url, 101, "en-us", 20, title, HOSTILE.format(url=url), label_names=["battery", "key"], position=1),
+            article(url, 102, "en-us", 20, "What is the other answer?", "<p>The other answer.</p>", position=2),
+            article(url, 103, "en-us", 20, "Draft answer?", "<p>Not yet.</p>", draft=True),
+            article(url, 104, "en-us", 20, "Only in English?", "<p>English only.</p>", position=3),
+        ],
+        "fr-ca": [
+            article(url, 101, "fr-ca", 20, "Comment changer la pile : « vite » ?",
+                    '<p>Suivez ces étapes&nbsp;: <img src="/hc/article_attachments/1/key.png" alt="La clé"></p>'),
+            article(url, 102, "fr-ca", 20, "Quelle est l'autre réponse ?", "<p>L'autre.</p>", outdated=True),
+        ],
+    }  # fmt: skip
+    hc.images = {"/hc/article_attachments/1/key.png": PNG, "/hc/article_attachments/3/noalt.png": PNG}
+    return hc
+
+
+@pytest.fixture
+def project(make_site):
+    return make_site(build=False)
+
+
+def run_import(project, url, env=None, **extra):
+    env = {"ZENDESK_BACKOFF": "0.05", "ZENDESK_RATE": "0", **(env or {})}
+    args = ["import-zendesk", "--url", url, *[f"--{k}={v}" for k, v in extra.items()]]
+    return project.cli(*args, env=env)
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in ("docs", "data")
+        for p in sorted((root / folder).rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_import_maps_articles_translations_images_and_old_addresses(project):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        result = run_import(project, server.url)
+        assert result.returncode == 0, result.stderr
+        root = project.root
+        en = (root / "docs/en/keys-locking/how-do-i-change-the-keys-battery-1-now-vite.md").read_text()
+        fr = (root / "docs/fr/keys-locking/how-do-i-change-the-keys-battery-1-now-vite.md").read_text()
+        meta = yaml.safe_load(en.split("---")[1])
+        assert meta["title"] == 'How do I change the key\'s "battery": #1 *now* « vite »?'
+        assert meta["tags"] == ["battery", "key"] and str(meta["updated"]) == "2024-03-04"
+        # The body reads as if written here: bold labels, numbered steps, headings from ##, relative links.
+        assert "1. Open **Settings**." in en and "## Before you start" in en
+        assert "[the other answer](what-is-the-other-answer.md)" in en
+        assert f"{server.url}/hc/en-us/articles/999-Gone" in en
+        assert "<script" not in en and "javascript:" not in en.replace("javascript:alert", "") and "onclick" not in en
+        assert "<https://www.youtube.com/embed/abc123>" in en
+        assert "&lt;script>" in en and "\\[a](https://e.example)" in en
+        # One screen both languages show: one wordless file in the English tree; the French writes the same path.
+        assert "![The key, battery side up](how-do-i-change-the-keys-battery-1-now-vite/key.wordless.png)" in en
+        assert "](how-do-i-change-the-keys-battery-1-now-vite/key.wordless.png)" in fr
+        assert (root / "docs/en/keys-locking/how-do-i-change-the-keys-battery-1-now-vite/key.wordless.png").is_file()
+        fr_meta = yaml.safe_load(fr.split("---")[1])
+        assert fr_meta["title"] == "Comment changer la pile : « vite » ?" and len(fr_meta["translation_of"]) == 12
+        assert "étapes\u00a0:" in fr
+        other_fr = (root / "docs/fr/keys-locking/what-is-the-other-answer.md").read_text()
+        other_fr = yaml.safe_load(other_fr.split("---")[1])
+        assert other_fr["translation_of"] == "outdated-on-zendesk"
+        only = yaml.safe_load((root / "docs/en/keys-locking/only-in-english.md").read_text().split("---")[1])
+        assert only["untranslated"] is True
+        assert not list(root.glob("docs/*/keys-locking/draft-answer*"))
+        # The 429 was waited for; the French lists were cursor-paged and followed.
+        assert any("page%5Bafter%5D" in p for p in server.centre.log)
+        report = (root / "dist/import-report.md").read_text()
+        for expected in ("Draft answer?", "999-Gone", "missing.png", "noalt.png", "`<script>` removed", "outdated"):
+            assert expected in report
+        redirects = yaml.safe_load((root / "data/redirects.yml").read_text())
+        en_id = meta["id"]
+        assert "/hc/en-us/articles/101" in redirects["articles"][en_id]["en"]
+        assert "/hc/fr-ca/articles/101" in redirects["articles"][en_id]["fr"]
+        assert any(p.startswith("/hc/fr-ca/sections/20") for p in redirects["categories"]["keys-locking"]["fr"])
+        # make check names what a writer must fix, with the line: the image without alt text.
+        check = project.cli("check")
+        assert "how-do-i-change-the-keys-battery-1-now-vite.md:" in check.stdout
+        # Importing the same help centre again changes no file.
+        before = tree(root)
+        again = run_import(project, server.url)
+        assert again.returncode == 0 and "0 files changed" in again.stdout and tree(root) == before
+        # A change on Zendesk changes only its file.
+        server.centre.articles["en-us"][3]["body"] = "<p>Changed in English.</p>"
+        server.centre.articles["en-us"][3]["updated_at"] = "2024-05-01T00:00:00Z"
+        changed = run_import(project, server.url)
+        assert changed.returncode == 0, changed.stderr
+        after = tree(root)
+        assert {p for p in after if after[p] != before.get(p)} == {"docs/en/keys-locking/only-in-english.md"}
+
+
+@pytest.mark.parametrize("fault", ["401", "malformed", "404"])
+def test_a_failed_import_leaves_docs_and_data_as_they_were(project, fault):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        before = tree(project.root)
+        url = server.url
+        if fault == "401":
+            server.centre.auth = ("writer@example.com", "s3cret-token")
+        elif fault == "malformed":
+            server.centre.malformed = "/api/v2/help_center/fr-ca/articles.json"
+        else:
+            url += "/nothing-here"
+            server.centre.locales = []
+        result = run_import(project, url)
+        assert result.returncode == 1
+        assert "Nothing was imported" in result.stderr and "Traceback" not in result.stderr
+        assert tree(project.root) == before
+        if fault == "401":
+            assert "ZENDESK_EMAIL and ZENDESK_API_TOKEN" in result.stderr
+            good = {"ZENDESK_EMAIL": "writer@example.com", "ZENDESK_API_TOKEN": "s3cret-token"}
+            ok = run_import(project, server.url, env=good)
+            assert ok.returncode == 0, ok.stderr
+            written = "".join((project.root / p).read_text(errors="replace") for p in tree(project.root))
+            assert "s3cret-token" not in written + ok.stdout + ok.stderr
+            assert "s3cret-token" not in (project.root / "dist/import-report.md").read_text()
+
+
+def test_a_killed_import_leaves_docs_and_data_as_they_were(project):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        server.centre.delay = 0.3
+        before = tree(project.root)
+        env = {**os.environ, "PYTHONPATH": str(project.root / "hooks"), "ZENDESK_RATE": "0"}
+        command = [sys.executable, "-m", "helpcentre.cli", "--root", str(project.root)]
+        proc = subprocess.Popen(
+            [*command, "import-zendesk", "--url", server.url],
+            cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(2.0)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert tree(project.root) == before
+        server.centre.delay = 0
+        result = run_import(project, server.url)
+        assert result.returncode == 0, result.stderr
+        assert not list(project.root.glob(".import-zendesk-*"))
+
+
+def test_an_import_never_overwrites_the_projects_articles_and_refuses_an_id_collision(project):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        mine = project.root / "docs/en/keys-locking/only-in-english.md"
+        mine.parent.mkdir(parents=True)
+        mine.write_text("---\nid: 9999\ntitle: Mine?\ncategory: keys-locking\n---\n\nMine.\n")
+        assert run_import(project, server.url).returncode == 0
+        assert "Mine." in mine.read_text()  # the imported article took another name
+        assert "English only." in (project.root / "docs/en/keys-locking/only-in-english-2.md").read_text()
+        imported_id = yaml.safe_load(mine.with_name("only-in-english-2.md").read_text().split("---")[1])["id"]
+        clash = project.root / "docs/en/keys-locking/writers-own.md"
+        clash.write_text(f"---\nid: {imported_id}\ntitle: Ours?\ncategory: keys-locking\n---\n\nOurs.\n")
+        before = tree(project.root)
+        result = run_import(project, server.url)
+        assert result.returncode == 1 and f"id {imported_id}" in result.stderr
+        assert "give that article another id" in result.stderr and tree(project.root) == before
+
+
+def test_release_gives_every_old_address_a_301_to_its_new_page(project):
+    with ZendeskServer(HelpCentre()) as server:
+        hc = centre(server.url)
+        for items in hc.articles.values():  # clean bodies: this test is about addresses
+            for item in items:
+                item["body"] = "<p>Open <strong>Settings</strong> and choose <strong>Key</strong>.</p>"
+        server.centre.__dict__.update(hc.__dict__)
+        assert run_import(project, server.url).returncode == 0
+        built = project.cli("release", "--site-dir", str(project.out), "--archive", str(project.root / "dist/s.tar.gz"))
+        assert built.returncode == 0, built.stdout + built.stderr
+        rules = (project.out / "_redirects").read_text()
+        nginx = (project.root / "dist/hosts/nginx.conf").read_text()
+        slug = "how-do-i-change-the-keys-battery-1-now-vite"
+        for old, new in (
+            ("/hc/en-us/articles/101", f"/keys-locking/{slug}.html"),
+            ("/hc/fr-ca/articles/101", f"/fr/keys-locking/{slug}.html"),
+            ("/hc/fr-ca/sections/20", "/fr/keys-locking/index.html"),
+            ("/hc/en-us/categories/10", "/index.html"),
+        ):
+            assert f"{old} {new} 301!" in rules
+            assert f"location = {old} {{" in nginx and f"return 301 {new};" in nginx
+            assert any(line.startswith("/hc/en-us/articles/102-What-is") for line in rules.splitlines())
