@@ -5,6 +5,7 @@ without words), encoded once into a cache outside the site."""
 from __future__ import annotations
 
 import hashlib
+import zlib
 from io import BytesIO
 
 import pytest
@@ -101,3 +102,16 @@ def test_an_image_whose_header_reads_well_but_cannot_be_decoded_stops_the_build_
     site = new_site(tmp_path / "project", "screenshots", files={cover: raw[: len(raw) // 2]})  # cut short
     assert not site.ok
     assert cover in site.output and "could not be decoded" in site.output and "Traceback" not in site.output
+
+
+def test_a_source_over_five_megabytes_is_a_warning_with_its_size(tmp_path):
+    # A real screenshot with 5.5 MB of ancillary data (a private PNG chunk any tool may keep): made here,
+    # not committed; the fixture folder check-image-too-large holds the other limit, pixels a side.
+    cover = "docs/en/keys-and-locking/key-battery/cover.png"
+    raw = (SITES / "screenshots" / cover).read_bytes()
+    filler = b"\0" * 5_500_000
+    chunk = len(filler).to_bytes(4, "big") + b"prVt" + filler + zlib.crc32(b"prVt" + filler).to_bytes(4, "big")
+    padded = raw[:-12] + chunk + raw[-12:]  # before IEND
+    site = new_site(tmp_path / "project", "screenshots", files={cover: padded}, build=False)
+    check = site.cli("check")
+    assert f"warning: image '{cover}' is 5.3 MB (over 5 MB); export it smaller" in check.stdout, check.stdout
