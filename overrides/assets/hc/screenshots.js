@@ -7,16 +7,26 @@
 
   var dialog = document.querySelector("[data-hc-shot-dialog]");
   if (!dialog || typeof dialog.showModal !== "function") return;
-  var image = dialog.querySelector("[data-hc-shot-image]");
+  var image = null; /* made on the first opening: an <img> without its src is not valid HTML */
   var opener = null;
+
+  function imageOf() {
+    if (!image) {
+      image = document.createElement("img");
+      image.className = "hc-shot-dialog__image";
+      dialog.appendChild(image);
+    }
+    return image;
+  }
 
   function open(link) {
     var shown = link.querySelector("img");
     var alt = shown ? shown.getAttribute("alt") : "";
-    image.src = link.getAttribute("href");
-    image.alt = alt;
+    var full = imageOf();
+    full.src = link.getAttribute("href");
+    full.alt = alt;
     ["width", "height"].forEach(function (side) {
-      if (shown && shown.getAttribute(side)) image.setAttribute(side, shown.getAttribute(side));
+      if (shown && shown.getAttribute(side)) full.setAttribute(side, shown.getAttribute(side));
     });
     dialog.setAttribute("aria-label", alt);
     opener = link;
@@ -41,7 +51,7 @@
     if (event.target === dialog) dialog.close(); /* a tap on the backdrop */
   });
   dialog.addEventListener("close", function () {
-    image.removeAttribute("src");
+    if (image) image.removeAttribute("src");
     if (opener) opener.focus();
     opener = null;
   });
