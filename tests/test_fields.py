@@ -81,8 +81,9 @@ def test_limits_missing_and_unknown_keys_are_named_as_before():
     many = "[" + ", ".join(["t"] * 21) + "]"
     assert _read(f"tags: {many}")[1] == [f"docs/en/{PATH}:5: error: tags has 21 items; keep it to 20 at most"]
     assert _read("title2: x\ntags: [a, 3]")[1] == [
-        f"docs/en/{PATH}:5: warning: unknown front-matter key 'title2' is ignored; known keys: aliases, applies_to, "
-        "category, contact, counterpart, id, owner, related, reviewed, tags, title, translation_of, untranslated, updated"
+        f"docs/en/{PATH}:5: warning: unknown front-matter key 'title2' is ignored; known keys: aliases, "
+        "applies_to, category, contact, counterpart, id, owner, related, reviewed, tags, title, translation_of, "
+        "untranslated, updated"
     ]
     raw = b"---\ntitle: Who?\ncategory: my-account\n---\n\nThe answer.\n"
     assert [str(p) for p in article.read_article("en", PATH, raw)[1]] == [
