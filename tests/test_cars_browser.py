@@ -36,7 +36,7 @@ def visible(page, selector: str) -> list[str]:
 
 def choose(page, value: str) -> None:
     page.click(".hc-car__button")
-    assert page.evaluate("document.getElementById('hc-car-dialog').open")
+    assert page.locator("#hc-car-dialog").is_visible()
     assert axe_violations(page) == []
     page.check(f"#hc-car-dialog input[value='{value}']")
     page.click("#hc-car-dialog button[value=done]")

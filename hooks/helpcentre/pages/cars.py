@@ -18,7 +18,7 @@ from helpcentre.content.vehicles import Vehicles
 from helpcentre.core.strings import Strings
 
 STYLESHEET = "assets/hc/helpcentre.css"
-_MARKER = "\n/* Which cars (generated from data/vehicles.yml) */\n"
+_MARKER = "\n/*cars*/\n"
 
 
 @dataclass(frozen=True)
@@ -103,14 +103,14 @@ def notice(article: Article, catalogue: Catalogue, strings: Strings, urls: dict[
 
 
 def rules(vehicles: Vehicles) -> str:
-    """The CSS that depends on the values: the header names the reader's car, answers for other cars say so."""
+    """The CSS that depends on the values: the header names the reader's car; an answer for other cars shows
+    "For other MINI" in place of its cars (the custom properties helpcentre.css reads)."""
     lines = []
     for key in vehicles.values:
-        siblings = vehicles.siblings(key)
-        other = ",".join(f"[data-hc-for~={s}]" for s in siblings)
-        lines.append(f"[data-hc-car~={key}] .hc-car [data-car={key}]{{display:inline}}")
-        other = f"[data-hc-car~={key}] :is({other}):not([data-hc-for~={key}])"
-        lines.append(f"{other} .hc-for__other{{display:inline}}{other} .hc-for__cars{{display:none}}")
+        others = ",".join(
+            f"[data-hc-car~={key}] [data-hc-for~={s}]:not([data-hc-for~={key}])" for s in vehicles.siblings(key)
+        )
+        lines.append(f"[data-hc-car~={key}] [data-car={key}]{{display:inline}}{others}{{--hc-o:inline;--hc-c:none}}")
     return "\n".join(lines) + "\n"
 
 

@@ -11,37 +11,33 @@
   }
 })();
 
-/* Which MINI do you have: the answers for the reader's car first, in every list marked data-hc-sort (the
-   others after them, each list's order kept otherwise), before the first paint and again on "hc:car"
-   (helpcentre/car.js). An item's data-hc-for names its cars; it is for another car when it names another
-   value of a dimension the reader chose and not the reader's. The dimensions are the choice's radio groups. */
-(function () {
-  "use strict";
-  var root = document.documentElement;
-  function sort() {
-    var chosen = (root.getAttribute("data-hc-car") || "").split(" ");
-    var groups = {};
-    document.querySelectorAll("#hc-car-dialog input[value]").forEach(function (input) {
-      if (input.value) (groups[input.name] = groups[input.name] || []).push(input.value);
+/* Which MINI do you have? The choice (a popover opened by the control under the header, no script needed) is
+   kept in this browser only: localStorage "hc-car" (the values, space-separated; "-" for "I don't know"), read
+   before the first paint by the head script (partials/hc/car-early.html) onto the root element, where the
+   styles and search (search/render.js) read it. The answers for the reader's car come first
+   in every list marked data-hc-sort, the others after, each group in its order; an answer is for another car
+   when the styles show its "For other MINI" (the rules pages.cars writes from data/vehicles.yml): one place
+   decides. */
+(() => {
+  const root = document.documentElement;
+  const box = document.getElementById("hc-car-dialog");
+  const sort = () => document.querySelectorAll("[data-hc-sort]").forEach((list) => {
+    const items = [...list.children].filter((e) => e.hasAttribute("data-article"));
+    items.forEach((e, i) => {
+      const mark = e.querySelector(".hc-for__other");
+      e.hcAt ||= i + 1;
+      e.hcOther = mark && getComputedStyle(mark).display !== "none" ? 1 : 0;
     });
-    var rivals = [];
-    Object.keys(groups).forEach(function (name) {
-      if (groups[name].some(function (v) { return chosen.indexOf(v) >= 0; })) rivals.push(groups[name]);
-    });
-    function other(item) {
-      var cars = (item.getAttribute("data-hc-for") || "").split(" ");
-      return rivals.some(function (group) {
-        var mine = group.filter(function (v) { return chosen.indexOf(v) >= 0; });
-        return !cars.some(function (v) { return mine.indexOf(v) >= 0; }) && cars.some(function (v) { return group.indexOf(v) >= 0; });
-      }) ? 1 : 0;
-    }
-    document.querySelectorAll("[data-hc-sort]").forEach(function (list) {
-      var items = Array.prototype.filter.call(list.children, function (e) { return e.hasAttribute("data-article"); });
-      items.forEach(function (e, i) { if (!e.hasAttribute("data-hc-i")) e.setAttribute("data-hc-i", i); });
-      items.sort(function (a, b) { return other(a) - other(b) || a.getAttribute("data-hc-i") - b.getAttribute("data-hc-i"); });
-      items.forEach(function (e) { list.appendChild(e); });
-    });
-  }
+    items.sort((a, b) => a.hcOther - b.hcOther || a.hcAt - b.hcAt).forEach((e) => list.append(e));
+  });
+  if (!box) return;
+  const chosen = (root.dataset.hcCar || "").split(" ");
+  box.querySelectorAll("input").forEach((i) => { i.checked = i.value ? chosen.includes(i.value) : chosen[0] === "-"; });
+  box.addEventListener("change", () => {
+    const car = [...box.querySelectorAll(":checked")].map((i) => i.value).filter(Boolean).join(" ") || "-";
+    try { localStorage.setItem("hc-car", car); } catch { /* refused: the choice lasts for this page */ }
+    root.dataset.hcCar = car;
+    sort();
+  });
   sort();
-  document.addEventListener("hc:car", sort);
 })();

@@ -3,7 +3,6 @@
    (hooks/helpcentre/minify.py), so that they also run from a file:// copy, where browsers refuse ES modules,
    and a page makes one request for them. Runs once Material has set the page up (its document$). */
 
-import { carChoice } from "./car.js";
 import { assistantCounter } from "./counter.js";
 import { contactStatus } from "./contact.js";
 import { searchLinked, showSearchButton, wireSearch } from "./firstuse.js";
@@ -19,7 +18,6 @@ function init() {
   contactStatus(document);
   helpful(document);
   assistantCounter(document);
-  carChoice();
   showSearchButton();
   if (!wired) {
     wired = true;
