@@ -36,10 +36,11 @@ def visible(page, selector: str) -> list[str]:
 
 def choose(page, value: str) -> None:
     page.click(".hc-car__button")
-    assert page.locator("#hc-car-dialog").is_visible()
+    assert page.locator("#hc-car-dialog fieldset").is_visible()
     assert axe_violations(page) == []
     page.check(f"#hc-car-dialog input[value='{value}']")
-    page.click("#hc-car-dialog button[value=done]")
+    page.click("#hc-car-dialog button")
+    assert not page.locator("#hc-car-dialog fieldset").is_visible()
 
 
 @pytest.mark.parametrize("lang", list(LANGS))

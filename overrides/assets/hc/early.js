@@ -11,7 +11,7 @@
   }
 })();
 
-/* Which MINI do you have? The choice (a popover opened by the control under the header, no script needed) is
+/* Which MINI do you have? The choice (a disclosure under the header, its Done button closing it) is
    kept in this browser only: localStorage "hc-car" (the values, space-separated; "-" for "I don't know"), read
    before the first paint by the head script (partials/hc/car-early.html) onto the root element, where the
    styles and search (search/render.js) read it. The answers for the reader's car come first
@@ -33,6 +33,7 @@
   if (!box) return;
   const chosen = (root.dataset.hcCar || "").split(" ");
   box.querySelectorAll("input").forEach((i) => { i.checked = i.value ? chosen.includes(i.value) : chosen[0] === "-"; });
+  box.querySelector("button").onclick = () => { box.open = false; box.firstElementChild.focus(); };
   box.addEventListener("change", () => {
     const car = [...box.querySelectorAll(":checked")].map((i) => i.value).filter(Boolean).join(" ") || "-";
     try { localStorage.setItem("hc-car", car); } catch { /* refused: the choice lasts for this page */ }
