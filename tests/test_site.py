@@ -46,7 +46,7 @@ def test_counts_of_generated_pages(site):
         mine = [p for p in pages if p.startswith(prefix) and (prefix or not p.startswith("fr/"))]
         assert prefix + "index.html" in mine
         assert len([p for p in mine if p.count("/") == prefix.count("/") + 1 and p.endswith("/index.html")]) == 7
-        assert len([p for p in mine if not p.endswith("index.html") and p.count("/") == prefix.count("/") + 1]) == 26
+        assert len([p for p in mine if not p.endswith("index.html") and p.count("/") == prefix.count("/") + 1]) == 29
 
 
 def test_language_switcher_points_at_the_twin(site):
