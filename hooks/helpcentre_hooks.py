@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 
 from helpcentre.build import languagebuild
 from helpcentre.core import languages
-from helpcentre.pages import htmlfix, links, minify, sitefiles, structured
+from helpcentre.pages import cars, htmlfix, links, minify, sitefiles, structured
 from helpcentre.pages.renderer import Renderer
 from helpcentre.preview import memory
 from helpcentre.release import parallel
@@ -215,6 +215,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         raise PluginError("content errors:\n" + "\n".join(map(str, problems)))
     sitefiles.write(site_dir, language_build.extra_files(config.site_url or ""))
     sitefiles.write(site_dir, minify.scripts(site_dir))
+    sitefiles.write(site_dir, cars.stylesheet(site_dir, language_build.catalogue.vehicles))
     if language_build.lang != language_build.catalogue.languages.default:
         sitefiles.write(site_dir, [(f"{language_build.lang}/404.html", _not_found_page(state, config))])
     digests = _preview.index_digests if _preview is not None else None

@@ -53,6 +53,8 @@ WRONG = {
     "tags": ("tags: {a: 1}", "tags must be a list of words, like [refund, payment]"),
     "aliases": ("aliases: [[a]]", "aliases must be a list of words, like [refund, payment]"),
     "related": ("related: [a]", "related must be a list of article ids, like [2002, 2003]"),
+    "applies_to": ("applies_to: {os9: 1}", "applies_to must be a list of values from data/vehicles.yml, like [os9]"),
+    "counterpart": ("counterpart: [a]", "counterpart must be a list of article ids, like [4003]"),
     "contact": ("contact: 12", "contact must be a contact key such as mini-assist"),
     "updated": ("updated: soon", "updated must be a date like 2026-10-06, not 'soon'"),
     "reviewed": ("reviewed: last spring", "reviewed must be a date like 2026-10-06, not 'last spring'"),
@@ -79,8 +81,9 @@ def test_limits_missing_and_unknown_keys_are_named_as_before():
     many = "[" + ", ".join(["t"] * 21) + "]"
     assert _read(f"tags: {many}")[1] == [f"docs/en/{PATH}:5: error: tags has 21 items; keep it to 20 at most"]
     assert _read("title2: x\ntags: [a, 3]")[1] == [
-        f"docs/en/{PATH}:5: warning: unknown front-matter key 'title2' is ignored; known keys: aliases, category, "
-        "contact, id, owner, related, reviewed, tags, title, translation_of, untranslated, updated"
+        f"docs/en/{PATH}:5: warning: unknown front-matter key 'title2' is ignored; known keys: aliases, "
+        "applies_to, category, contact, counterpart, id, owner, related, reviewed, tags, title, translation_of, "
+        "untranslated, updated"
     ]
     raw = b"---\ntitle: Who?\ncategory: my-account\n---\n\nThe answer.\n"
     assert [str(p) for p in article.read_article("en", PATH, raw)[1]] == [

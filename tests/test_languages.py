@@ -1,6 +1,6 @@
 """A third language added the way README's "Adding a language" says: the i18n plugin's line in mkdocs.yml,
 ``data/languages/es.yml``, ``data/i18n/es.yml`` and the language's names in every table, its names in
-``data/categories.yml`` and ``data/contacts.yml``, and ``docs/es/``. Nothing else: no code.
+``data/categories.yml``, ``data/contacts.yml`` and ``data/vehicles.yml``, and ``docs/es/``. Nothing else: no code.
 
 One fixture site (the base articles, two of them in Spanish) is built once; the tests read its pages as a
 reader's browser and a search engine would: alternates among the three, each language's own search index,
@@ -78,7 +78,7 @@ def _with_spanish(root: Path) -> None:
         "search.other_language": "Ninguna respuesta en español. Estas respuestas están {language}.",
     }
     (root / "data/i18n/es.yml").write_text(yaml.safe_dump(spanish, allow_unicode=True), encoding="utf-8")
-    for name in ("categories.yml", "contacts.yml"):
+    for name in ("categories.yml", "contacts.yml", "vehicles.yml"):
         _give_spanish(root / "data" / name)
     for rel, (article_id, title, category) in SPANISH_ARTICLES.items():
         original = (root / "docs/en" / rel).read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import test from "node:test";
 
-import { META_WEIGHTS, fromAnswerFile, fromPagefind, inOtherLanguage } from "../../overrides/assets/hc/search/result.js";
+import { META_WEIGHTS, forOtherCar, forReader, fromAnswerFile, fromPagefind, inOtherLanguage } from "../../overrides/assets/hc/search/result.js";
 
 const RECORD = new URL("../../overrides/partials/hc/search-record.html", import.meta.url);
 
@@ -23,7 +23,8 @@ test("a Pagefind result becomes the result every list shows: question, category,
     excerpt: "Réinitialisez votre <mark>mot</mark> de passe",
     views: 1520,
     lang: "fr",
-    other: null
+    other: null,
+    cars: []
   });
 });
 
@@ -50,4 +51,17 @@ test("every metadata key the search record writes has its weight here, and no ot
   const written = [...readFileSync(RECORD, "utf-8").matchAll(/data-pagefind-meta="([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual([...written].sort(), Object.keys(META_WEIGHTS).sort());
   assert.deepEqual(Object.entries(META_WEIGHTS).filter(([, weight]) => weight > 0).map(([key]) => key), ["title", "synonyms", "pictures"]);
+});
+
+test("the reader's car first, the others after, nothing left out (issue 32)", () => {
+  const reader = { chosen: ["earlier"], groups: [["os9", "earlier"]] };
+  const items = [{ id: "a", cars: ["os9"] }, { id: "b", cars: [] }, { id: "c", cars: ["earlier"] }, { id: "d", cars: ["os9"] }];
+  assert.deepEqual(forReader(items, reader).map((r) => r.id), ["b", "c", "a", "d"]);
+  assert.equal(forOtherCar(["os9"], reader), true);
+  assert.equal(forOtherCar(["os9", "earlier"], reader), false);
+  assert.equal(forOtherCar([], reader), false);
+  const unknown = { chosen: [], groups: [["os9", "earlier"]] };
+  assert.deepEqual(forReader(items, unknown).map((r) => r.id), ["a", "b", "c", "d"]);
+  assert.deepEqual(fromPagefind({ url: "x.html", meta: {}, filters: { car: ["os9"] } }, "en").cars, ["os9"]);
+  assert.deepEqual(fromPagefind({ url: "x.html", meta: {} }, "en").cars, []);
 });

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from helpcentre.content import crosschecks, snippets
+from helpcentre.content import crosschecks, snippets, vehicles
 from helpcentre.content.article import KNOWN_KEYS, Article, read_article, source_digest
 from helpcentre.content.contacts import Contact, load_contacts
 from helpcentre.content.sitedata import Category, load_categories, load_popularity
+from helpcentre.content.vehicles import NO_VEHICLES, Vehicles
 from helpcentre.core import languages
 from helpcentre.core.languages import Languages
 from helpcentre.core.problems import Problem, error, errors_in, shown
@@ -37,6 +38,7 @@ class Catalogue:
     by_category: MappingProxyType  # key -> ids, most viewed first, ties by id
     snippets: MappingProxyType  # (lang, key) -> Snippet
     languages: Languages
+    vehicles: Vehicles = NO_VEHICLES  # which cars answers are for (data/vehicles.yml)
 
     def get(self, lang: str, article_id: int) -> Article | None:
         return self.articles.get((lang, article_id))
@@ -87,7 +89,8 @@ def load(
     contacts, contact_problems = load_contacts(root)
     popularity, popularity_problems = load_popularity(root)
     snippet_texts, snippet_problems = snippets.load(root)
-    problems += category_problems + contact_problems + popularity_problems + snippet_problems
+    cars, vehicle_problems = vehicles.load(root, langs.codes)
+    problems += category_problems + contact_problems + popularity_problems + snippet_problems + vehicle_problems
     articles: dict[tuple[str, int], Article] = {}
     sources = [s for s in iter_sources(root, docs_dir, langs.codes) if f"{docs_dir}/{s[0]}/{s[1]}" not in leave_out]
     for lang, rel_path, raw in sources:
@@ -105,6 +108,7 @@ def load(
         articles, langs.fallback_order, on_disk={(lang, rel) for lang, rel, _ in sources}
     )
     problems += snippets.unknown(articles.values(), snippet_texts)
+    problems += vehicles.check(articles, cars, langs.fallback_order)
     if errors_in(problems):
         return None, problems
     for key, article in articles.items():
@@ -124,6 +128,7 @@ def load(
         by_category=MappingProxyType({k: popularity_order(v, popularity.views) for k, v in by_category.items()}),
         snippets=snippet_texts,
         languages=langs,
+        vehicles=cars,
     )
     return catalogue, problems
 

@@ -17,8 +17,9 @@ from helpcentre.content.catalogue import Article, Catalogue
 from helpcentre.core.settings import Settings
 from helpcentre.core.strings import Strings
 from helpcentre.images import markup
-from helpcentre.pages import formatting, kinds
+from helpcentre.pages import cars, formatting, kinds
 from helpcentre.pages.answerparts import unanchored
+from helpcentre.pages.cars import CarChoice, CarsNotice
 from helpcentre.pages.views import ArticleCard, CategoryView, ContactView, LanguageViews, embed_answer
 
 Crumbs = tuple[tuple[str, str], ...]  # (label, site-relative url); the last is the page itself
@@ -35,6 +36,7 @@ class PageView:
     # belongs to, else the general one), but the page's own, which it copies: every byte counts on a page.
     assistant_contacts: tuple[ContactView, ...] = ()
     general_contact: str = ""
+    car_choice: CarChoice | None = None  # "Which MINI do you have?", offered on every page
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,6 +67,7 @@ class ArticlePage(PageView):
     outdated: bool
     source_url: str  # fallback and outdated notices link to the original
     source_lang: str  # the language of that original
+    cars_notice: CarsNotice | None = None  # for some cars only: which, and the answers for the others
 
 
 POPULAR_ON_HOME = 10
@@ -99,6 +102,7 @@ def home_page(inputs: PageInputs) -> HomePage:
         lang=inputs.lang,
         title_parts=(inputs.strings("site.name"),),
         home_url=inputs.home_url,
+        car_choice=inputs.views.car_choice,
         assistant_contacts=inputs.assistant_contacts(),
         general_contact=inputs.settings.general_contact,
         categories=v.categories,
@@ -121,6 +125,7 @@ def category_page(inputs: PageInputs, key: str) -> CategoryPage:
         lang=inputs.lang,
         title_parts=(cat.name, inputs.strings("site.name")),
         home_url=inputs.home_url,
+        car_choice=inputs.views.car_choice,
         breadcrumbs=inputs.crumbs((cat.name, cat.url)),
         category=cat,
         contact=v.contacts.get(inputs.catalogue.category(key).contact or ""),
@@ -141,6 +146,7 @@ def article_page(inputs: PageInputs, article: Article) -> ArticlePage:
         lang=inputs.lang,
         title_parts=(article.title, cat.name, strings("site.name")),
         home_url=inputs.home_url,
+        car_choice=inputs.views.car_choice,
         breadcrumbs=inputs.crumbs((cat.name, cat.url), (article.title, card.url)),
         assistant_contacts=inputs.assistant_contacts(contact.key if contact else None),
         general_contact=inputs.settings.general_contact,
@@ -155,4 +161,7 @@ def article_page(inputs: PageInputs, article: Article) -> ArticlePage:
         outdated=outdated,
         source_url=source_url if (outdated or card.fallback) else "",
         source_lang=twin.lang if twin is not None else "",
+        cars_notice=cars.notice(
+            article, inputs.catalogue, strings, {i: v.cards[i].url for i in article.counterpart if i in v.cards}
+        ),
     )

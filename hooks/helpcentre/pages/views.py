@@ -17,7 +17,7 @@ from helpcentre.content.contacts import Contact
 from helpcentre.content.sitedata import Category
 from helpcentre.core.languages import Language
 from helpcentre.core.strings import Strings
-from helpcentre.pages import formatting, ranking
+from helpcentre.pages import cars, formatting, ranking
 from helpcentre.pages.teaser import teaser
 
 
@@ -31,6 +31,8 @@ class ArticleCard:
     teaser: str
     text_lang: str  # the language the text is written in (differs from the page's on a fallback)
     fallback: bool
+    cars: str = ""  # the cars the answer is for, space-separated values of data/vehicles.yml ("": every car)
+    cars_text: str = ""  # its mark: "For MINI with Operating System 9" ("" for every car)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class LanguageViews:
     contacts: MappingProxyType  # key -> ContactView
     recommended: MappingProxyType  # id -> tuple of ids
     most_viewed: tuple[int, ...]
+    car_choice: cars.CarChoice | None = None  # "Which MINI do you have?" (None: no data/vehicles.yml)
 
     def category(self, key: str) -> CategoryView:
         return next(c for c in self.categories if c.key == key)
@@ -74,7 +77,9 @@ class LanguageViews:
         return tuple(self.cards[i] for i in ids)
 
 
-def card(article: Article, language: Language, url: str, views: int, answer_html: str) -> ArticleCard:
+def card(
+    article: Article, language: Language, url: str, views: int, answer_html: str, cars_text: str = ""
+) -> ArticleCard:
     return ArticleCard(
         id=article.id,
         title=article.title,
@@ -84,6 +89,8 @@ def card(article: Article, language: Language, url: str, views: int, answer_html
         teaser=teaser(answer_html),
         text_lang=article.lang,
         fallback=article.lang != language.code,
+        cars=" ".join(article.applies_to),
+        cars_text=cars_text,
     )
 
 
@@ -137,6 +144,7 @@ def language_views(
             article_urls[article_id],
             catalogue.views_of(article_id),
             answers.get(article_id, ""),
+            cars.cars_text(catalogue.shown(lang, article_id).applies_to, catalogue.vehicles, strings),
         )
         for article_id in catalogue.ids
     }
@@ -147,6 +155,7 @@ def language_views(
         contacts=MappingProxyType({k: contact_view(c, strings, article_urls) for k, c in catalogue.contacts.items()}),
         recommended=MappingProxyType(ranking.all_recommended(catalogue, lang, recommended_count)),
         most_viewed=catalogue.by_views,
+        car_choice=cars.choice(catalogue, strings, article_urls),
     )
 
 

@@ -53,6 +53,7 @@ class SearchEntry:
     contact: str  # the key of the contact block its page shows ("" for none)
     answer: str  # HTML, as its page shows it (contact blocks in place, a long answer's parts anchored)
     words: str  # question, tags and Markdown body: what its synonyms and the spelling data are read from
+    cars: str = ""  # the cars it is for, space-separated values of data/vehicles.yml ("": every car)
 
 
 def search_entries(
@@ -77,6 +78,7 @@ def search_entries(
             contact=contact.key if contact else "",
             answer=answers.get(article.id, ""),
             words=" ".join((article.title, *article.tags, article.full_body)),
+            cars=card.cars,
         )
 
 

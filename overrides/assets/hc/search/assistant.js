@@ -9,8 +9,8 @@ import { keywords, NO_RULES } from "./text.js";
 import { ownPage } from "./answerview.js";
 import { focusShown, render, thank } from "./exchange.js";
 import { teaser, textBlocks } from "./passage.js";
-import { fromAnswerFile } from "./result.js";
-import { busy } from "./render.js";
+import { forReader, fromAnswerFile } from "./result.js";
+import { busy, readerCar } from "./render.js";
 import { stateOf } from "./widgets.js";
 
 export const SHOWN = 3;
@@ -42,7 +42,8 @@ async function localAnswers(box, question) {
   const index = indexOf(box, other ? other.lang : null);
   const half = Math.ceil(found.words.length / 2);
   const good = function (item) { return item.coverage >= half || item.share >= 0.5; };
-  const suggestions = found.items.filter(good).slice(0, SHOWN).map(function (item) { return suggestionOf(item, index); });
+  const shown = forReader(found.items.filter(good).slice(0, SHOWN), readerCar(), function (item) { return item.result; });
+  const suggestions = shown.map(function (item) { return suggestionOf(item, index); });
   const lead = suggestions[0] || (found.items[0] ? suggestionOf(found.items[0], index) : null);
   return { suggestions, words: usedWords(found), lead };
 }

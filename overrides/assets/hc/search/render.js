@@ -1,7 +1,21 @@
 /* Writing results into the page: only ever text nodes and elements made here, never HTML from the index
    or from what a reader typed. */
 
+import { forOtherCar } from "./result.js";
+
 const decoder = document.createElement("textarea");
+
+/* The reader's car as chosen in this browser (early head script, helpcentre/car.js) and the page's dimensions
+   (the choice's radio groups): { chosen, groups, label } for result.js, label: "For other MINI". */
+export function readerCar() {
+  const chosen = (document.documentElement.getAttribute("data-hc-car") || "").split(" ").filter(Boolean);
+  const byName = {};
+  document.querySelectorAll("#hc-car-dialog input[value]").forEach(function (input) {
+    if (input.value) (byName[input.name] = byName[input.name] || []).push(input.value);
+  });
+  const dialog = document.getElementById("hc-car-dialog");
+  return { chosen, groups: Object.values(byName), label: dialog ? dialog.getAttribute("data-other") || "" : "" };
+}
 
 function decode(html) { decoder.innerHTML = html; return decoder.value; }
 
@@ -72,6 +86,13 @@ export function resultItem(result, look) {
     li.appendChild(category);
   }
   li.appendChild(articleLink(result.url, result.title, look.link, result.other));
+  const reader = readerCar();
+  if (reader.label && forOtherCar(result.cars, reader)) {
+    const mark = document.createElement("span");
+    mark.className = "hc-for hc-for--other";
+    mark.textContent = reader.label;
+    li.appendChild(mark);
+  }
   if (look.text !== null) li.appendChild(textOf(result, look.text, look.excerpt !== false));
   return li;
 }

@@ -9,7 +9,8 @@
    - ``teaser``: the start of the answer, plain text; ``excerpt``: Pagefind's excerpt (escaped text with
      <mark> around the words found), "" when the result does not come from a search;
    - ``views``: its page views, for ranking; ``lang``: the language its text is in;
-   - ``other``: { lang, label } when it comes from the other language's index (links then say so), else null. */
+   - ``other``: { lang, label } when it comes from the other language's index (links then say so), else null;
+   - ``cars``: the cars it is for (values of data/vehicles.yml, Pagefind's filter "car"), [] for every car. */
 
 import { teaser as teaserOf } from "./passage.js";
 
@@ -34,7 +35,8 @@ export function fromPagefind(data, lang, other = null) {
     excerpt: text(data && data.excerpt),
     views: parseInt(meta.views, 10) || 0,
     lang: text(lang),
-    other
+    other,
+    cars: data && data.filters && Array.isArray(data.filters.car) ? data.filters.car.map(text) : []
   };
 }
 
@@ -50,11 +52,33 @@ export function fromAnswerFile(file, url, lang) {
     excerpt: "",
     views: 0,
     lang: text(lang),
-    other: null
+    other: null,
+    cars: []
   };
 }
 
 /* ``result`` as found in the other language's index: marked so that its links and text carry that language. */
 export function inOtherLanguage(result, other) {
   return Object.assign({}, result, { lang: other.lang, other });
+}
+
+/* Whether an answer for ``cars`` is for another car than the reader's. ``reader``: { chosen: [values],
+   groups: [[values of one dimension], ...] } (render.js readerCar): it is when, in a dimension the reader
+   chose, it names other values and not the reader's. */
+export function forOtherCar(cars, reader) {
+  const list = cars || [];
+  return reader.groups.some(function (group) {
+    const mine = group.filter(function (v) { return reader.chosen.indexOf(v) >= 0; });
+    return mine.length > 0 && !list.some(function (v) { return mine.indexOf(v) >= 0; }) &&
+      list.some(function (v) { return group.indexOf(v) >= 0; });
+  });
+}
+
+/* ``items`` with the answers for the reader's car first, the others after, each group in its order: nothing
+   is left out (a reader can be wrong about their car). ``resultOf`` gives an item's result. */
+export function forReader(items, reader, resultOf = function (item) { return item; }) {
+  const mine = [];
+  const others = [];
+  items.forEach(function (item) { (forOtherCar(resultOf(item).cars, reader) ? others : mine).push(item); });
+  return mine.concat(others);
 }

@@ -3,7 +3,8 @@
 
 import { warm } from "./bundles.js";
 import { answer } from "./find.js";
-import { busy, resultItem } from "./render.js";
+import { busy, readerCar, resultItem } from "./render.js";
+import { forReader } from "./result.js";
 import { message, stateOf } from "./widgets.js";
 
 function parts(box) {
@@ -45,7 +46,7 @@ function writeNote(box, note, query, { found, other }) {
 function render(box, query, result) {
   const { list, status, note } = parts(box);
   list.textContent = "";
-  result.found.items.forEach(function (item) { list.appendChild(resultItem(item.result, LOOK)); });
+  forReader(result.found.items, readerCar(), function (item) { return item.result; }).forEach(function (item) { list.appendChild(resultItem(item.result, LOOK)); });
   /* Whether the results have every word of the query: said in the note, and to machines (make bench-search). */
   list.setAttribute("data-match", !result.found.items.length ? "none" : result.found.complete ? "all" : "some");
   const total = result.found.total;
