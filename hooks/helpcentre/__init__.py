@@ -18,4 +18,5 @@ LAYERS: tuple[str, ...] = (
     "preview",
     "build",
     "writers",
+    "editor",
 )
