@@ -79,7 +79,8 @@ export function format(table) {
     const keys = [...order, ...Object.keys(data).filter((key) => !order.includes(key) && key !== "body")];
     let front = "";
     for (const key of keys) {
-      const value = data[key];
+      // A list's empty rows (the editor shows one in an empty list) are no value.
+      const value = Array.isArray(data[key]) ? data[key].filter((item) => item !== "" && item != null) : data[key];
       const kept = recalled(key, value);
       if (kept !== undefined) {
         front += kept;

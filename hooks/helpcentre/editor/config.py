@@ -103,7 +103,6 @@ def _articles(root: Path, langs: languages.Languages) -> dict:
         "description": _description(snippet_keys),
         "folder": DOCS_DIR,
         "path": "{{category}}/{{slug}}",
-        "extension": "md",
         "format": FORMAT,
         "create": True,
         "i18n": True,
@@ -162,8 +161,8 @@ def _field(field: fields.Field, categories, contact_items: Mapping, langs: langu
         "i18n": "duplicate" if field.key in SHARED else True,
         "hint": _hint(field),
     }
-    if field.key in TOOLS_WRITE:
-        found.update(widget="hidden", required=False)
+    if field.key in TOOLS_WRITE:  # no hint, no rule: the writer never sees it
+        return {"name": field.key, "widget": "hidden", "i18n": found["i18n"]}
     elif field.key == "category":
         found.update(widget="select", options=[_option(c.key, c.names, langs) for c in categories])
     elif field.key == "contact":
@@ -185,15 +184,9 @@ def _widget(field: fields.Field) -> dict:
     if kind is str:
         return {"widget": "string", "pattern": ["^[^<>]+$", "plain text: remove < and >"]}
     if kind == tuple[int, ...]:
-        return {
-            "widget": "relation",
-            "collection": COLLECTION,
-            "value_field": "id",
-            "search_fields": ["title", "id"],
-            "display_fields": ["{{id}} · {{title}}"],
-            "multiple": True,
-            "max": fields.MAX_RELATED,
-        }
+        # A list of numbers: the relation widget's choices are text, and would save ids as quoted text.
+        number = {"name": "id", "label": "Id", "widget": "number", "value_type": "int", "min": 1, "max": fields.MAX_ID}
+        return {"widget": "list", "field": number, "max": fields.MAX_RELATED}
     if kind == tuple[str, ...]:
         return {"widget": "list", "max": fields.MAX_RELATED if field.key == "aliases" else fields.MAX_TAGS}
     if dt.date in typing.get_args(kind):
