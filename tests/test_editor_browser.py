@@ -18,6 +18,8 @@ from helpcentre.editor import admin
 from browser import Server, free_port, launch, record
 from conftest import new_site, run_cli
 
+pytestmark = pytest.mark.browser
+
 EDITED = "docs/en/app-and-mini-id/delete-mini-id.md"
 TYPED = "Deleting a MINI ID also removes its settings from the car."
 
