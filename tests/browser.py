@@ -89,8 +89,14 @@ def answers(tab: Tab) -> list[str]:
 
 
 def shown_steps(page) -> list[str]:
-    """The numbered steps of the answer the assistant's box shows, spaces tidied."""
-    return [" ".join(t.split()) for t in page.locator(f"{SHOWN} .hc-assistant__answer ol > li").all_inner_texts()]
+    """The numbered steps of the answer the assistant's box shows, spaces tidied, without a step's "Show
+    screenshot" control (its text is the control's, not the step's)."""
+    steps = page.locator(f"{SHOWN} .hc-assistant__answer ol > li")
+    texts = steps.evaluate_all(
+        "items => items.map(item => { const copy = item.cloneNode(true);"
+        " copy.querySelectorAll('.hc-assistant__shot').forEach(shot => shot.remove()); return copy.innerText; })"
+    )
+    return [" ".join(t.split()) for t in texts]
 
 
 def ask(tab: Tab, question: str) -> None:
