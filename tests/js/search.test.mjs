@@ -96,3 +96,47 @@ test("a word the index holds is never corrected, and a search without typos fetc
   const found = await retrieve(index, "battery", "en");
   assert.deepEqual([found.items.map((i) => i.id), found.corrections, fetched], [[3002], [], 0]);
 });
+
+/* Questions as titles, for the action and wording tests: every article has the query's object words. */
+function titledIndex(postings, titles, rules) {
+  const index = fakeIndex(postings, {}, rules);
+  const search = index.search;
+  index.search = async (word) => {
+    const found = await search(word);
+    return { results: found.results.map((r) => ({ ...r, data: async () => ({ ...(await r.data()), meta: { title: titles[r.id], views: "0" } }) })) };
+  };
+  return index;
+}
+
+const ACTIONS = {
+  ...EN,
+  actions: [
+    { action: "replace", words: ["replace", "change"], opposites: [] },
+    { action: "delete", words: ["delete", "remove"], opposites: [2] },
+    { action: "create", words: ["create", "make"], opposites: [1] },
+    { action: "turn off", words: ["turn off", "disable"], opposites: [4] },
+    { action: "turn on", words: ["turn on", "enable"], opposites: [3] }
+  ]
+};
+
+test("an answer whose question carries the action asked for comes first; the opposite never counts as it", async () => {
+  const titles = { 1: "How do I create a MINI ID?", 2: "How do I delete a MINI ID?", 3: "Why is my key not detected?", 4: "How do I replace the key battery?", 5: "How do I turn tracking on or off?" };
+  const index = titledIndex({
+    mini: [[1, 9], [2, 5]], id: [[1, 9], [2, 5]], remove: [[1, 3]], key: [[3, 9], [4, 5]], battery: [[3, 9], [4, 5]],
+    dead: [[3, 5]], tracking: [[5, 5]], turn: [[5, 5]], off: [[5, 5]]
+  }, titles, ACTIONS);
+  // "remove" is in the creation answer's text, yet its question creates: deleting comes first.
+  assert.deepEqual((await retrieve(index, "remove my mini id", "en")).items.map((i) => i.id), [2, 1]);
+  // "change" is not in the battery answer; its question replaces the battery: it comes before the key's detection.
+  assert.deepEqual((await retrieve(index, "my key battery is dead, how do I change it", "en")).items.map((i) => i.id).slice(0, 1), [4]);
+  const off = await retrieve(index, "turn off tracking", "en");
+  assert.deepEqual([off.items[0].id, off.items[0].action], [5, 1]); // "turn ... on or off" carries both
+  // Without an action word, the object alone ranks as before.
+  assert.deepEqual((await retrieve(index, "mini id", "en")).items.map((i) => i.id), [1, 2]);
+});
+
+test("within the same coverage, the question in the query's own words comes first", async () => {
+  const titles = { 1: "How do I access My MINI Account?", 2: "What is My MINI Account?", 3: "Why link your account?" };
+  const index = titledIndex({ mini: [[1, 9], [2, 5], [3, 9]], account: [[1, 9], [2, 5], [3, 9]] }, titles, EN);
+  assert.deepEqual((await retrieve(index, "what is my mini account", "en")).items.map((i) => i.id), [2, 1, 3]);
+});
