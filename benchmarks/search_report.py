@@ -58,7 +58,7 @@ def _targets_table(results: Sequence[Result], sets: tuple[str, ...]) -> list[str
 def _misses(results: Sequence[Result]) -> list[str]:
     lines = []
     for r in results:
-        if r.query.answerable and (r.rank() or 99) <= 3 and not r.error:
+        if r.query.answerable and (r.rank() or 99) <= 3 and (r.place != "assistant" or r.top1()) and not r.error:
             continue
         if not r.query.answerable and not r.confident and not r.error:
             continue
@@ -66,7 +66,8 @@ def _misses(results: Sequence[Result]) -> list[str]:
             got = f"error: {r.error}"
         elif r.query.answerable:
             shown = ", ".join(str(a.id) if a else "other page" for a in r.articles[:3]) or "nothing"
-            got = f"expected {', '.join(map(str, r.query.expect))}, got {shown}"
+            unsure = "" if r.full else " (not sure: none in full)"
+            got = f"expected {', '.join(map(str, r.query.expect))}, got {shown}{unsure}"
         else:
             got = f"{len(r.links)} result(s), first {r.articles[0].id if r.articles[0] else 'another page'}"
         lines.append(f"| {r.query.lang} | {r.query.set} | {PLACE_NAMES[r.place]} | {r.query.q} | {got} |")
@@ -97,13 +98,15 @@ def markdown(results: Sequence[Result], run: Run) -> str:
         "- **zero results**: the place showed no link at all.",
         f"- **confident nonsense** (set `{UNANSWERABLE}`, questions the site cannot answer): the search box showed",
         '  results that have every significant word of the query (`data-match="all"` on its results list);',
-        "  results that have only some of the words are shown as such and do not count. For the assistant, any",
-        "  answer shown counts (reported, not a target).",
+        "  results that have only some of the words are shown as such and do not count. For the assistant, an",
+        '  answer shown in full counts; suggestions listed under "not sure" do not (issue 31).',
+        "- **the assistant's top-1** counts only the answer it shows in full: when it says it is not sure, its",
+        "  first suggestion is not a top-1 hit (it still counts for top-3). Its misses are listed below.",
         "",
     ]
     for lang in langs:
         out += [f"## {lang}", "", *_figures_table(results, lang), ""]
-    out += ["## Targets (issue 16)", "", *_targets_table(results, run.sets), ""]
+    out += ["## Targets (issues 16 and 31)", "", *_targets_table(results, run.sets), ""]
     out += ["## Queries that missed", "", *_misses(results), ""]
     return "\n".join(out)
 
@@ -122,6 +125,7 @@ def record(results: Sequence[Result], run: Run) -> dict:
                 "expect": list(r.query.expect),
                 "place": r.place,
                 "rank": r.rank(),
+                "full": r.full,
                 "links": list(r.links),
                 "status": r.status,
                 "error": r.error,

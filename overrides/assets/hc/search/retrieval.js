@@ -121,6 +121,19 @@ function judged(entry, title, words, weight, wanted, rules) {
   return { coverage, covered, action };
 }
 
+/* Is the best answer sure enough to show in full (the assistant)? It is when it has every word of the query,
+   or its question has two of the query's keywords, or it covers at least SURE_SHARE of the query's weight
+   (each word weighing by how rare it is, a word nothing matches weighing most), or half of it with one of the
+   keywords in its question. Otherwise it covers too little: "pizza delivery hours" finds an answer
+   with "delivery" in its text, which is not an answer to the question. */
+export const SURE_SHARE = 0.6;
+export function sure(found) {
+  const best = found.items[0];
+  if (!best) return false;
+  return best.coverage === found.words.length || best.asked >= 2 || best.share >= SURE_SHARE
+    || (best.asked >= 1 && best.share >= 0.5);
+}
+
 /* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, covered, share,
    score, action, result}], total, complete (the best item matches every word) }; ``share`` is the part of the query's
    weight an item covers, from 0 to 1; ``result`` is the article as result.js models it. ``correct: false`` searches the words as typed. */
