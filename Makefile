@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-lock
+PROPERDOCS_VENV := .venv-properdocs
 ESLINT := lint/node_modules/.bin/eslint
 # Our hooks live in hooks/; the CLI (check, new, translations, build) imports them from there.
 export PYTHONPATH := $(CURDIR)/hooks
@@ -13,7 +14,7 @@ HC := $(BIN)/python -m helpcentre.cli
 # Reproducible output: dates come from the content or the last commit, never the build clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install site release audit serve test check new translations review lint lock system-deps clean
+.PHONY: install properdocs site release audit serve test check new translations review lint lock system-deps clean
 
 install: $(STAMP)
 
@@ -21,6 +22,16 @@ install: $(STAMP)
 $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+## The site's build with ProperDocs (a drop-in fork of MkDocs 1.6) in place of MkDocs, in its own venv from
+## requirements-properdocs.lock (hashes required); tests/test_properdocs.py builds the site with it.
+properdocs: $(PROPERDOCS_VENV)/.installed-lock
+
+$(PROPERDOCS_VENV)/.installed-lock: requirements-properdocs.lock
+	@test -x $(PROPERDOCS_VENV)/bin/python || $(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+	  -r requirements-properdocs.lock
 	@touch $@
 
 ## Build the site strictly into site/ (built aside, then swapped in: never half-written).
@@ -70,8 +81,9 @@ review: install
 system-deps:
 	@bash scripts/ensure-debian-packages.sh
 
-## The whole suite: lint, the search's JavaScript units (node --test), unit, build and browser tests.
-test: install system-deps lint
+## The whole suite: lint, the search's JavaScript units (node --test), unit, build and browser tests, and the
+## site built with ProperDocs too.
+test: install properdocs system-deps lint
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
@@ -85,16 +97,19 @@ $(ESLINT): lint/package-lock.json
 	npm ci --prefix lint --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-## Regenerate the lock file from pyproject.toml (needs the package registry).
+## Regenerate the lock files from pyproject.toml and requirements-properdocs.in (needs the package registry).
 lock: install
 	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements-properdocs.lock requirements-properdocs.in
 
 clean:
 	rm -rf site .site-* .pytest_cache dist
 
 ## Benchmark against plain Material + i18n (issue 10): N = 100, 1000, 3000 articles per language, about an hour;
-## writes benchmarks/results.json and benchmarks/RESULTS.md. Quick look: make bench BENCH_SIZES=100 BENCH_REPEATS=1;
+## writes benchmarks/RESULTS.md (tables) and benchmarks/budgets.json (the figures the budgets read), both committed,
+## and every figure into dist/bench-results.json. Quick look: make bench BENCH_SIZES=100 BENCH_REPEATS=1;
 ## BENCH_FROM=HEAD measures the committed site code instead of the working tree.
 bench: install
 	$(BIN)/python -m benchmarks.run $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_REPEATS),--repeats $(BENCH_REPEATS)) \
@@ -106,7 +121,8 @@ bench-smoke: install
 
 ## Search quality (issue 16): the query sets of benchmarks/search/<lang>.yml through the home page's search box and
 ## assistant in Chromium, on the real site built into a temporary folder (about a minute); writes benchmarks/SEARCH.md
-## and benchmarks/search-results.json. Subset: make bench-search SETS=typos,synonyms LIMIT=5 (NO_SAVE=1 writes nothing).
+## and benchmarks/search-results.json (the rates and targets). Subset: make bench-search SETS=typos,synonyms LIMIT=5
+## (NO_SAVE=1 writes nothing).
 bench-search: install system-deps
 	$(BIN)/python -m benchmarks.searchquality $(if $(SETS),--sets $(SETS)) $(if $(LIMIT),--limit $(LIMIT)) \
 	  $(if $(NO_SAVE),--no-save)

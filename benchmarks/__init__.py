@@ -5,9 +5,9 @@ words of ``vocabulary`` (``data/*.yml``) and ``projects`` writes the two project
 build (through the runners ``with_memory.py`` and ``timed_build.py``, run as files in a project), ``weights``
 weighs its output, ``profiling`` measures our hooks' share, ``preview`` a `mkdocs serve` rebuild, ``browser``
 search in Chromium, ``collector_load`` the feedback collector's throughput under a bounded load;
-``environment`` records the machine and the code measured. ``budgets`` (with
-``budget_notes``) checks the budgets of issue 10; ``report`` and ``size_table`` write ``RESULTS.md``, with
-``figures`` for the numbers and ``data/method.md`` for how they are measured.
+``environment`` records the machine and the code measured. ``budgets`` checks the budgets of issue 10;
+``report`` and ``size_table`` write the tables of ``RESULTS.md`` and the figures of ``budgets.json``, with
+``figures`` for the numbers.
 """
 
 import sys

@@ -2,7 +2,7 @@
 
 Reads the dict ``benchmarks.run`` builds (the same as ``results.json``, so a saved file can be checked again).
 Produces one ``Budget`` per row of ``BUDGETS`` that applies to the run: met, not met or not measured, with
-the measured number, where it was measured and a note that explains it (``budget_notes.py``).
+the measured number and where it was measured (``benchmarks/budgets.json`` keeps them).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import budget_notes as notes
 from .builds import OURS, REFERENCE, SEQUENTIAL
 from .figures import first_query_bytes, lang_max, ratio
 from .vocabulary import LANGUAGES
@@ -31,7 +30,6 @@ class Budget:
     measured: float | None  # None: not measured in this run
     at: str  # where it was measured
     met: bool | None
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,11 +99,8 @@ def _growth_limit(m: Measured) -> float:
 
 
 def _hooks_share(m: Measured) -> float | None:
-    """The clocked share (no profiler) when the run has it, else the profiled share."""
-    if not m.profile:
-        return None
-    timed = m.profile.get("timed")
-    return timed["hooks_share"] if timed else m.profile["hooks_share"]
+    """The clocked share (no profiler)."""
+    return m.profile["timed"]["hooks_share"] if m.profile else None
 
 
 def _article_html(m: Measured) -> float:
@@ -113,8 +108,7 @@ def _article_html(m: Measured) -> float:
 
 
 def _preview(m: Measured) -> float | None:
-    # Against the full build as `make site` runs it; the one-language preview and the one-process build
-    # are in the note and in the preview table.
+    # Against the full build as `make site` runs it.
     return ratio(m.preview[OURS]["rebuild_s"], m.preview["full_build_s"][OURS]) if m.preview else None
 
 
@@ -140,16 +134,12 @@ def _at_budget_size(m: Measured) -> str:
     return m.where
 
 
-def _no_note(m: Measured) -> str:
-    return ""
-
-
 # -- the table -----------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A budget of issue 10: its limit and unit, where its value comes from, where it was measured, its note."""
+    """A budget of issue 10: its limit and unit, where its value comes from, where it was measured."""
 
     key: str
     text: str
@@ -157,7 +147,6 @@ class Rule:
     unit: str  # "×", "share", "MB", "bytes", "ms", "files"
     value: Callable[[Measured], float | None]
     at: Callable[[Measured], str] = _at_budget_size
-    note: Callable[[Measured], str] = _no_note
     strictly_below: bool = False  # "<" rather than "≤"
     also: Callable[[Measured], bool] | None = None  # a condition besides the limit, once measured
     applies: Callable[[Measured], bool] | None = None  # None: always in the table
@@ -182,7 +171,6 @@ BUDGETS: tuple[Rule, ...] = (
         "×",
         _growth,
         at=lambda m: "N={} → N={}".format(*_growth_sizes(m)) if _growth_sizes(m) else "",
-        note=lambda m: "" if _growth_sizes(m) else "needs two sizes",
     ),
     Rule(
         "hooks_share",
@@ -191,7 +179,6 @@ BUDGETS: tuple[Rule, ...] = (
         "share",
         _hooks_share,
         at=lambda m: at(m.profile["size"]) if m.profile else "",
-        note=lambda m: notes.hooks(m.profile),
     ),
     Rule(
         "peak_memory",
@@ -199,7 +186,6 @@ BUDGETS: tuple[Rule, ...] = (
         400,
         "MB",
         lambda m: m.ours["memory_mb"],
-        note=lambda m: notes.memory(m.at_size),
         strictly_below=True,
     ),
     Rule(
@@ -216,7 +202,6 @@ BUDGETS: tuple[Rule, ...] = (
         270_000,
         "bytes",
         lambda m: lang_max(m.ours, "article", "js_css_bytes"),
-        note=lambda m: notes.js_css(m.ours),
     ),
     Rule(
         "first_query_bytes",
@@ -239,7 +224,6 @@ BUDGETS: tuple[Rule, ...] = (
         400,
         "ms",
         lambda m: lang_max(m.ours, "browser", "search", "first_result_ms"),
-        note=lambda m: notes.first_result(m.ours, m.used_browser),
     ),
     Rule(
         "assistant",
@@ -247,7 +231,6 @@ BUDGETS: tuple[Rule, ...] = (
         300,
         "ms",
         lambda m: lang_max(m.ours, "browser", "assistant", "answer_ms"),
-        note=lambda m: notes.assistant(m.ours, m.used_browser),
     ),
     Rule(
         "preview_rebuild",
@@ -256,7 +239,6 @@ BUDGETS: tuple[Rule, ...] = (
         "×",
         _preview,
         at=lambda m: at(m.preview["size"], PREVIEW_SIZE) if m.preview else "",
-        note=lambda m: notes.preview(m.preview),
     ),
     Rule(
         "parallel_build",
@@ -265,7 +247,6 @@ BUDGETS: tuple[Rule, ...] = (
         "×",
         _parallel,
         at=lambda m: m.where if m.at_size.get(SEQUENTIAL) else "",
-        note=lambda m: notes.parallel(m.at_size.get(SEQUENTIAL), _identical_everywhere(m)),
         also=_identical_everywhere,
     ),
     Rule(
@@ -274,8 +255,7 @@ BUDGETS: tuple[Rule, ...] = (
         0,
         "files",
         lambda m: len(_broken_search_files(m)),
-        at=lambda m: "all sizes",
-        note=lambda m: "; ".join(_broken_search_files(m)[:5]),
+        at=lambda m: "; ".join(_broken_search_files(m)[:5]),
         applies=lambda m: bool(_broken_search_files(m)),
     ),
 )
@@ -289,7 +269,7 @@ def check(rule: Rule, m: Measured) -> Budget:
     met = None if value is None else (value < limit if rule.strictly_below else value <= limit)
     if met and rule.also is not None:
         met = rule.also(m)
-    return Budget(rule.key, rule.text, limit, rule.unit, value, rule.at(m), met, rule.note(m))
+    return Budget(rule.key, rule.text, limit, rule.unit, value, rule.at(m), met)
 
 
 def budgets(results: dict) -> list[Budget]:

@@ -2,7 +2,7 @@
 
 Reads a generated project (``benchmarks/projects.py``) and the variant to build: A (ours, as `make site`
 builds it), A1 (ours in one process), B (plain Material + static-i18n). Produces the commands and
-environments of a timed build, a profiled build and a build with our hooks clocked; runs them
+environments of a timed build and a build with our hooks clocked; runs them
 (``run_process``), sampling the memory of the process tree from /proc; and reads what the runners
 ``with_memory.py`` and ``timed_build.py`` print: a frozen ``BuildRun`` (wall time, peak memory, the end of
 the log), seconds in our hooks per event. Also lists the files in which two built sites differ.
@@ -65,7 +65,7 @@ def build_env(project: Path, variant: str) -> dict[str, str]:
 
 
 def mkdocs_args(project: Path, out: Path) -> list[str]:
-    """One MkDocs build, as the reference is built and as the profile and preview run ours."""
+    """One MkDocs build, as the reference is built and as the preview runs ours."""
     config = project.resolve() / "mkdocs.yml"
     return ["build", "--strict", "--clean", "-f", str(config), "-d", str(out)]
 
@@ -80,10 +80,6 @@ def differing_files(first: Path, second: Path) -> list[str]:
     same_names = sorted(names_a & names_b)
     changed = [n for n in same_names if (first / n).read_bytes() != (second / n).read_bytes()]
     return sorted((names_a ^ names_b) | set(changed))
-
-
-def profiled_command(project: Path, out: Path, dump: Path) -> list[str]:
-    return [sys.executable, "-m", "cProfile", "-o", str(dump), "-m", "mkdocs", *mkdocs_args(project, out)]
 
 
 def _runner(name: str) -> str:

@@ -99,20 +99,3 @@ def measure(settings: Settings) -> dict:
         "stored": stored,
         "lost": accepted - stored,
     }
-
-
-def section(figures: dict | None) -> list[str]:
-    """RESULTS.md's lines for the collector (none when this run did not measure it)."""
-    if not figures:
-        return []
-    refused = ", ".join(f"{n} × {status}" for status, n in figures["refused"].items()) or "none"
-    return [
-        "## Feedback collector under load",
-        "",
-        f"`collector/` (Starlette, uvicorn, {figures['database']}) on 127.0.0.1: {figures['requests']:,} votes from "
-        f"{figures['clients']} concurrent clients (each a kept-alive connection) in {figures['seconds']:.2f} s, "
-        f"**{figures['requests_per_s']:,.0f} requests/s**; accepted {figures['accepted']:,} (refused: {refused}), "
-        f"stored {figures['stored']:,}: **{figures['lost']} lost**. A figure, not a budget: readers send a few "
-        "requests per page, so one collector serves far more readers than a help centre has at once.",
-        "",
-    ]

@@ -4,8 +4,8 @@ Reads the settings of the run and the site code it copied; generates the corpus 
 writes both projects into the run's work folder and checks ours with ``helpcentre.cli check``; builds A (ours,
 as `make site`), A1 (ours in one process) and B (the reference) in turn, weighs what they wrote, measures
 search and the assistant in Chromium, compares A's output with A1's, and at the sizes the settings name, runs
-the profile (``profiling.py``) and the preview (``preview.py``). Produces the size's entry of ``results.json``
-and, at those sizes, the profile's and the preview's.
+the hooks-clocked builds (``profiling.py``) and the preview (``preview.py``). Produces the size's entry of
+the run's figures and, at those sizes, the profile's and the preview's.
 """
 
 from __future__ import annotations

@@ -4,15 +4,17 @@ Reads the repository's site code (``mkdocs.yml``, ``hooks/``, ``overrides/``, ``
 copied once at the start, or a commit with ``--code-from``), generates for each size N a corpus of N
 articles per language into a work folder (a temporary one unless ``--work-dir``), checks it with
 ``helpcentre.cli check``, then builds A and B alternately (median of several runs while the time budget per
-size allows), weighs the output, measures search in Chromium, profiles one build of A, times a
+size allows), weighs the output, measures search in Chromium, clocks our hooks in builds of A, times a
 `mkdocs serve` rebuild after one edit and loads the feedback collector with a fixed number of votes. Produces
-``benchmarks/results.json`` and ``benchmarks/RESULTS.md`` (``--results-dir``), printing progress as it goes.
+``benchmarks/RESULTS.md`` (the tables) and ``benchmarks/budgets.json`` (the figures the budgets read), both
+committed (``--results-dir``), and every figure in ``dist/bench-results.json`` (not committed), printing
+progress as it goes.
 
     make bench                                      # N = 100, 1000, 3000: about an hour
     make bench BENCH_SIZES=100 BENCH_REPEATS=1      # a quick look (or --sizes / --repeats)
     make bench BENCH_FROM=HEAD                      # the committed code, not the working tree
     make bench-smoke                                # N = 20 and 100, printed, nothing written
-    python -m benchmarks.run --from-json benchmarks/results.json   # RESULTS.md again, measuring nothing
+    python -m benchmarks.run --from-json dist/bench-results.json   # RESULTS.md again, measuring nothing
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from . import browser, budgets, collector_load, corpus, environment, one_size, r
 from .settings import BenchError, Settings, log
 
 DEFAULT_SIZES = (100, 1000, 3000)
+DEFAULT_RESULTS = environment.REPO / "benchmarks"
+ALL_FIGURES = environment.REPO / "dist" / "bench-results.json"  # every figure of the last run, not committed
 
 
 def run(settings: Settings) -> dict:
@@ -82,18 +86,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", ",".join(map(str, DEFAULT_SIZES))))
     parser.add_argument("--repeats", type=int, default=int(os.environ.get("BENCH_REPEATS", "3")))
     parser.add_argument("--repeat-budget", type=float, default=900.0, help="seconds of A+B builds per size")
-    parser.add_argument("--profile-size", type=int, help="N of the profiled build of A (default: the largest)")
+    parser.add_argument("--profile-size", type=int, help="N of the hooks-clocked builds (default: the largest)")
     parser.add_argument("--preview-size", type=int, help="N of the preview rebuild (default: 1000, else the largest)")
     parser.add_argument("--preview-edits", type=int, default=2)
     parser.add_argument("--browser", choices=("auto", "on", "off"), default=os.environ.get("BENCH_BROWSER", "auto"))
     parser.add_argument("--browser-repeats", type=int, default=3)
     parser.add_argument("--work-dir", type=Path, help="keep the generated projects here (default: a temporary one)")
-    parser.add_argument(
-        "--results-dir", type=Path, default=environment.REPO / "benchmarks", help="where to write the results"
-    )
+    parser.add_argument("--results-dir", type=Path, default=DEFAULT_RESULTS, help="where to write the results")
     parser.add_argument("--no-save", action="store_true", help="print the results instead of writing them")
     parser.add_argument(
-        "--from-json", type=Path, metavar="FILE", help="measure nothing: write RESULTS.md again from a results.json"
+        "--from-json", type=Path, metavar="FILE", help="measure nothing: write RESULTS.md again from all the figures"
     )
     parser.add_argument("--seed", type=int, default=corpus.SEED)
     parser.add_argument(
@@ -151,14 +153,16 @@ def write_results(results: dict, results_dir: Path | None) -> None:
         print(markdown)
         return
     results_dir.mkdir(parents=True, exist_ok=True)
-    _save(results_dir / "results.json", results)
     (results_dir / "RESULTS.md").write_text(markdown, encoding="utf-8")
-    log(f"wrote {results_dir / 'results.json'} and {results_dir / 'RESULTS.md'}")
+    _save(results_dir / "budgets.json", report.budget_figures(results))
+    all_figures = ALL_FIGURES if results_dir == DEFAULT_RESULTS else results_dir / ALL_FIGURES.name
+    _save(all_figures, results)
+    log(f"wrote {results_dir / 'RESULTS.md'}, {results_dir / 'budgets.json'} and {all_figures}")
     print(report.summary_table(results))
 
 
 def rereport(path: Path, results_dir: Path | None) -> int:
-    """Budgets and RESULTS.md again from a saved results.json (after a change to the report only)."""
+    """Budgets and RESULTS.md again from a run's saved figures (after a change to the report only)."""
     results = json.loads(path.read_text(encoding="utf-8"))
     results["budgets"] = [dataclasses.asdict(b) for b in budgets.budgets(results)]
     write_results(results, results_dir)

@@ -1,8 +1,8 @@
 """`benchmarks/SEARCH.md` and `benchmarks/search-results.json`: what `make bench-search` measured.
 
 Reads ``Result`` values and the run's description (``Run``); produces the Markdown report (a table per language,
-the issue's targets met or missed, the queries that missed) and the JSON record (every query with the links it
-got, the figures and the targets).
+the issue's targets met or missed, the queries that missed: tables) and the JSON record of the figures and the
+targets. How queries are judged: ``search_scores``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from .search_browser import PLACES
 from .search_scores import Result, figures, targets
-from .search_sets import UNANSWERABLE
 
 PLACE_NAMES = {"search": "search box", "assistant": "assistant"}
 MET = {True: "met", False: "**missed**", None: "n/a"}
@@ -82,28 +81,7 @@ def markdown(results: Sequence[Result], run: Run) -> str:
     out = ["# Search quality (`make bench-search`)", ""]
     if run.note:
         out += [run.note, ""]
-    out += [
-        f"Measured {run.date} on commit `{run.commit}`, sets {', '.join(run.sets)}{subset}.",
-        "",
-        "The real site is built into a temporary folder, served on 127.0.0.1 and queried in Debian's Chromium on",
-        "each language's home page: in the search box (Enter, then the result links in order) and in the answer",
-        "assistant (its answer links). The queries are `benchmarks/search/<lang>.yml` (a set with no query in a",
-        "language has no line in its table); `make bench-search SETS=typos,synonyms LIMIT=5` runs a subset,",
-        "`NO_SAVE=1` writes nothing.",
-        "",
-        "How it is judged:",
-        "",
-        "- **top-1 / top-3**: an expected article, in the query's language, is the first link / among the first",
-        "  three. A link to the other language's twin or to a category page is not a hit.",
-        "- **zero results**: the place showed no link at all.",
-        f"- **confident nonsense** (set `{UNANSWERABLE}`, questions the site cannot answer): the search box showed",
-        '  results that have every significant word of the query (`data-match="all"` on its results list);',
-        "  results that have only some of the words are shown as such and do not count. For the assistant, an",
-        '  answer shown in full counts; suggestions listed under "not sure" do not (issue 31).',
-        "- **the assistant's top-1** counts only the answer it shows in full: when it says it is not sure, its",
-        "  first suggestion is not a top-1 hit (it still counts for top-3). Its misses are listed below.",
-        "",
-    ]
+    out += [f"Measured {run.date} on commit `{run.commit}`, sets {', '.join(run.sets)}{subset}.", ""]
     for lang in langs:
         out += [f"## {lang}", "", *_figures_table(results, lang), ""]
     out += ["## Targets (issues 16 and 31)", "", *_targets_table(results, run.sets), ""]
@@ -117,27 +95,16 @@ def record(results: Sequence[Result], run: Run) -> dict:
         "places": list(PLACES),
         "figures": [dataclasses.asdict(f) for f in figures(results)],
         "targets": [dataclasses.asdict(t) for t in targets(results, run.sets)],
-        "queries": [
-            {
-                "lang": r.query.lang,
-                "set": r.query.set,
-                "q": r.query.q,
-                "expect": list(r.query.expect),
-                "place": r.place,
-                "rank": r.rank(),
-                "full": r.full,
-                "links": list(r.links),
-                "status": r.status,
-                "error": r.error,
-            }
-            for r in results
-        ],
     }
 
 
 def to_json(record_: dict) -> str:
-    """The record as JSON, one query a line, so that two runs compare line by line."""
-    head = {key: value for key, value in record_.items() if key != "queries"}
-    text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
-    lines = ",\n  ".join(json.dumps(query, ensure_ascii=False) for query in record_["queries"])
-    return f'{text},\n "queries": [\n  {lines}\n ]\n}}\n'
+    """The record as JSON, one figure or target a line, so that two runs compare line by line."""
+    parts = []
+    for key, value in record_.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            items = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value)
+            parts.append(f' "{key}": [\n  {items}\n ]')
+        else:
+            parts.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"

@@ -83,11 +83,13 @@ class Site:
 GITHUB_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_BASE_REF", "HC_BASE_REF")
 
 
-def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    root: Path, *args: str, env: dict | None = None, python: str = sys.executable
+) -> subprocess.CompletedProcess:
     inherited = {name: value for name, value in os.environ.items() if name not in GITHUB_VARIABLES}
     env = {**inherited, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "helpcentre.cli", "--root", str(root), *args],
+        [python, "-m", "helpcentre.cli", "--root", str(root), *args],
         cwd=root,
         env=env,
         capture_output=True,

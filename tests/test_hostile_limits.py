@@ -84,6 +84,8 @@ def test_python_object_tags_are_refused_and_never_run(tmp_path, tagged):
         (BASE_FRONT + "\ntags: [a\x0bb]", 5, "contains the character U+000B, which YAML does not allow"),
         (BASE_FRONT + "\nupdated: 2026-02-30", 5, "not valid YAML (day is out of range for month)"),
         ('title: "a\u2028b\u2029c\x85d"\n' + BASE_FRONT + "\nupdated: 2026-02-30", 6, "day is out of range"),
+        (BASE_FRONT + "\nuntranslated: !!bool maybe", 5, "has a !!bool value that is not one; remove the tag"),
+        (BASE_FRONT + "\nupdated: !!timestamp nope", 5, "has a !!timestamp value that is not one; remove the tag"),
     ],
 )
 def test_alias_bombs_loops_and_odd_values_are_refused_at_their_line(front, line, message):

