@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { merge, retrieve } from "../../overrides/assets/hc/search/retrieval.js";
+import { merge, retrieve, sure } from "../../overrides/assets/hc/search/retrieval.js";
 import { allowedEdits, distance, letterFiles, nearest } from "../../overrides/assets/hc/search/spelling.js";
 import { foundItself, keywords, markedWords } from "../../overrides/assets/hc/search/text.js";
 
@@ -139,4 +139,43 @@ test("within the same coverage, the question in the query's own words comes firs
   const titles = { 1: "How do I access My MINI Account?", 2: "What is My MINI Account?", 3: "Why link your account?" };
   const index = titledIndex({ mini: [[1, 9], [2, 5], [3, 9]], account: [[1, 9], [2, 5], [3, 9]] }, titles, EN);
   assert.deepEqual((await retrieve(index, "what is my mini account", "en")).items.map((i) => i.id), [2, 1, 3]);
+});
+
+/* An index that behaves as Pagefind does with a word: every indexed word it starts is found too ("niv" finds
+   "niveau"), unless the word is quoted ("\"niv\"" finds only "niv"). ``postings``: word -> [[id, score]]. */
+function prefixIndex(postings, titles, rules, synonyms = {}) {
+  const result = (id, score, word) => ({
+    id, score, words: [1],
+    data: async () => ({ url: `/${id}.html`, excerpt: `<mark>${word}</mark>`, meta: { title: titles[id], views: "0", synonyms: synonyms[id] || "" } })
+  });
+  return {
+    search: async (query) => {
+      const exact = query.startsWith("\"");
+      const word = query.replace(/"/g, "");
+      const found = Object.entries(postings).filter(([key]) => (exact ? key === word : key.startsWith(word)))
+        .flatMap(([key, list]) => list.map(([id, score]) => result(id, score, key)));
+      return { results: found.sort((a, b) => b.score - a.score) };
+    },
+    words: async () => [],
+    rules: async () => rules
+  };
+}
+
+test("a word the index has finds the articles that have it, not those with a longer word it starts", async () => {
+  const titles = { 1002: "Puis-je acheter des mises à niveau ?", 2004: "Pourquoi associer mon compte ?" };
+  const index = prefixIndex({ niveau: [[1002, 17]], trouver: [[1002, 4]], niv: [[2004, 8]] }, titles, FR);
+  // "niveau" has both words once "niv" counts as "niveau": the article that says NIV must come first.
+  assert.deepEqual((await retrieve(index, "où trouver mon NIV", "fr")).items.map((i) => i.id)[0], 2004);
+  // A word only longer words start (a stem, a beginning) still finds them.
+  assert.deepEqual((await retrieve(index, "trou", "fr")).items.map((i) => i.id), [1002]);
+});
+
+test("the assistant is sure of an answer whose question or synonyms name a keyword it covers", async () => {
+  const titles = { 4001: "Puis-je refroidir ma voiture avec l'application ?", 3002: "Comment remplacer la pile ?" };
+  const postings = { clim: [[4001, 9]], pile: [[3002, 9]] };
+  const withSynonyms = prefixIndex(postings, titles, FR, { 4001: "air climatisé, clim" });
+  const found = await retrieve(withSynonyms, "clim à distance", "fr");
+  assert.deepEqual([found.items[0].id, sure(found)], [4001, true]);
+  // The same answer without the synonym: half the question, nothing of it named: not sure.
+  assert.equal(sure(await retrieve(prefixIndex(postings, titles, FR), "clim à distance", "fr")), false);
 });

@@ -19,10 +19,16 @@ export const PER_WORD = 200; // results of each word taken into the merge
 export const SHOWN = 10; // results whose data is fetched and shown
 export const ACTION_POOL = 10; // more results whose question is read when the query asks for an action
 
-/* What one word found: { typed, used (the word searched, corrected or not), results }. */
+/* What one word found: { typed, used (the word searched, corrected or not), results }. When the index has the
+   word itself (or a form of it, or a synonym), the articles Pagefind found only by a longer word it starts
+   ("niv" in "niveau", "garer" in "garage") are left out: Pagefind's exact search (the word in quotes) names
+   the articles that have it. */
 async function findWord(index, typed, correct) {
-  const found = await index.search(typed);
-  const results = found.results.slice(0, PER_WORD);
+  const [found, exact] = await Promise.all([index.search(typed), index.search('"' + typed + '"')]);
+  const itself = new Set(exact.results.map(function (r) { return r.id; }));
+  const results = (itself.size ? found.results.filter(function (r) { return itself.has(r.id); }) : found.results)
+    .slice(0, PER_WORD);
+  if (itself.size) return { typed, used: typed, results };
   if (results.length && (await matchedItself(typed, results[0]))) return { typed, used: typed, results };
   if (results.length && !allowedEdits(typed)) return { typed, used: typed, results }; // too short to correct
   if (!correct) return { typed, used: typed, results: (await looselyMatched(typed, results)) ? results : [] };
@@ -90,17 +96,22 @@ export function ranked(items) {
 
 /* How much of the query the question ``title`` says in its own words: { asked, echo }. ``asked``: how many of
    ``words`` (the keywords as searched) it has, as written or with other endings (at most three letters more or
-   less: "payment" and "payments", never "auto" and "automatically"); ``echo``: how many of the query's other
-   words ("what is") it has, as written. */
-export function asking(title, query, words, rules) {
+   less: "payment" and "payments", never "auto" and "automatically"); ``named``: the same, counting also the
+   synonyms the article is found by (``synonyms``: « clim » names « Puis-je refroidir ma voiture ? », whose
+   answer says « climatisation »); ``echo``: how many of the query's other words ("what is") it has, as written. */
+export function asking(title, query, words, rules, synonyms = []) {
   const said = tokens(title, rules);
-  const has = function (folded) {
-    return said.some(function (t) { return Math.abs(t.length - folded.length) <= 3 && (formOf(t, folded) || formOf(folded, t)); });
+  const known = said.concat(tokens(synonyms.join(" "), rules));
+  const has = function (list) {
+    return function (folded) {
+      return list.some(function (t) { return Math.abs(t.length - folded.length) <= 3 && (formOf(t, folded) || formOf(folded, t)); });
+    };
   };
   const keys = new Set(words.map(fold));
   const others = new Set(tokens(query, rules).filter(function (t) { return !keys.has(t); }));
   return {
-    asked: Array.from(keys).filter(has).length,
+    asked: Array.from(keys).filter(has(said)).length,
+    named: Array.from(keys).filter(has(known)).length,
     echo: Array.from(others).filter(function (t) { return said.includes(t); }).length
   };
 }
@@ -130,8 +141,8 @@ export const SURE_SHARE = 0.6;
 export function sure(found) {
   const best = found.items[0];
   if (!best) return false;
-  return best.coverage === found.words.length || best.asked >= 2 || best.share >= SURE_SHARE
-    || (best.asked >= 1 && best.share >= 0.5);
+  return best.coverage === found.words.length || best.named >= 2 || best.share >= SURE_SHARE
+    || (best.named >= 1 && best.share >= 0.5);
 }
 
 /* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, covered, share,
@@ -153,8 +164,8 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
   const items = await Promise.all(merged.slice(0, shown + (wanted ? ACTION_POOL : 0)).map(async function (entry) {
     const result = fromPagefind(await entry.result.data(), lang);
     const { coverage, covered, action } = judged(entry, result.title, words, weight, wanted, rules);
-    const { asked: title, echo } = asking(result.title, query, used, rules);
-    return { id: entry.result.id, coverage, covered, share: covered / whole, score: entry.score, action, asked: title, echo, result };
+    const { asked: title, named, echo } = asking(result.title, query, used, rules, result.synonyms);
+    return { id: entry.result.id, coverage, covered, share: covered / whole, score: entry.score, action, asked: title, named, echo, result };
   }));
   const top = items.length ? ranked(items).slice(0, shown) : [];
   return { words, corrections, items: top, total: merged.length, complete: top.length > 0 && top[0].coverage === words.length };
