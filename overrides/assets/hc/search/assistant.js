@@ -101,7 +101,8 @@ function rulesOf(box) {
   return index ? index.rulesNow() : NO_RULES;
 }
 
-/* A question with no good answer here, for the feedback collector when there is one (feedback.js). */
+/* A question with no good answer here (nothing, only the other language's, or none the assistant is sure of), for
+   the feedback collector when there is one (feedback.js). */
 function unanswered(box, query, shown) {
   const detail = { query, lang: box.getAttribute("data-lang"), shown };
   box.dispatchEvent(new CustomEvent("hc:unanswered", { bubbles: true, detail }));
@@ -136,6 +137,7 @@ export function ask(box) {
       busy(result, false);
       const first = exchange.suggestions[0];
       if (!first || first.other) unanswered(box, question, first ? "other-language" : "nothing");
+      else if (exchange.unsure) unanswered(box, question, "not-sure");
     });
 }
 
