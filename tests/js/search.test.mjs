@@ -42,6 +42,8 @@ test("a prefix Pagefind fell back to is not the word itself", () => {
   assert.equal(foundItself("remboursements", ["remboursement"]), true);
   assert.equal(foundItself("batteries", ["battery"]), false);
   assert.equal(foundItself("batteries", ["battery"], true), true);
+  assert.equal(foundItself("something", ["Some"], true), false); // a much shorter word is not an ending
+  assert.equal(foundItself("something", ["someone"], true), false);
   assert.deepEqual(markedWords("the <mark>refund,</mark> goes <mark>back</mark>"), ["refund", "back"]);
 });
 
