@@ -181,3 +181,19 @@ test("the assistant is sure of an answer whose question or synonyms name a keywo
   // The same answer without the synonym: half the question, nothing of it named: not sure.
   assert.equal(sure(await retrieve(prefixIndex(postings, titles, FR), "clim à distance", "fr")), false);
 });
+
+test("when a word is found nowhere, the assistant is sure only of an answer whose question says half the rest", async () => {
+  const titles = { 3002: "How do I replace the key battery?", 1004: "Can I use third-party apps in my car?", 3001: "Why is my key not detected?" };
+  const index = prefixIndex({
+    battery: [[3002, 17]], start: [[3002, 4]], car: [[1004, 1], [3001, 1], [3002, 0.3]], install: [[1004, 5]]
+  }, titles, { ...EN, stop: [...EN.stop, "the", "in", "to"] });
+  // "jump" is nowhere: the battery answer has the other words, but its question says only "battery".
+  const jump = await retrieve(index, "jump start the car battery", "en");
+  assert.deepEqual([jump.items[0].id, jump.unknown, sure(jump)], [3002, 1, false]);
+  // "spotify" is nowhere: the apps answer's question says "car", half of "install" and "car".
+  const spotify = await retrieve(index, "install spotify in my car", "en");
+  assert.deepEqual([spotify.items[0].id, sure(spotify)], [1004, true]);
+  // Two words the site knows, both only in the answer's synonyms ("car", "battery" of a key): not sure.
+  const synonymsOnly = prefixIndex({ battery: [[3001, 5]], car: [[3001, 1], [1004, 1]] }, titles, EN, { 3001: "battery, car" });
+  assert.equal(sure(await retrieve(synonymsOnly, "boost battery car", "en")), false);
+});

@@ -133,7 +133,7 @@ function judged(entry, title, words, weight, wanted, rules) {
 }
 
 /* Is the best answer sure enough to show in full (the assistant)? It is when it has every word of the query,
-   or its question has two of the query's keywords, or it covers at least SURE_SHARE of the query's weight
+   or its question (or its synonyms) has two of the query's keywords, or it covers at least SURE_SHARE of the query's weight
    (each word weighing by how rare it is, a word nothing matches weighing most), or half of it with one of the
    keywords in its question. Otherwise it covers too little: "pizza delivery hours" finds an answer
    with "delivery" in its text, which is not an answer to the question. */
@@ -141,17 +141,25 @@ export const SURE_SHARE = 0.6;
 export function sure(found) {
   const best = found.items[0];
   if (!best) return false;
+  /* Words the site has nowhere ("jump" in "jump start the car battery", « survolter ») may be what the question
+     is about: then the answer's own question must say at least half of the words the site does know ("Can I
+     use third-party apps in my car?" for "install spotify in my car"), not one of three ("How do I replace the
+     key battery?"); when the site knows one word only, its question or synonyms may say it, if it covers half
+     the question's weight (« clim à distance »: « clim » is a synonym of the air-conditioning answer). */
+  const known = found.words.length - (found.unknown || 0);
+  if (found.unknown && best.asked * 2 < known && !(known === 1 && best.named === 1 && best.share >= 0.5)) return false;
   return best.coverage === found.words.length || best.named >= 2 || best.share >= SURE_SHARE
     || (best.named >= 1 && best.share >= 0.5);
 }
 
 /* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, covered, share,
-   score, action, result}], total, complete (the best item matches every word) }; ``share`` is the part of the query's
+   score, action, asked, named, echo, result}], total, complete (the best item matches every word), unknown (how
+   many of the words the site has nowhere) }; ``share`` is the part of the query's
    weight an item covers, from 0 to 1; ``result`` is the article as result.js models it. ``correct: false`` searches the words as typed. */
 export async function retrieve(index, query, lang, { correct = true, shown = SHOWN } = {}) {
   const rules = await index.rules();
   const words = keywords(query, rules);
-  const empty = { words, corrections: [], items: [], total: 0, complete: false };
+  const empty = { words, corrections: [], items: [], total: 0, complete: false, unknown: 0 };
   if (!words.length) return empty;
   const perWord = await Promise.all(words.map(function (word) { return findWord(index, word, correct); }));
   const corrections = perWord.filter(function (f) { return f.used !== f.typed; })
@@ -168,5 +176,6 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
     return { id: entry.result.id, coverage, covered, share: covered / whole, score: entry.score, action, asked: title, named, echo, result };
   }));
   const top = items.length ? ranked(items).slice(0, shown) : [];
-  return { words, corrections, items: top, total: merged.length, complete: top.length > 0 && top[0].coverage === words.length };
+  const unknown = perWord.filter(function (f) { return !f.results.length; }).length;
+  return { words, corrections, items: top, total: merged.length, complete: top.length > 0 && top[0].coverage === words.length, unknown };
 }
