@@ -62,6 +62,6 @@ test("the reader's car first, the others after, nothing left out (issue 32)", ()
   assert.equal(forOtherCar([], reader), false);
   const unknown = { chosen: [], groups: [["os9", "earlier"]] };
   assert.deepEqual(forReader(items, unknown).map((r) => r.id), ["a", "b", "c", "d"]);
-  assert.deepEqual(fromPagefind({ url: "x.html", meta: {}, filters: { car: ["os9"] } }, "en").cars, ["os9"]);
+  assert.deepEqual(fromPagefind({ url: "x.html", meta: { cars: "os9 earlier" } }, "en").cars, ["os9", "earlier"]);
   assert.deepEqual(fromPagefind({ url: "x.html", meta: {} }, "en").cars, []);
 });

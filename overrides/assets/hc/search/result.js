@@ -10,14 +10,14 @@
      <mark> around the words found), "" when the result does not come from a search;
    - ``views``: its page views, for ranking; ``lang``: the language its text is in;
    - ``other``: { lang, label } when it comes from the other language's index (links then say so), else null;
-   - ``cars``: the cars it is for (values of data/vehicles.yml, Pagefind's filter "car"), [] for every car. */
+   - ``cars``: the cars it is for (values of data/vehicles.yml, its metadata "cars"), [] for every car. */
 
 import { teaser as teaserOf } from "./passage.js";
 
 /* Pagefind's metadata of a record, with the weight each has when Pagefind matches a word: the question and
    the synonyms (data/synonyms/) and the screenshots' alt texts and captions count; the others are there for
    display and ranking only, and must be named here with 0, or Pagefind would match words in them. A field is added here and in search-record.html. */
-export const META_WEIGHTS = Object.freeze({ title: 5, synonyms: 1, pictures: 1, views: 0, teaser: 0, id: 0, category: 0 });
+export const META_WEIGHTS = Object.freeze({ title: 5, synonyms: 1, pictures: 1, views: 0, teaser: 0, id: 0, category: 0, cars: 0 });
 
 function text(value) { return value === undefined || value === null ? "" : String(value); }
 
@@ -36,7 +36,7 @@ export function fromPagefind(data, lang, other = null) {
     views: parseInt(meta.views, 10) || 0,
     lang: text(lang),
     other,
-    cars: data && data.filters && Array.isArray(data.filters.car) ? data.filters.car.map(text) : []
+    cars: text(meta.cars).split(" ").filter(Boolean)
   };
 }
 
