@@ -19,5 +19,4 @@ LAYERS: tuple[str, ...] = (
     "build",
     "writers",
     "importer",
-    "editor",
 )
