@@ -31,7 +31,7 @@ def test_hreflang_and_canonical_are_absolute(site, site_port):
 def test_sitemap_lists_every_page_once_per_language_with_alternates(site, site_port):
     xml = (site.out / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>([^<]+)</loc>", xml)
-    assert len(locs) == len(set(locs)) == 2 * (26 + 7 + 1)
+    assert len(locs) == len(set(locs)) == 2 * (29 + 7 + 1)  # articles, categories, home; in each language
     assert f"http://127.0.0.1:{site_port}/fr/{ARTICLE}" in locs
     block = xml.split(f"<loc>http://127.0.0.1:{site_port}/{ARTICLE}</loc>")[1].split("</url>")[0]
     assert block.count("<xhtml:link") == 3 and "<lastmod>2026-10-06</lastmod>" in block

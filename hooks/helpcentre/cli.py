@@ -22,8 +22,6 @@ from helpcentre.content import catalogue, translations
 from helpcentre.core import languages
 from helpcentre.core.problems import errors_in, report
 from helpcentre.images import references
-from helpcentre.importer import run as importer
-from helpcentre.importer import zendesk
 from helpcentre.release import artefacts, hosts, oldaddresses, parallel, precompress, sitefolder
 from helpcentre.search import searchindex
 from helpcentre.writers import newarticle, pullrequest, translationdiff
@@ -221,6 +219,10 @@ def cmd_review(root: Path, docs_dir: str) -> int:
 
 def cmd_import_zendesk(root: Path, url: str, locales: str | None) -> int:
     """Import a Zendesk Guide help centre; credentials only from the environment, never echoed."""
+    # Imported here: the converter it needs (html-to-markdown) is no dependency of a build.
+    from helpcentre.importer import run as importer
+    from helpcentre.importer import zendesk
+
     email, token = os.environ.get("ZENDESK_EMAIL", ""), os.environ.get("ZENDESK_API_TOKEN", "")
     credentials = zendesk.Credentials(email, token) if email and token else None
     try:
