@@ -215,6 +215,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         raise PluginError("content errors:\n" + "\n".join(map(str, problems)))
     sitefiles.write(site_dir, language_build.extra_files(config.site_url or ""))
     sitefiles.write(site_dir, minify.scripts(site_dir))
+    sitefiles.write(site_dir, minify.stylesheets(site_dir))
     sitefiles.write(site_dir, cars.stylesheet(site_dir, language_build.catalogue.vehicles))
     if language_build.lang != language_build.catalogue.languages.default:
         sitefiles.write(site_dir, [(f"{language_build.lang}/404.html", _not_found_page(state, config))])

@@ -52,6 +52,9 @@ def test_header_search_opens_with_the_keyboard(tab, served):
     tab.page.keyboard.press("/")
     dialog_input = tab.page.locator("[data-hc-search-dialog] .hc-search__input")
     expect(dialog_input).to_be_visible()  # "/" may first load search.js: wait for the dialog, don't race it
+    # Its styles come with search.js: the dialog never shows with the browser's own border (3px).
+    style = "getComputedStyle(document.querySelector('[data-hc-search-dialog]'))"
+    assert tab.page.evaluate(f"{style}.borderTopWidth") == "0px"
     dialog_input.fill("password")
     tab.page.wait_for_selector("[data-hc-search-dialog] [data-hc='search-results'] a")
     tab.page.keyboard.press("ArrowDown")
