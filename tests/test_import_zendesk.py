@@ -160,6 +160,23 @@ def test_a_failed_import_leaves_docs_and_data_as_they_were(project, fault):
             assert "s3cret-token" not in (project.root / "dist/import-report.md").read_text()
 
 
+@pytest.mark.parametrize("failure", ["503", "502", "500", "reset"])
+def test_a_zendesk_outage_is_retried_and_one_that_lasts_stops_the_import_cleanly(project, failure):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        before = tree(project.root)
+        server.centre.failure, server.centre.failing = failure, -1  # every articles list fails
+        result = run_import(project, server.url)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "Nothing was imported" in result.stderr and "import again" in result.stderr
+        assert (failure if failure != "reset" else "cannot reach it") in result.stderr
+        assert tree(project.root) == before
+        server.centre.failing = 1  # fails once, then answers
+        result = run_import(project, server.url)
+        assert result.returncode == 0, result.stderr
+        assert "English only." in (project.root / "docs/en/keys-locking/only-in-english.md").read_text()
+
+
 def test_a_killed_import_leaves_docs_and_data_as_they_were(project):
     with ZendeskServer(HelpCentre()) as server:
         server.centre.__dict__.update(centre(server.url).__dict__)
