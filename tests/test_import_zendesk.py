@@ -160,6 +160,24 @@ def test_a_failed_import_leaves_docs_and_data_as_they_were(project, fault):
             assert "s3cret-token" not in (project.root / "dist/import-report.md").read_text()
 
 
+@pytest.mark.parametrize("body", ["broken character", "nested too deep"])
+def test_a_body_that_cannot_convert_stops_the_import_naming_the_article_and_the_fix(project, body):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        before = tree(project.root)
+        only_english = server.centre.articles["en-us"][3]
+        if body == "broken character":  # half of a character: valid JSON, no UTF-8 can hold it
+            only_english["body"] = "<p>Press the button \ud83d until it beeps.</p>"
+        else:  # html-to-markdown would drop the text silently
+            only_english["body"] = "<p>Before.</p>" + "<div>" * 300 + "Deep text." + "</div>" * 300
+        result = run_import(project, server.url)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert 'Zendesk article 104 (en-us) "Only in English?"' in result.stderr
+        fix = "retype that character" if body == "broken character" else "remove the nested <div>"
+        assert fix in result.stderr and "then import again" in result.stderr
+        assert "Nothing was imported" in result.stderr and tree(project.root) == before
+
+
 @pytest.mark.parametrize("failure", ["503", "502", "500", "reset"])
 def test_a_zendesk_outage_is_retried_and_one_that_lasts_stops_the_import_cleanly(project, failure):
     with ZendeskServer(HelpCentre()) as server:

@@ -71,9 +71,11 @@ def articles(
             title, title_changes = files.title_of(item.get("title"))
             path = f"docs/{lang}/{art.category}/{art.slug}.md"
             try:
+                if broken := bodies.broken_character(title):
+                    raise bodies.BodyError(f"its title holds {broken}")
                 body = bodies.convert(str(item.get("body") or ""), link, image)
             except bodies.BodyError as exc:
-                raise ConvertError(f"Zendesk article {art.zendesk_id} ({item.get('locale')}): {exc}") from None
+                raise ConvertError(f"{named(art.zendesk_id, item)}: {exc}") from None
             notes = Notes(title, path, [*title_changes, *body.changes], list(body.external), list(body.no_alt))
             texts[(art.id, lang)] = (body.markdown, notes, used)
     seconds = time.perf_counter() - started
@@ -104,6 +106,12 @@ def articles(
             all_notes.append(notes)
     count = sum(1 for v in fetched.values() if isinstance(v, bytes))
     return Converted(writes, all_notes, count, seconds)
+
+
+def named(zendesk_id: int, item: dict) -> str:
+    """An article as the help centre's team knows it: Zendesk id, locale and title (printable)."""
+    title = str(item.get("title") or "").encode("utf-8", "backslashreplace").decode("utf-8")
+    return f'Zendesk article {zendesk_id} ({item.get("locale")}) "{" ".join(title.split())}"'
 
 
 def _link(href, base, host, lang, art, by_zendesk) -> tuple[str | None, bool]:
