@@ -21,6 +21,9 @@ HOSTILE = (
     "<li>Choose <strong>Reset</strong></li></ol></p><p><h2>Before you start</h2></p>"
     '<p onclick="evil()">See <a href="{url}/hc/en-us/articles/102-Other">the other answer</a>,'
     ' <a href="{url}/hc/en-us/articles/999-Gone">an old one</a> and <a href="javascript:alert(1)">this</a>.</p>'
+    '<p>All <a href="{url}/hc/en-us/sections/20-Keys-locking">key answers</a>, <a href="/hc/en-us/categories/10">'
+    'General</a>, <a href="{url}/hc/en-us/sections/77-Gone">an old section</a>, <a href="{url}/hc/en-us/categories'
+    '/88-Gone#top">an old category</a>.</p>'
     "<script>alert(1)</script><style>p{{color:red}}</style>"
     '<iframe src="https://www.youtube.com/embed/abc123"></iframe>'
     '<p><img src="/hc/article_attachments/1/key.png" alt="The key, battery side up"></p>'
@@ -91,6 +94,10 @@ def test_import_maps_articles_translations_images_and_old_addresses(project):
         assert "1. Open **Settings**." in en and "## Before you start" in en
         assert "[the other answer](what-is-the-other-answer.md)" in en
         assert f"{server.url}/hc/en-us/articles/999-Gone" in en
+        # Links to an imported section or Zendesk category lead to its page here; the others stay absolute.
+        assert "[key answers](index.md)" in en and "[General](../index.md)" in en
+        assert f"[an old section]({server.url}/hc/en-us/sections/77-Gone)" in en
+        assert f"[an old category]({server.url}/hc/en-us/categories/88-Gone#top)" in en
         assert "<script" not in en and "javascript:" not in en.replace("javascript:alert", "") and "onclick" not in en
         assert "<https://www.youtube.com/embed/abc123>" in en
         assert "&lt;script>" in en and "\\[a](https://e.example)" in en
@@ -110,7 +117,8 @@ def test_import_maps_articles_translations_images_and_old_addresses(project):
         # The 429 was waited for; the French lists were cursor-paged and followed.
         assert any("page%5Bafter%5D" in p for p in server.centre.log)
         report = (root / "dist/import-report.md").read_text()
-        for expected in ("Draft answer?", "999-Gone", "missing.png", "noalt.png", "`<script>` removed", "outdated"):
+        left = ("999-Gone", "sections/77-Gone", "categories/88-Gone#top")
+        for expected in ("Draft answer?", *left, "missing.png", "noalt.png", "`<script>` removed", "outdated"):
             assert expected in report
         redirects = yaml.safe_load((root / "data/redirects.yml").read_text())
         en_id = meta["id"]
@@ -239,12 +247,18 @@ def test_release_gives_every_old_address_a_301_to_its_new_page(project):
         hc = centre(server.url)
         for items in hc.articles.values():  # clean bodies: this test is about addresses
             for item in items:
-                item["body"] = "<p>Open <strong>Settings</strong> and choose <strong>Key</strong>.</p>"
+                locale = item["locale"]
+                item["body"] = (
+                    "<p>Open <strong>Settings</strong> and choose <strong>Key</strong>. See"
+                    f' <a href="/hc/{locale}/sections/20">all</a> or <a href="/hc/{locale}/categories/10">more</a>.</p>'
+                )
         server.centre.__dict__.update(hc.__dict__)
         assert run_import(project, server.url).returncode == 0
         built = project.cli("release", "--site-dir", str(project.out), "--archive", str(project.root / "dist/s.tar.gz"))
         assert built.returncode == 0, built.stdout + built.stderr
         rules = (project.out / "_redirects").read_text()
+        page = (project.out / "fr/keys-locking/how-do-i-change-the-keys-battery-1-now-vite.html").read_text()
+        assert 'href="index.html">all</a>' in page and 'href="../index.html">more</a>' in page  # category, home
         nginx = (project.root / "dist/hosts/nginx.conf").read_text()
         slug = "how-do-i-change-the-keys-battery-1-now-vite"
         for old, new in (

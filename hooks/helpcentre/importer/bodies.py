@@ -37,7 +37,7 @@ class BodyError(ValueError):
 class Body:
     markdown: str
     changes: tuple[str, ...]  # what was dropped or changed, with how many times
-    external: tuple[str, ...]  # links to the old help centre's articles that were not imported
+    external: tuple[str, ...]  # links to the old help centre's articles, sections, categories not imported
     no_alt: tuple[str, ...]  # images shown without alt text
 
 
