@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import platform
+import shutil
 import signal
 import subprocess
 import sys
@@ -222,6 +224,36 @@ def test_a_killed_import_leaves_docs_and_data_as_they_were(project):
         result = run_import(project, server.url)
         assert result.returncode == 0, result.stderr
         assert not list(project.root.glob(".import-zendesk-*"))
+
+
+@pytest.mark.skipif(
+    not shutil.which("strace") or platform.machine() != "x86_64",
+    reason="needs strace (scripts/ensure-debian-packages.sh) on x86_64, where os.rename is rename(2)",
+)
+@pytest.mark.parametrize("fault", ["signal=KILL", "error=EIO"])
+def test_an_import_stopped_between_swapping_docs_and_data_is_undone(project, fault):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        root, before = project.root, tree(project.root)
+        env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "ZENDESK_RATE": "0"}
+        # The kernel kills it as it enters its second renameat2, or fails that call: docs/ is exchanged,
+        # data/ not yet.
+        strace = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2",
+                  "-e", f"inject=renameat2:{fault}:when=2"]  # fmt: skip
+        command = [sys.executable, "-m", "helpcentre.cli", "--root", str(root), "import-zendesk", "--url", server.url]
+        stopped = subprocess.run([*strace, *command], cwd=root, env=env, capture_output=True, text=True)
+        assert stopped.returncode != 0 and "files changed" not in stopped.stdout
+        if fault == "error=EIO":  # the import itself puts docs/ back
+            assert "Nothing was imported" in stopped.stderr and "Traceback" not in stopped.stderr
+        else:
+            assert (root / "docs/en/keys-locking/only-in-english.md").is_file()  # the new docs/, the old data/
+            assert "keys-locking" not in (root / "data/categories.yml").read_text()
+            check = project.cli("check")  # any command first puts docs/ back
+            assert "killed while swapping docs and data in: docs/ put back as before it" in check.stderr
+        assert tree(root) == before and not list(root.glob(".import-zendesk-*"))
+        result = run_import(project, server.url)
+        assert result.returncode == 0, result.stderr
+        assert "keys-locking" in (root / "data/categories.yml").read_text()
 
 
 def test_an_import_never_overwrites_the_projects_articles_and_refuses_an_id_collision(project):

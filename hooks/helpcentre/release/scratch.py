@@ -82,6 +82,28 @@ def claimed_folder(parent: Path, prefix: str) -> Iterator[Path]:
         held.release()
 
 
+@contextlib.contextmanager
+def if_gone(parent: Path, prefix: str, token: str) -> Iterator[bool]:
+    """Whether the build that claimed ``token`` no longer runs; when so, its lock is held for the block."""
+    try:
+        fd = os.open(parent / f"{prefix}{token}{LOCK_SUFFIX}", os.O_RDWR)
+    except FileNotFoundError:
+        yield True  # a build claims before it makes anything and lets go last: nobody owns what is left
+        return
+    except OSError:
+        yield False  # not ours to judge (another user's lock)
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False  # that build is running
+            return
+        yield True
+    finally:
+        os.close(fd)
+
+
 def _token(name: str, prefix: str) -> str:
     rest = name[len(prefix) :]
     return rest.removesuffix(LOCK_SUFFIX).split("-", 1)[0]
