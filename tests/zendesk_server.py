@@ -7,7 +7,7 @@ Shapes follow Zendesk's documented responses (and the examples of the public fac
 ``locale``, ``source_locale``, ``outdated``, ``draft``, ``label_names``, ``position``, ``section_id``,
 ``vote_sum``, ``vote_count``, ``updated_at``. Images under ``/hc/article_attachments/<id>/<name>``. Faults
 on demand: a ``429`` with ``Retry-After`` before the first article page, ``401`` without credentials, a
-malformed page, the articles lists failing (a ``5xx`` or a connection reset) some times or always, a delay
+malformed page, a ``404``, the articles lists failing (a ``5xx`` or a connection reset) some times or always, a delay
 per request (to kill an import in the middle).
 """
 
@@ -42,6 +42,7 @@ class HelpCentre:
     too_many_once: bool = False  # a 429 with Retry-After: 1 before the first articles page
     auth: tuple[str, str] | None = None  # (email, token) a private help centre wants
     malformed: str | None = None  # a path answered with broken JSON
+    missing: str | None = None  # a path answered 404, as a help centre with Guide turned off answers
     failing: int = 0  # the next N requests for an articles list fail (-1: every one), as ``failure`` says
     failure: str = "503"  # a status ("503", "502", "500") or "reset": the connection reset unanswered
     delay: float = 0.0
@@ -72,6 +73,8 @@ class _Handler(BaseHTTPRequestHandler):
         if centre.failing and parts.path.endswith("/articles.json"):
             centre.failing -= centre.failing > 0
             return self._fail(centre.failure)
+        if centre.missing and parts.path == centre.missing:
+            return self._send(404, {"error": "InvalidEndpoint", "description": "Not found"})
         if centre.malformed and parts.path == centre.malformed:
             return self._raw(200, b'{"articles": [ {"id": 1,', "application/json")
         if parts.path in centre.images:

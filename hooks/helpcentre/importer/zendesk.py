@@ -175,6 +175,11 @@ def retry_wait(url: str, exc: urllib.error.HTTPError, attempt: int, backoff: flo
             f"{url}: Zendesk answered {status} {exc.reason} {MAX_RETRIES + 1} times; it may be down or busy:"
             " import again later"
         ) from None
+    if status == 404:
+        raise ZendeskError(
+            f"{url}: 404 Not Found; is URL the help centre's own address, with Guide turned on and this locale"
+            " published?"
+        ) from None
     raise ZendeskError(f"{url}: {status} {exc.reason}") from None
 
 
