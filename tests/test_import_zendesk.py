@@ -103,7 +103,7 @@ def test_import_maps_articles_translations_images_and_old_addresses(project):
         assert meta["title"] == 'How do I change the key\'s "battery": #1 *now* « vite »?'
         assert meta["tags"] == ["battery", "key"] and str(meta["updated"]) == "2024-03-04"
         # The body reads as if written here: bold labels, numbered steps, headings from ##, relative links.
-        assert "1. Open **Settings**." in en and "## Before you start" in en
+        assert "1. Open **Settings**." in en and "\n## Before you start\n" in en
         assert "[the other answer](what-is-the-other-answer.md)" in en
         assert f"{server.url}/hc/en-us/articles/999-Gone" in en
         # Links to an imported section or Zendesk category lead to its page here; the others stay absolute.
