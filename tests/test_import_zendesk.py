@@ -31,6 +31,7 @@ HOSTILE = (
     '<p><img src="/hc/article_attachments/1/key.png" alt="The key, battery side up"></p>'
     '<p><img src="/hc/article_attachments/2/missing.png" alt="Gone"></p>'
     '<p><img src="/hc/article_attachments/3/noalt.png"></p>'
+    '<p><img src="https://cdn.example.com/wiring.png" alt="The wiring"></p>'
     "<p>Text &lt;script&gt;x&lt;/script&gt; [a](https://e.example) &amp;copy;</p>"
     "<table><tr><th>Model</th><th>Battery</th></tr><tr><td>Cooper</td><td>CR2032</td></tr></table>"
 )
@@ -117,6 +118,7 @@ def test_import_maps_articles_translations_images_and_old_addresses(project):
         assert "![The key, battery side up](how-do-i-change-the-keys-battery-1-now-vite/key.wordless.png)" in en
         assert "](how-do-i-change-the-keys-battery-1-now-vite/key.wordless.png)" in fr
         assert (root / "docs/en/keys-locking/how-do-i-change-the-keys-battery-1-now-vite/key.wordless.png").is_file()
+        assert "[The wiring](https://cdn.example.com/wiring.png)" in en  # another host's image: a link to it
         fr_meta = yaml.safe_load(fr.split("---")[1])
         assert fr_meta["title"] == "Comment changer la pile : « vite » ?" and len(fr_meta["translation_of"]) == 12
         assert "étapes\u00a0:" in fr
@@ -152,6 +154,26 @@ def test_import_maps_articles_translations_images_and_old_addresses(project):
         assert changed.returncode == 0, changed.stderr
         after = tree(root)
         assert {p for p in after if after[p] != before.get(p)} == {"docs/en/keys-locking/only-in-english.md"}
+        # An article deleted on Zendesk goes at the next import; the report lists it.
+        del server.centre.articles["en-us"][3]
+        assert run_import(project, server.url).returncode == 0
+        assert not (root / "docs/en/keys-locking/only-in-english.md").exists()
+        assert "docs/en/keys-locking/only-in-english.md" in (root / "dist/import-report.md").read_text()
+
+
+def test_locales_map_to_languages_and_two_of_one_language_wait_for_locales(project):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        server.centre.locales = ["en-us", "en-gb", "fr-ca", "de"]
+        before = tree(project.root)
+        refused = run_import(project, server.url)
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr and tree(project.root) == before
+        assert "locales en-us and en-gb would both become 'en'; say which with LOCALES=en-us:en" in refused.stderr
+        result = run_import(project, server.url, locales="en-us:en,fr-ca:fr")
+        assert result.returncode == 0, result.stderr
+        assert (project.root / "docs/fr/keys-locking/what-is-the-other-answer.md").is_file()
+        report = (project.root / "dist/import-report.md").read_text()
+        assert "Locales not imported (no language here): en-gb, de" in report
 
 
 @pytest.mark.parametrize("fault", ["401", "malformed", "404", "no locales"])
