@@ -80,8 +80,8 @@ def recover(root: Path) -> list[str]:
     for journal in sorted(root.glob(f"{PREFIX}*{JOURNAL}*")):
         name = journal.name.removesuffix(".part").removesuffix(JOURNAL)
         with scratch.if_gone(root, PREFIX, name.removeprefix(PREFIX)) as gone:
-            if not gone:
-                continue  # that import is running
+            if not gone or not journal.exists():
+                continue  # that import is running, or another command (a parallel build) got there first
             if journal.name.endswith(JOURNAL):
                 try:
                     entries = json.loads(journal.read_text(encoding="utf-8"))
@@ -92,7 +92,7 @@ def recover(root: Path) -> list[str]:
                 if put_back:
                     done.append(f"make import-zendesk was killed while swapping {' and '.join(FOLDERS)} in:"
                                 f" {' and '.join(put_back)} put back as before it")  # fmt: skip
-            journal.unlink()
+            journal.unlink(missing_ok=True)
     if done:
         scratch.sweep(root, PREFIX)  # the copies left aside
     return done

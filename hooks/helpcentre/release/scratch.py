@@ -84,12 +84,14 @@ def claimed_folder(parent: Path, prefix: str) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def if_gone(parent: Path, prefix: str, token: str) -> Iterator[bool]:
-    """Whether the build that claimed ``token`` no longer runs; when so, its lock is held for the block."""
+    """Whether the build that claimed ``token`` no longer runs; when so, its lock is held for the block (a lock
+    file made for the block if the build had let go of its own: two sweepers never work on one token)."""
+    lock = parent / f"{prefix}{token}{LOCK_SUFFIX}"
     try:
-        fd = os.open(parent / f"{prefix}{token}{LOCK_SUFFIX}", os.O_RDWR)
+        fd = os.open(lock, os.O_RDWR)
+        made = False
     except FileNotFoundError:
-        yield True  # a build claims before it makes anything and lets go last: nobody owns what is left
-        return
+        fd, made = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600), True
     except OSError:
         yield False  # not ours to judge (another user's lock)
         return
@@ -97,9 +99,11 @@ def if_gone(parent: Path, prefix: str, token: str) -> Iterator[bool]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            yield False  # that build is running
+            yield False  # that build is running, or another sweeper holds it
             return
         yield True
+        if made:
+            lock.unlink(missing_ok=True)
     finally:
         os.close(fd)
 
