@@ -95,8 +95,9 @@ def write_project(source: Path, shots: dict[str, bytes], dest: Path) -> tuple[Pa
     return project, f"{category}/{SLUG}.html"
 
 
-def measure(source: Path, work: Path) -> dict:
-    """Each kind of source: its bytes, the first screen on the phone, the builds with an empty and a warm cache."""
+def measure(source: Path, work: Path, kinds: tuple[str, ...] = ()) -> dict:
+    """Each kind of source (``kinds``: these only): its bytes, the first screen on the phone, the builds with an
+    empty and a warm cache."""
     from playwright.sync_api import sync_playwright
 
     rows = []
@@ -104,6 +105,8 @@ def measure(source: Path, work: Path) -> dict:
         browser = launch(playwright)
         try:
             for n, (kind, shots) in enumerate(sources(browser).items()):
+                if kinds and kind not in kinds:
+                    continue
                 project, page = write_project(source, shots, work / f"shots-{n}")
                 out, logs = work / f"shots-{n}-site", work / "logs"
                 cold = build_once(project, builds.OURS, out, logs, f"shots-{n}-empty-cache").wall_s
