@@ -15,8 +15,7 @@ STRINGS = {lang: yaml.safe_load((REPO / f"data/i18n/{lang}.yml").read_text(encod
 STORE = "connected-store/index.html"
 OS9_ONLY = {"1002", "1004", "1005"}  # the store's answers for Operating System 9
 EARLIER = {"1006", "1007"}
-# Layout shifts of the content and the control (the header's language link moves a little as the search button
-# shows, with or without a choice: not theirs to measure).
+# Layout shifts of the content and the control (the whole page's: tests/test_layout_shift.py).
 CLS = """() => new Promise((done) => {
   let total = 0;
   const ours = (e) => e.sources.some((s) => s.node && s.node.closest && s.node.closest('.md-content, .hc-car'));
