@@ -21,6 +21,7 @@ from helpcentre.checks import contentread, github, reviews
 from helpcentre.content import catalogue, translations
 from helpcentre.core import languages
 from helpcentre.core.problems import errors_in, report
+from helpcentre.editor import admin
 from helpcentre.images import references
 from helpcentre.release import artefacts, hosts, oldaddresses, parallel, precompress, sitefolder
 from helpcentre.search import searchindex
@@ -88,6 +89,8 @@ def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
         if not _build_into(root, staging, extra_args):
             print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
+        if left_out := admin.write(root, staging, _site_url(staging)):
+            print(f"INFO    -  helpcentre: {left_out}", file=sys.stderr)
         sitefolder.swap(staging, site_dir)
     print(f"Site built into {site_dir}/")
     return 0
@@ -112,7 +115,9 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
             print(f"Release stopped: the build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
         site_url = _site_url(staging)
-        problems = artefacts.check(staging, site_url)
+        left_out = admin.write(root, staging, site_url)
+        problems = [left_out] if left_out else []
+        problems += artefacts.check(staging, site_url)
         csp = artefacts.content_security_policy(artefacts.script_hashes(staging), artefacts.endpoint_origins(staging))
         try:
             site = hosts.read(staging, site_url, csp, languages.of(root))

@@ -1,0 +1,158 @@
+"""The web editor at /admin/ in Debian's Chromium: the real bundle (``make editor``) on the test-repo backend
+(``tests/editor.py``). A writer edits an existing article; the files read back pass ``make check``, build, and
+differ from the repository's only where the writer typed; every request the editor makes goes to this site."""
+
+from __future__ import annotations
+
+import base64
+import re
+import time
+from urllib.parse import urlsplit
+
+import pytest
+from editorrepo import FILL, READ, REPO, STORE, with_test_repo
+from playwright.sync_api import sync_playwright
+
+from helpcentre.editor import admin
+
+from browser import Server, free_port, launch, record
+from conftest import new_site, run_cli
+
+pytestmark = pytest.mark.browser
+
+EDITED = "docs/en/app-and-mini-id/delete-mini-id.md"
+TYPED = "Deleting a MINI ID also removes its settings from the car."
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory):
+    if admin.bundle(REPO) is None:
+        pytest.fail("the editor is not bundled: run `make editor` (make test does)")
+    site = tmp_path_factory.mktemp("editor") / "site"
+    site.mkdir()
+    port = free_port()
+    assert admin.write(REPO, site, f"http://127.0.0.1:{port}/") is None
+    with Server(site, port=port) as server:
+        yield server, port, site
+
+
+def _repository_files() -> dict[str, bytes]:
+    return {p.relative_to(REPO).as_posix(): p.read_bytes() for p in sorted((REPO / "docs").rglob("*")) if p.is_file()}
+
+
+def _read_back(page) -> dict[str, bytes]:
+    return {path: base64.b64decode(data) for path, data in page.evaluate(READ, STORE).items()}
+
+
+def _until_saved(page, path: str, before: bytes, seconds: float = 30) -> dict[str, bytes]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        files = _read_back(page)
+        if files.get(path, before) != before:
+            return files
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the editor did not save {path}")
+
+
+def _open_editor(page, port: int, site, originals: dict[str, bytes]) -> set[str]:
+    """The editor on the test-repo backend, filled with ``originals``; the hosts its requests go to."""
+    config = with_test_repo((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.route("**/admin/config.yml*", lambda route: route.fulfill(body=config, content_type="text/yaml"))
+    base = f"http://127.0.0.1:{port}"
+    page.goto(f"{base}/admin/editor.json")  # the origin whose private storage the editor reads
+    page.evaluate(FILL, [STORE, {path: base64.b64encode(raw).decode() for path, raw in originals.items()}])
+    page.goto(f"{base}/admin/")
+    page.get_by_text("Work with Test Repository").click()
+    return hosts
+
+
+def _passes_check_and_builds(tmp_path, files: dict[str, bytes]) -> None:
+    project = new_site(tmp_path / "project", real_content=True, files=files, build=False)
+    checked = run_cli(project.root, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert project.build().ok, project.output
+
+
+def _answer_field(page):
+    """The answer's field, scrolled to as a writer scrolls down the form to it: the editor draws a field only
+    once it comes near the screen."""
+    field = page.locator("textarea").first
+    page.mouse.move(300, 600)
+    for _ in range(60):
+        if field.count():
+            break
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(250)
+    field.scroll_into_view_if_needed()
+    return field
+
+
+def test_edit_an_article_changes_only_what_the_writer_typed(editor_site, tmp_path):
+    _, port, site = editor_site
+    originals = _repository_files()
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+        tab = record(page)
+        hosts = _open_editor(page, port, site, originals)
+        page.get_by_text("4004 · How do I delete a MINI ID?").click()
+        body = _answer_field(page)
+        body.click()
+        page.keyboard.press("Control+End")
+        page.keyboard.type(f"\n\n{TYPED}")
+        page.get_by_role("button", name="Save").click()
+        files = _until_saved(page, EDITED, originals[EDITED])
+        browser.close()
+    assert hosts == {f"127.0.0.1:{port}"}, hosts
+    assert not [e for e in tab.errors if "sandbox" not in e], tab.errors
+    changed = {path for path in files if files[path] != originals.get(path)}
+    assert changed == {EDITED}, changed
+    expected = originals[EDITED].decode().rstrip("\n") + f"\n\n{TYPED}\n"
+    assert files[EDITED].decode() == expected
+    _passes_check_and_builds(tmp_path, {EDITED: files[EDITED]})
+
+
+NEW = {"en": "How do I pair a second phone?", "fr": "Comment jumeler un deuxième téléphone\u202f?"}
+NEW_ANSWER = {
+    "en": "Open **Phone** on the central display and add the second phone.",
+    "fr": "Ouvrez **Téléphone** sur l'écran central et ajoutez le deuxième téléphone.",
+}
+
+
+def test_create_an_article_in_both_languages(editor_site, tmp_path):
+    _, port, site = editor_site
+    originals = _repository_files()
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+        tab = record(page)
+        hosts = _open_editor(page, port, site, originals)
+        page.get_by_role("button", name="New").click()
+        page.get_by_role("textbox").first.fill(NEW["en"])
+        page.get_by_role("combobox").first.click()
+        page.get_by_role("option", name="Connectivity / Connectivité").click()
+        _answer_field(page).fill(NEW_ANSWER["en"])
+        page.get_by_text("French", exact=True).first.click()
+        page.get_by_role("textbox").first.fill(NEW["fr"])
+        _answer_field(page).fill(NEW_ANSWER["fr"])
+        page.screenshot(path=str(tmp_path / "new.png"))
+        page.get_by_role("button", name="Save").click()
+        path = "docs/en/connectivity/how-do-i-pair-a-second-phone.md"
+        files = _until_saved(page, path, b"")
+        browser.close()
+    assert hosts == {f"127.0.0.1:{port}"}, hosts
+    assert not [e for e in tab.errors if "sandbox" not in e], tab.errors
+    added = {p: files[p].decode() for p in files if p not in originals}
+    assert set(added) == {path, path.replace("docs/en/", "docs/fr/")}, added
+    assert not [p for p in originals if files.get(p) != originals[p]]
+    ids = {int(re.search(r"^id: (\d+)$", text, re.MULTILINE).group(1)) for text in added.values()}
+    used = {int(m) for raw in originals.values() for m in re.findall(rb"^id: (\d+)$", raw, re.MULTILINE)}
+    (new_id,) = ids  # the same id in both languages, picked at save, never typed
+    assert 5001 <= new_id <= 5999 and new_id not in used, new_id  # connectivity is the fifth category: 5xxx
+    for lang, text in added.items():
+        code = lang.split("/")[1]
+        expected = f'---\nid: {new_id}\ntitle: "{NEW[code]}"\ncategory: connectivity\n---\n\n{NEW_ANSWER[code]}\n'
+        assert text == expected
+    _passes_check_and_builds(tmp_path, {p: files[p] for p in added})
