@@ -53,7 +53,7 @@ site: install
 ## _redirects, dist/hosts/nginx.conf) and the precompressed .gz/.br files, then swap into site/ and write
 ## dist/site.tar.gz. Any failure leaves site/ as it was.
 release: install editor
-	$(HC) release
+	$(HC) release --require-editor
 
 ## Lighthouse scores (mobile) of home, a category and article 1001 in both languages, released and served
 ## by Debian's nginx with the release's hosts/nginx.conf; writes audit/RESULTS.md. Run before each release.
