@@ -1,6 +1,8 @@
-"""The web editor at /admin/ in Debian's Chromium: the real bundle (``make editor``) on the test-repo backend
-(``tests/editor.py``). A writer edits an existing article; the files read back pass ``make check``, build, and
-differ from the repository's only where the writer typed; every request the editor makes goes to this site."""
+"""The web editor at /admin/ in Debian's Chromium (the session's ``chromium`` fixture): the real bundle
+(``make editor``) on the test-repo backend (``tests/editorrepo.py``), served with the editor's own
+Content-Security-Policy as the hosts send it. A writer edits an existing article and creates one in both
+languages; the files read back pass ``make check``, build, and differ from the repository's only where the writer
+typed; every request the editor makes goes to this site and nothing breaks its policy."""
 
 from __future__ import annotations
 
@@ -11,11 +13,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from editorrepo import FILL, READ, REPO, STORE, with_test_repo
-from playwright.sync_api import sync_playwright
 
 from helpcentre.editor import admin
 
-from browser import Server, free_port, launch, record
+from browser import Server, free_port, record
 from conftest import new_site, run_cli
 
 pytestmark = pytest.mark.browser
@@ -32,7 +33,8 @@ def editor_site(tmp_path_factory):
     site.mkdir()
     port = free_port()
     assert admin.write(REPO, site, f"http://127.0.0.1:{port}/") is None
-    with Server(site, port=port) as server:
+    policy = {"Content-Security-Policy": admin.content_security_policy()}
+    with Server(site, port=port, headers=policy) as server:
         yield server, port, site
 
 
@@ -89,22 +91,26 @@ def _answer_field(page):
     return field
 
 
-def test_edit_an_article_changes_only_what_the_writer_typed(editor_site, tmp_path):
+@pytest.fixture
+def writer(chromium):
+    """A tab of the session's Chromium, wide enough for both languages side by side."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    yield record(context.new_page())
+    context.close()
+
+
+def test_edit_an_article_changes_only_what_the_writer_typed(editor_site, writer, tmp_path):
     _, port, site = editor_site
     originals = _repository_files()
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
-        tab = record(page)
-        hosts = _open_editor(page, port, site, originals)
-        page.get_by_text("4004 · How do I delete a MINI ID?").click()
-        body = _answer_field(page)
-        body.click()
-        page.keyboard.press("Control+End")
-        page.keyboard.type(f"\n\n{TYPED}")
-        page.get_by_role("button", name="Save").click()
-        files = _until_saved(page, EDITED, originals[EDITED])
-        browser.close()
+    page, tab = writer.page, writer
+    hosts = _open_editor(page, port, site, originals)
+    page.get_by_text("4004 · How do I delete a MINI ID?").click()
+    body = _answer_field(page)
+    body.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(f"\n\n{TYPED}")
+    page.get_by_role("button", name="Save").click()
+    files = _until_saved(page, EDITED, originals[EDITED])
     assert hosts == {f"127.0.0.1:{port}"}, hosts
     assert not [e for e in tab.errors if "sandbox" not in e], tab.errors
     changed = {path for path in files if files[path] != originals.get(path)}
@@ -121,27 +127,23 @@ NEW_ANSWER = {
 }
 
 
-def test_create_an_article_in_both_languages(editor_site, tmp_path):
+def test_create_an_article_in_both_languages(editor_site, writer, tmp_path):
     _, port, site = editor_site
     originals = _repository_files()
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
-        tab = record(page)
-        hosts = _open_editor(page, port, site, originals)
-        page.get_by_role("button", name="New").click()
-        page.get_by_role("textbox").first.fill(NEW["en"])
-        page.get_by_role("combobox").first.click()
-        page.get_by_role("option", name="Connectivity / Connectivité").click()
-        _answer_field(page).fill(NEW_ANSWER["en"])
-        page.get_by_text("French", exact=True).first.click()
-        page.get_by_role("textbox").first.fill(NEW["fr"])
-        _answer_field(page).fill(NEW_ANSWER["fr"])
-        page.screenshot(path=str(tmp_path / "new.png"))
-        page.get_by_role("button", name="Save").click()
-        path = "docs/en/connectivity/how-do-i-pair-a-second-phone.md"
-        files = _until_saved(page, path, b"")
-        browser.close()
+    page, tab = writer.page, writer
+    hosts = _open_editor(page, port, site, originals)
+    page.get_by_role("button", name="New").click()
+    page.get_by_role("textbox").first.fill(NEW["en"])
+    page.get_by_role("combobox").first.click()
+    page.get_by_role("option", name="Connectivity / Connectivité").click()
+    _answer_field(page).fill(NEW_ANSWER["en"])
+    page.get_by_text("French", exact=True).first.click()
+    page.get_by_role("textbox").first.fill(NEW["fr"])
+    _answer_field(page).fill(NEW_ANSWER["fr"])
+    page.get_by_role("button", name="Save").click()
+    path = "docs/en/connectivity/how-do-i-pair-a-second-phone.md"
+    _until_saved(page, path, b"")
+    files = _until_saved(page, path.replace("docs/en/", "docs/fr/"), b"")  # the twin, written after it
     assert hosts == {f"127.0.0.1:{port}"}, hosts
     assert not [e for e in tab.errors if "sandbox" not in e], tab.errors
     added = {p: files[p].decode() for p in files if p not in originals}
