@@ -109,7 +109,7 @@ test: install properdocs system-deps lint editor
 lint: install $(ESLINT)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(ESLINT) --config lint/eslint.config.mjs overrides/assets/hc tests/js
+	$(ESLINT) --config lint/eslint.config.mjs overrides/assets/hc tests/js editor/src editor/build.mjs
 
 $(ESLINT): lint/package-lock.json
 	npm ci --prefix lint --ignore-scripts --no-audit --no-fund

@@ -80,7 +80,9 @@ export function format(table) {
     let front = "";
     for (const key of keys) {
       // A list's empty rows (the editor shows one in an empty list) are no value.
-      const value = Array.isArray(data[key]) ? data[key].filter((item) => item !== "" && item != null) : data[key];
+      const value = Array.isArray(data[key])
+        ? data[key].filter((item) => item !== "" && item !== null && item !== undefined)
+        : data[key];
       const kept = recalled(key, value);
       if (kept !== undefined) {
         front += kept;
