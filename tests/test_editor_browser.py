@@ -7,6 +7,7 @@ typed; every request the editor makes goes to this site and nothing breaks its p
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import re
 import time
 from urllib.parse import urlsplit
@@ -120,6 +121,23 @@ def test_edit_an_article_changes_only_what_the_writer_typed(editor_site, writer,
     _passes_check_and_builds(tmp_path, {EDITED: files[EDITED]})
 
 
+def test_a_screenshot_without_alt_text_is_not_saved_and_the_writer_is_told_why(editor_site, writer):
+    _, port, site = editor_site
+    originals = _repository_files()
+    page = writer.page
+    _open_editor(page, port, site, originals)
+    page.get_by_text("4004 · How do I delete a MINI ID?").click()
+    body = _answer_field(page)
+    body.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\n\n![](delete-mini-id/manage-profiles.png)")
+    page.get_by_role("button", name="Save").click()
+    told = "A screenshot has no alt text: write what the screen shows between the brackets"
+    page.get_by_text(told).first.wait_for()
+    page.wait_for_timeout(1000)  # a save, had it gone through, is written within this
+    assert _read_back(page)[EDITED] == originals[EDITED]
+
+
 NEW = {"en": "How do I pair a second phone?", "fr": "Comment jumeler un deuxième téléphone\u202f?"}
 NEW_ANSWER = {
     "en": "Open **Phone** on the central display and add the second phone.",
@@ -155,6 +173,8 @@ def test_create_an_article_in_both_languages(editor_site, writer, tmp_path):
     assert 5001 <= new_id <= 5999 and new_id not in used, new_id  # connectivity is the fifth category: 5xxx
     for lang, text in added.items():
         code = lang.split("/")[1]
-        expected = f'---\nid: {new_id}\ntitle: "{NEW[code]}"\ncategory: connectivity\n---\n\n{NEW_ANSWER[code]}\n'
+        # updated: the day of the first save, as make new writes it
+        front = f'id: {new_id}\ntitle: "{NEW[code]}"\ncategory: connectivity\nupdated: {dt.date.today().isoformat()}\n'
+        expected = f"---\n{front}---\n\n{NEW_ANSWER[code]}\n"
         assert text == expected
     _passes_check_and_builds(tmp_path, {p: files[p] for p in added})

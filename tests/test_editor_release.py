@@ -162,3 +162,16 @@ def test_a_project_without_the_bundle_is_released_without_admin_and_says_so(tmp_
     quiet, site, _ = _release(project, "http://127.0.0.1:8000/", "--require-editor")
     assert quiet.returncode == 0, quiet.stdout + quiet.stderr
     assert "/admin/" not in quiet.stderr and not (site / "admin").exists()
+
+
+def test_an_editor_label_missing_from_data_i18n_stops_the_release_naming_file_and_key(tmp_path):
+    project = new_site(tmp_path / "project", build=False).root
+    shutil.copytree(REPO / admin.BUNDLE_DIR, project / admin.BUNDLE_DIR)
+    for lang in ("en", "fr"):
+        strings = project / f"data/i18n/{lang}.yml"
+        lines = strings.read_text(encoding="utf-8").splitlines(keepends=True)
+        strings.write_text("".join(line for line in lines if not line.startswith("editor.field.owner:")), "utf-8")
+    stopped, site, _ = _release(project, "http://127.0.0.1:8000/", "--require-editor")
+    assert stopped.returncode == 1 and "Traceback" not in stopped.stderr
+    expected = "release: /admin/ not written: data/i18n/en.yml: no string 'editor.field.owner'; add it to every"
+    assert expected in stopped.stderr and not site.exists()

@@ -16,10 +16,18 @@ export function pickId(category, ids, random = Math.random) {
   return free.length ? free[Math.floor(random() * free.length)] : undefined;
 }
 
-/** The preSave hook: gives a new article (in every language) the id it has not got yet. */
-export function idOnSave(ids) {
+/** Today as the front matter writes dates (YYYY-MM-DD), in the writer's time zone. */
+export function today(now = new Date()) {
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The preSave hook: a new article (one without an id yet) gets, in every language, the id picked for it and
+ * `updated` set to the day it is first saved, as `make new` writes them. An article that has its id keeps
+ * every value as the writer left it. */
+export function idOnSave(ids, day = today) {
   return ({ entry }) => {
-    let data = entry.get("data");
+    const data = entry.get("data");
     if (data.get("id")) {
       return entry;
     }
@@ -27,13 +35,13 @@ export function idOnSave(ids) {
     if (id === undefined) {
       return entry;
     }
-    data = data.set("id", id);
-    let result = entry.set("data", data);
+    const stamp = (values) => values.set("id", id).set("updated", values.get("updated") || day());
+    let result = entry.set("data", stamp(data));
     const i18n = entry.get("i18n");
     if (i18n) {
       result = result.set(
         "i18n",
-        i18n.map((locale) => locale.set("data", locale.get("data").set("id", id))),
+        i18n.map((locale) => locale.set("data", stamp(locale.get("data")))),
       );
     }
     return result;

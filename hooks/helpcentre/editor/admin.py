@@ -139,7 +139,10 @@ def write(root: Path, site: Path, site_url: str) -> str | None:
     target = site / ADMIN_DIR
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(root / BUNDLE_DIR, target, ignore=shutil.ignore_patterns("*.map", STARTUP))
-    (target / "config.yml").write_text(config.text(root, backend(root)), encoding="utf-8")
+    try:  # its labels are data/i18n's editor.* strings: one missing names the file and the key
+        (target / "config.yml").write_text(config.text(root, backend(root)), encoding="utf-8")
+    except strings.MissingString as missing:
+        return f"/{ADMIN_DIR}/ not written: {missing.args[0]}"
     (target / "editor.json").write_text(config.editor_data(cat), encoding="utf-8")
     shutil.copyfile(root / PREVIEW_CSS, target / "preview.css")
     say = tables[langs.default]

@@ -5,6 +5,7 @@ the front matter's ``FIELDS`` table, and produces Sveltia CMS's configuration as
 the ``config.yml`` written beside the editor (``text``): one collection, the articles, in
 ``docs/<lang>/<category>/<slug>.md``, every language side by side. A category added to ``data/categories.yml``
 is in the editor's choice list at the next build; each field's hint repeats the rule ``make check`` applies.
+The labels and the writer's hints are the default language's ``editor.*`` strings (``data/i18n/``).
 
 The editor reads and writes the articles through our own format (``hc-article``, registered by
 ``editor/src/format.js``), so an untouched article is saved byte for byte and a new one as ``make new``
@@ -25,7 +26,7 @@ import yaml
 
 from helpcentre.content import contacts, fields, sitedata, snippets
 from helpcentre.content.catalogue import Catalogue
-from helpcentre.core import languages
+from helpcentre.core import languages, strings
 
 FORMAT = "hc-article"  # the format editor/src/format.js registers
 COLLECTION = "articles"
@@ -35,6 +36,9 @@ DOCS_DIR = "docs"
 SHARED = frozenset({"id", "category"})
 # Written by our tools, never by a writer: kept as they are, not shown.
 TOOLS_WRITE = frozenset({"id", "translation_of"})
+# The answer may not hold a Markdown image without alt text (![](...)): the editor refuses to save it, with the
+# message naming the fix, as make check would in the pull request.
+ALT_TEXT_PATTERN = r"^(?![\s\S]*!\[\s*\]\()"
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ def config(root: Path, backend: Backend = Backend()) -> dict:
         # library is the docs folder itself, never a folder the build would not read.
         "media_folder": DOCS_DIR,
         "i18n": {"structure": "multiple_folders", "locales": list(langs.codes), "default_locale": langs.default},
-        "collections": [_articles(root, langs)],
+        "collections": [_articles(root, langs, strings.load_strings(root)[0][langs.default])],
     }
 
 
@@ -91,16 +95,16 @@ def _backend(backend: Backend) -> dict:
     return found
 
 
-def _articles(root: Path, langs: languages.Languages) -> dict:
+def _articles(root: Path, langs: languages.Languages, say: strings.Strings) -> dict:
     categories, _ = sitedata.load_categories(root)
     contact_items, _ = contacts.load_contacts(root)
     snippet_keys = sorted({key for _, key in snippets.load(root)[0]})
-    default = langs.default
+    placed = ", ".join(f"`[[snippet {key}]]`" for key in snippet_keys) or say("editor.no_snippets")
     return {
         "name": COLLECTION,
-        "label": "Articles",
-        "label_singular": "Article",
-        "description": _description(snippet_keys),
+        "label": say("editor.articles"),
+        "label_singular": say("editor.article"),
+        "description": say("editor.collection_description"),
         "folder": DOCS_DIR,
         "path": "{{category}}/{{slug}}",
         "format": FORMAT,
@@ -110,38 +114,24 @@ def _articles(root: Path, langs: languages.Languages) -> dict:
         "slug": "{{title}}",
         "summary": "{{id}} · {{title}}",
         "sortable_fields": ["id", "title", "updated"],
-        "view_groups": [{"label": "Category", "field": "category"}],
+        "view_groups": [{"label": say("editor.by_category"), "field": "category"}],
         # Screenshots beside the article: <slug>/name.png, as the screenshots build expects them.
         "media_folder": "{{filename}}",
         "public_folder": "{{filename}}",
         "fields": [
-            *(_field(f, categories, contact_items, langs) for f in fields.FIELDS),
+            *(_field(f, categories, contact_items, langs, say) for f in fields.FIELDS),
             {
                 "name": "body",
-                "label": "Answer",
+                "label": say("editor.answer"),
                 "widget": "markdown",
                 "i18n": True,
                 # Raw Markdown first: the rich-text view would rewrite lines the writer never touched.
                 "modes": ["raw", "rich_text"],
-                "hint": _answer_hint(snippet_keys, langs.default, default),
+                "hint": say("editor.answer_hint", snippets=placed),
+                "pattern": [ALT_TEXT_PATTERN, say("editor.alt_required")],
             },
         ],
     }
-
-
-def _description(snippet_keys: list[str]) -> str:
-    return (
-        "Each save opens a pull request; its checks run `make check` and build the site. "
-        "An article's folder is its category: to move an article, ask in the pull request."
-    )
-
-
-def _answer_hint(snippet_keys: list[str], lang: str, default: str) -> str:
-    placed = ", ".join(f"`[[snippet {key}]]`" for key in snippet_keys) or "none yet"
-    return (
-        "The answer in Markdown. A screenshot needs its alt text: `![what the screen shows](slug/name.png)`. "
-        f"Snippets (a line of their own): {placed}. A contact block: `[[contact key]]`."
-    )
 
 
 def _hint(field: fields.Field) -> str:
@@ -153,10 +143,10 @@ def _plain(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def _field(field: fields.Field, categories, contact_items: Mapping, langs: languages.Languages) -> dict:
+def _field(field: fields.Field, categories, contact_items: Mapping, langs: languages.Languages, say) -> dict:
     found: dict[str, object] = {
         "name": field.key,
-        "label": field.key.replace("_", " ").capitalize(),
+        "label": say(f"editor.field.{field.key}"),
         "required": field.required,
         "i18n": "duplicate" if field.key in SHARED else True,
         "hint": _hint(field),
