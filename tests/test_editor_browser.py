@@ -10,10 +10,12 @@ import base64
 import datetime as dt
 import re
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from editorrepo import FILL, READ, REPO, STORE, with_test_repo
+from PIL import Image
 
 from helpcentre.editor import admin
 
@@ -54,7 +56,8 @@ def _until_saved(page, path: str, before: bytes, seconds: float = 30) -> dict[st
         if files.get(path, before) != before:
             return files
         page.wait_for_timeout(200)
-    raise AssertionError(f"the editor did not save {path}")
+    near = sorted(p for p in files if p.startswith(path.rsplit("/", 1)[0]))
+    raise AssertionError(f"the editor did not save {path}; beside it: {near}")
 
 
 def _open_editor(page, port: int, site, originals: dict[str, bytes]) -> set[str]:
@@ -78,10 +81,10 @@ def _passes_check_and_builds(tmp_path, files: dict[str, bytes]) -> None:
     assert project.build().ok, project.output
 
 
-def _answer_field(page):
+def _answer_field(page, selector: str = "textarea"):
     """The answer's field, scrolled to as a writer scrolls down the form to it: the editor draws a field only
     once it comes near the screen."""
-    field = page.locator("textarea").first
+    field = page.locator(selector).first
     page.mouse.move(300, 600)
     for _ in range(60):
         if field.count():
@@ -141,13 +144,32 @@ def test_a_screenshot_without_alt_text_is_not_saved_and_the_writer_is_told_why(e
 NEW = {"en": "How do I pair a second phone?", "fr": "Comment jumeler un deuxième téléphone\u202f?"}
 NEW_ANSWER = {
     "en": "Open **Phone** on the central display and add the second phone.",
-    "fr": "Ouvrez **Téléphone** sur l'écran central et ajoutez le deuxième téléphone.",
+    "fr": "Ouvrez Téléphone sur l'écran central et ajoutez le deuxième téléphone.",
 }
+SHOT_ALT = "The Phone screen with its Add phone button"
 
 
-def test_create_an_article_in_both_languages(editor_site, writer, tmp_path):
+def _upload_screenshot(page, png: Path, alt: str, shown: str) -> None:
+    """In the answer's rich-text view, the Image button, then Upload from the writer's computer, then its alt text;
+    done once the image shows its address (``shown``) and the preview shows it with its alt text."""
+    page.get_by_role("button", name="Edit in Markdown").click()  # leaves the raw view
+    page.locator("[contenteditable=true]:visible").first.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Image").last.click()
+    page.get_by_role("button", name="Browse").click()
+    page.locator("[role=dialog] input[type=file]").set_input_files(str(png))
+    page.get_by_role("button", name="Insert").click()
+    page.get_by_text(shown, exact=True).wait_for()
+    page.get_by_role("textbox", name="Alt Text").first.fill(alt)
+    page.frame_locator("iframe[title='Content Preview']").get_by_role("img", name=alt).wait_for()
+
+
+def test_create_an_article_in_both_languages_with_a_screenshot(editor_site, writer, tmp_path):
     _, port, site = editor_site
     originals = _repository_files()
+    png = tmp_path / "Phone.png"
+    Image.new("RGB", (640, 400), (30, 120, 200)).save(png)
     page, tab = writer.page, writer
     hosts = _open_editor(page, port, site, originals)
     page.get_by_role("button", name="New").click()
@@ -155,15 +177,20 @@ def test_create_an_article_in_both_languages(editor_site, writer, tmp_path):
     page.get_by_role("combobox").first.click()
     page.get_by_role("option", name="Connectivity / Connectivité").click()
     _answer_field(page).fill(NEW_ANSWER["en"])
+    _upload_screenshot(page, png, SHOT_ALT, "how-do-i-pair-a-second-phone/phone.png")
     page.get_by_text("French", exact=True).first.click()
     page.get_by_role("textbox").first.fill(NEW["fr"])
-    _answer_field(page).fill(NEW_ANSWER["fr"])
+    _answer_field(page, "[contenteditable=true]:visible").click()  # the rich-text view, as the writer left it
+    page.keyboard.type(NEW_ANSWER["fr"])
     page.get_by_role("button", name="Save").click()
     path = "docs/en/connectivity/how-do-i-pair-a-second-phone.md"
+    shot = "docs/en/connectivity/how-do-i-pair-a-second-phone/phone.png"  # beside the article, name made safe
     _until_saved(page, path, b"")
+    _until_saved(page, shot, b"")
     files = _until_saved(page, path.replace("docs/en/", "docs/fr/"), b"")  # the twin, written after it
     assert hosts == {f"127.0.0.1:{port}"}, hosts
     assert not [e for e in tab.errors if "sandbox" not in e], tab.errors
+    assert files.pop(shot) == png.read_bytes()
     added = {p: files[p].decode() for p in files if p not in originals}
     assert set(added) == {path, path.replace("docs/en/", "docs/fr/")}, added
     assert not [p for p in originals if files.get(p) != originals[p]]
@@ -171,10 +198,11 @@ def test_create_an_article_in_both_languages(editor_site, writer, tmp_path):
     used = {int(m) for raw in originals.values() for m in re.findall(rb"^id: (\d+)$", raw, re.MULTILINE)}
     (new_id,) = ids  # the same id in both languages, picked at save, never typed
     assert 5001 <= new_id <= 5999 and new_id not in used, new_id  # connectivity is the fifth category: 5xxx
+    screenshot = f"\n\n![{SHOT_ALT}](how-do-i-pair-a-second-phone/phone.png)"
     for lang, text in added.items():
         code = lang.split("/")[1]
         # updated: the day of the first save, as make new writes it
         front = f'id: {new_id}\ntitle: "{NEW[code]}"\ncategory: connectivity\nupdated: {dt.date.today().isoformat()}\n'
-        expected = f"---\n{front}---\n\n{NEW_ANSWER[code]}\n"
+        expected = f"---\n{front}---\n\n{NEW_ANSWER[code]}{screenshot if code == 'en' else ''}\n"
         assert text == expected
-    _passes_check_and_builds(tmp_path, {p: files[p] for p in added})
+    _passes_check_and_builds(tmp_path, {**{p: files[p] for p in added}, shot: png.read_bytes()})

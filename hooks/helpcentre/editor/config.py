@@ -27,6 +27,7 @@ import yaml
 from helpcentre.content import contacts, fields, sitedata, snippets
 from helpcentre.content.catalogue import Catalogue
 from helpcentre.core import languages, strings
+from helpcentre.images import files as imagefiles
 
 FORMAT = "hc-article"  # the format editor/src/format.js registers
 COLLECTION = "articles"
@@ -50,6 +51,11 @@ class Backend:
     auth_url: str = ""  # the OAuth worker's address; empty: sign in with a token
 
 
+# Uploads only, from the writer's computer: no stock photos (other hosts), names made safe for addresses, nothing
+# over the size make check warns about.
+_MEDIA = {"stock_assets": False, "all": {"slugify_filename": True, "max_file_size": imagefiles.MAX_BYTES}}
+
+
 def config(root: Path, backend: Backend = Backend()) -> dict:
     langs = languages.of(root)
     return {
@@ -59,6 +65,7 @@ def config(root: Path, backend: Backend = Backend()) -> dict:
         # library is the docs folder itself, never a folder the build would not read.
         "media_folder": DOCS_DIR,
         "i18n": {"structure": "multiple_folders", "locales": list(langs.codes), "default_locale": langs.default},
+        "media_libraries": _MEDIA,
         "collections": [_articles(root, langs, strings.load_strings(root)[0][langs.default])],
     }
 
@@ -115,8 +122,10 @@ def _articles(root: Path, langs: languages.Languages, say: strings.Strings) -> d
         "summary": "{{id}} · {{title}}",
         "sortable_fields": ["id", "title", "updated"],
         "view_groups": [{"label": say("editor.by_category"), "field": "category"}],
-        # Screenshots beside the article: <slug>/name.png, as the screenshots build expects them.
-        "media_folder": "{{filename}}",
+        # Screenshots beside the article, as the screenshots build expects them: the answer writes
+        # <slug>/name.png, the file lands in docs/<lang>/<category>/<slug>/name.png. Sveltia joins the entry's
+        # folder, media_folder and the public path: with "{{filename}}" in both the folder came twice.
+        "media_folder": "",
         "public_folder": "{{filename}}",
         "fields": [
             *(_field(f, categories, contact_items, langs, say) for f in fields.FIELDS),
