@@ -37,7 +37,7 @@ $(PROPERDOCS_VENV)/.installed-lock: requirements-properdocs.lock
 	@touch $@
 
 ## The web editor's bundle in editor/dist/ (needs Node and npm; `make site` does not): npm ci from the lock, then
-## esbuild. The build copies it into site/admin/ with its generated config.yml (README: Editing in the browser).
+## esbuild. A release copies it into site/admin/ with its generated config.yml (README: Editing in the browser).
 editor: $(EDITOR_BUNDLE)
 
 $(EDITOR_BUNDLE): editor/package-lock.json editor/build.mjs $(wildcard editor/src/*.js)
@@ -49,9 +49,10 @@ $(EDITOR_BUNDLE): editor/package-lock.json editor/build.mjs $(wildcard editor/sr
 site: install
 	$(HC) build
 
-## Build into a fresh folder, verify links, hosts and metadata, write each host's configuration (_headers,
-## _redirects, dist/hosts/nginx.conf) and the precompressed .gz/.br files, then swap into site/ and write
-## dist/site.tar.gz. Any failure leaves site/ as it was.
+## Build into a fresh folder, add the web editor (/admin/: --require-editor, its bundle missing stops the release),
+## verify links, hosts and metadata, write each host's configuration (_headers, _redirects, dist/hosts/nginx.conf)
+## and the precompressed .gz/.br files, then swap into site/ and write dist/site.tar.gz. Any failure leaves site/
+## as it was.
 release: install editor
 	$(HC) release --require-editor
 
