@@ -139,17 +139,18 @@ def write(root: Path, site: Path, site_url: str) -> str | None:
     target = site / ADMIN_DIR
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(root / BUNDLE_DIR, target, ignore=shutil.ignore_patterns("*.map", STARTUP))
+    say = tables[langs.default]
     try:  # its labels are data/i18n's editor.* strings: one missing names the file and the key
         (target / "config.yml").write_text(config.text(root, backend(root)), encoding="utf-8")
+        title, description = say("editor.title"), say("editor.description")
     except strings.MissingString as missing:
         return f"/{ADMIN_DIR}/ not written: {missing.args[0]}"
     (target / "editor.json").write_text(config.editor_data(cat), encoding="utf-8")
     shutil.copyfile(root / PREVIEW_CSS, target / "preview.css")
-    say = tables[langs.default]
     page = _PAGE.format(
         lang=langs.default,
-        title=html.escape(say("editor.title")),
-        description=html.escape(say("editor.description")),
+        title=html.escape(title),
+        description=html.escape(description),
         canonical=html.escape(site_url.rstrip("/") + f"/{ADMIN_DIR}/"),
         entry=ENTRY,
     )
