@@ -126,15 +126,18 @@ lock: install
 clean:
 	rm -rf site .site-* .pytest_cache dist
 
-## Benchmark against plain Material + i18n (issue 10): N = 100, 1000, 3000 articles per language, about an hour;
-## writes benchmarks/RESULTS.md (tables) and benchmarks/budgets.json (the figures the budgets read), both committed,
-## and every figure into dist/bench-results.json. Quick look: make bench BENCH_SIZES=100 BENCH_REPEATS=1;
+## Benchmark against plain Material + i18n (issue 10): N = 100, 1000, 3000 articles per language; then once the
+## screenshot page on a phone, N = 3000 with two screenshots an article (empty and warm image cache; BENCH_IMAGES_SIZE
+## to change N) and 1,000 Zendesk articles imported (issues 28, 29). Writes benchmarks/RESULTS.md (tables) and
+## benchmarks/budgets.json (the figures the budgets read), both committed, and every figure into
+## dist/bench-results.json. Quick look: make bench BENCH_SIZES=100 BENCH_REPEATS=1 (the stages at N = 100);
 ## BENCH_FROM=HEAD measures the committed site code instead of the working tree.
 bench: install
 	$(BIN)/python -m benchmarks.run $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_REPEATS),--repeats $(BENCH_REPEATS)) \
-	  $(if $(BENCH_FROM),--code-from $(BENCH_FROM))
+	  $(if $(BENCH_FROM),--code-from $(BENCH_FROM)) $(if $(BENCH_IMAGES_SIZE),--images-size $(BENCH_IMAGES_SIZE))
 
-## The benchmark machinery at N = 20 and 100, one run each: prints the results, writes nothing into benchmarks/.
+## The benchmark machinery at N = 20 and 100, one run each, the stages at N = 100: prints the results, writes nothing
+## into benchmarks/.
 bench-smoke: install
 	$(BIN)/python -m benchmarks.run --sizes 20,100 --repeats 1 --preview-edits 1 --browser-repeats 1 --no-save
 
@@ -146,7 +149,8 @@ bench-search: install system-deps
 	$(BIN)/python -m benchmarks.searchquality $(if $(SETS),--sets $(SETS)) $(if $(LIMIT),--limit $(LIMIT)) \
 	  $(if $(NO_SAVE),--no-save)
 
-## make import-zendesk on 1,000 articles in two locales from a local server answering as Zendesk does (budget 60 s).
+## make import-zendesk on 1,000 articles in two locales from a local server answering as Zendesk does (budget 60 s),
+## alone: the same figure as make bench's import stage, in a few seconds.
 bench-import: install
 	$(BIN)/python benchmarks/zendesk_import.py
 

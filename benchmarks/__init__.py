@@ -5,9 +5,12 @@ words of ``vocabulary`` (``data/*.yml``) and ``projects`` writes the two project
 build (through the runners ``with_memory.py`` and ``timed_build.py``, run as files in a project), ``weights``
 weighs its output, ``profiling`` measures our hooks' share, ``preview`` a `mkdocs serve` rebuild, ``browser``
 search in Chromium, ``collector_load`` the feedback collector's throughput under a bounded load;
-``environment`` records the machine and the code measured. ``budgets`` checks the budgets of issue 10;
-``report`` and ``size_table`` write the tables of ``RESULTS.md`` and the figures of ``budgets.json``, with
-``figures`` for the numbers.
+``environment`` records the machine and the code measured. ``stages`` measures once a run the screenshot page
+(``shot_page``), the corpus with screenshots (``image_builds``, its PNG files from ``shot_images``) and the
+Zendesk import (``zendesk_import``). ``budgets`` checks every budget (``build_budgets``: issue 10's;
+``media_budgets``: issues 28 and 29's; ``measured``: what they read); ``report``, ``size_table`` and
+``media_report`` write the tables of ``RESULTS.md`` and the figures of ``budgets.json``, with ``figures`` for
+the numbers.
 """
 
 import sys

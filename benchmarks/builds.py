@@ -57,6 +57,7 @@ def build_env(project: Path, variant: str) -> dict[str, str]:
     env["NO_MKDOCS_2_WARNING"] = "1"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("HC_BUILD_JOBS", None)  # ours: as many processes as the machine has cores, as `make site`
+    env.pop("HC_IMAGE_CACHE", None)  # each project's own image cache (.cache/images), empty before its first build
     if variant in (OURS, SEQUENTIAL):
         env["PYTHONPATH"] = str(project / "hooks")
     if variant == SEQUENTIAL:

@@ -42,6 +42,10 @@ from .vocabulary import (
 )
 
 NNBSP = "\u202f"  # before ? ! ;
+# With screenshots: one after each of the first two steps, in a folder named like the article: the first of each
+# language's own interface, the second a screen without words that the French article takes from the English tree.
+SHOTS = ("step-1.png", "step-2.wordless.png")
+SHOT_ALT = Pair("The {l} screen of step {n}: choose {l} to go on", "L'écran {l} de l'étape {n}\u00a0: choisissez {l}")
 SEED = 10
 MIN_WORDS = 280
 
@@ -70,6 +74,12 @@ class ArticleSpec:
     contact: str | None
     updated: dt.date
     views: int | None
+    shots: tuple[str, ...] = ()  # the screenshots' files, in the folder named like the article
+
+    def shot_files(self, lang: str) -> list[str]:
+        """The screenshots ``lang``'s tree holds for this article (wordless ones: the first language's only)."""
+        keep = lang == LANGUAGES[0]
+        return [f"{self.category}/{self.slug}/{name}" for name in self.shots if keep or ".wordless." not in name]
 
     @property
     def rel_path(self) -> str:
@@ -95,8 +105,9 @@ class Corpus:
 # -- generation ----------------------------------------------------------------------------------------------
 
 
-def generate(size: int, seed: int = SEED) -> Corpus:
-    """``size`` articles per language, the same for the same size and seed."""
+def generate(size: int, seed: int = SEED, screenshots: bool = False) -> Corpus:
+    """``size`` articles per language, the same for the same size and seed; with ``screenshots``, the same
+    articles with two screenshots each (``SHOTS``), nothing else changed."""
     rng = random.Random(f"{seed}-{size}")
     combos = list(
         itertools.product(range(len(TITLES)), range(len(ACTIONS)), range(len(SUBJECTS)), range(len(CONTEXTS)))
@@ -108,7 +119,9 @@ def generate(size: int, seed: int = SEED) -> Corpus:
         by_category.setdefault(head.category, []).append(head.id)
     ranks = list(range(size))
     rng.shuffle(ranks)
-    articles = tuple(_article(rng, head, heads, by_category[head.category], ranks[i]) for i, head in enumerate(heads))
+    articles = tuple(
+        _article(rng, head, heads, by_category[head.category], ranks[i], screenshots) for i, head in enumerate(heads)
+    )
     return Corpus(size=size, seed=seed, categories=CATEGORIES, articles=articles)
 
 
@@ -147,7 +160,9 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _article(rng: random.Random, head: Head, heads: list[Head], same_category: list[int], rank: int) -> ArticleSpec:
+def _article(
+    rng: random.Random, head: Head, heads: list[Head], same_category: list[int], rank: int, screenshots: bool
+) -> ArticleSpec:
     others = [i for i in same_category if i != head.id]
     related = tuple(sorted(rng.sample(others, min(len(others), rng.randint(1, 3))))) if rng.random() < 0.2 else ()
     contact = rng.choice(CONTACT_KEYS) if rng.random() < 0.15 else None
@@ -155,7 +170,7 @@ def _article(rng: random.Random, head: Head, heads: list[Head], same_category: l
     if link is not None and link.id == head.id:
         link = None
     marker = rng.random() < 0.05
-    body = _body(rng, head, link, marker)
+    body = _body(rng, head, link, marker, screenshots)
     tags = tuple(rng.sample(TAGS, rng.randint(1, 3)))
     updated = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 660))
     views = int(60_000 / (rank + 1) ** 0.8) + rng.randint(0, 40) if rng.random() < 0.85 else None
@@ -170,10 +185,11 @@ def _article(rng: random.Random, head: Head, heads: list[Head], same_category: l
         contact=contact,
         updated=updated,
         views=views,
+        shots=SHOTS if screenshots else (),
     )
 
 
-def _body(rng: random.Random, head: Head, link: Head | None, marker: bool) -> Pair:
+def _body(rng: random.Random, head: Head, link: Head | None, marker: bool, screenshots: bool = False) -> Pair:
     """The answer in both languages, built from the same choices so the twins stay in step."""
     values = {"a": head.action, "s": second_person(head.subject)}
     pool = list(SENTENCES)
@@ -188,17 +204,24 @@ def _body(rng: random.Random, head: Head, link: Head | None, marker: bool) -> Pa
     spare = [next(sentences) for _ in range(len(pool))]
     numbers = {"n": rng.randint(2, 15), "year": rng.randint(2014, 2022)}
 
-    def render(lang: str, extra: int) -> str:
+    def render(lang: str, extra: int, shots: bool = False) -> str:
         def text(pair: Pair, **more: object) -> str:
             fields = {k: v.get(lang) for k, v in values.items()} | numbers | more
             return pair.get(lang).format(**fields)
+
+        def step(n: int, pair: Pair, label: Pair) -> str:
+            line = f"{n}. {text(pair, l=label.get(lang))}"
+            if shots and n <= len(SHOTS):
+                alt = SHOT_ALT.get(lang).format(l=label.get(lang), n=n)
+                line += f"\n\n    ![{alt}]({head.slug}/{SHOTS[n - 1]})\n"
+            return line
 
         blocks = [
             " ".join(text(p) for p in lead),
             HEADINGS[0].get(lang),
             " ".join(text(p) for p in before),
             HEADINGS[1].get(lang),
-            "\n".join(f"{n}. {text(step, l=label.get(lang))}" for n, (step, label) in enumerate(steps, 1)),
+            "\n".join(step(n, pair, label) for n, (pair, label) in enumerate(steps, 1)),
             " ".join(text(p) for p in after),
             HEADINGS[2].get(lang),
             " ".join(text(p) for p in [*trouble, *spare[:extra]]),
@@ -213,7 +236,8 @@ def _body(rng: random.Random, head: Head, link: Head | None, marker: bool) -> Pa
     extra = 0
     while len(re.findall(r"\w+", render("en", extra))) < MIN_WORDS and extra < len(pool):
         extra += 1
-    return Pair(render("en", extra), render("fr", extra))
+    # The words counted without the screenshots' alt texts: with or without them, the same sentences.
+    return Pair(render("en", extra, screenshots), render("fr", extra, screenshots))
 
 
 _SECOND_PERSON = {"en": (("my ", "your "),), "fr": (("mon ", "votre "), ("ma ", "votre "), ("mes ", "vos "))}

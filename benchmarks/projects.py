@@ -5,7 +5,8 @@ two files generated here) and non-article files under ``docs/``; the reference's
 ``benchmarks/data/reference-mkdocs.yml``; never writes into the repository. Produces, in the folder given:
 
 - ``ours/``: our help centre (the repository's configuration, hooks, overrides and data) with the corpus
-  in ``docs/<lang>/<category>/<slug>.md``, its own ``data/categories.yml`` (12 categories) and
+  in ``docs/<lang>/<category>/<slug>.md`` (and, for a corpus with screenshots, their generated PNG files in
+  ``docs/<lang>/<category>/<slug>/``, ``shot_images.py``), its own ``data/categories.yml`` (12 categories) and
   ``data/popularity.csv``;
 - ``reference/``: the same articles with a trivial home page per language, built by plain Material +
   mkdocs-static-i18n with the same Markdown extensions and ``navigation.prune``: no hooks, no overrides.
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from . import shot_images
 from .corpus import Corpus, article_markdown
 from .vocabulary import DATA, LANGUAGES, REFERENCE_HOME
 
@@ -38,6 +40,9 @@ def write_articles(corpus: Corpus, docs: Path) -> None:
             path = docs / lang / article.rel_path
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(article_markdown(article, lang), encoding="utf-8")
+            for rel in article.shot_files(lang):  # a corpus generated with screenshots
+                (docs / lang / rel).parent.mkdir(parents=True, exist_ok=True)
+                (docs / lang / rel).write_bytes(shot_images.png(article.id, Path(rel).name, lang))
 
 
 def categories_yaml(corpus: Corpus) -> str:

@@ -1,8 +1,9 @@
 """RESULTS.md, the tables of a run, its budgets.json and the few lines printed at its end.
 
 Reads the dict ``benchmarks.run`` builds with its checked budgets. Produces the Markdown of
-``benchmarks/RESULTS.md`` (the budgets, a table per size, the collector under load: tables, no prose), the
-figures the budgets read as ``benchmarks/budgets.json``, and a summary for the terminal.
+``benchmarks/RESULTS.md`` (the budgets, a table per size, the collector under load, the screenshots and the
+import: tables, no prose), the figures the budgets read as ``benchmarks/budgets.json``, and a summary for the
+terminal.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from .budgets import RULES, Budget
 from .builds import OURS, REFERENCE
 from .figures import kb, lang_max, times
+from .media_report import media_tables
 from .size_table import size_table
 
 
@@ -20,6 +22,10 @@ def _amount(value: float, unit: str, share_digits: int) -> str:
         return f"{value:.{share_digits}%}"
     if unit == "×":
         return times(value)
+    if unit == "CLS":
+        return f"{value:.3f}"
+    if unit == "s":
+        return f"{value:,.1f} s"
     return f"{value:,.0f} {unit}"
 
 
@@ -50,13 +56,16 @@ def budget_table(items: list[dict]) -> list[str]:
 def _collector_table(figures: dict | None) -> list[str]:
     if not figures:
         return []
+    rounds = ", ".join(f"{r:,.0f}" for r in figures.get("requests_per_s_rounds", []))
     return [
         "## Feedback collector under load",
         "",
-        "| database | votes | clients | seconds | requests/s | accepted | stored | lost |",
+        "| database | votes a round | clients | seconds (median) | requests/s (median; each round) | accepted "
+        "| stored | lost |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
         f"| {figures['database']} | {figures['requests']:,} | {figures['clients']} | {figures['seconds']:.2f} | "
-        f"{figures['requests_per_s']:,.0f} | {figures['accepted']:,} | {figures['stored']:,} | **{figures['lost']}** |",
+        f"{figures['requests_per_s']:,.0f} ({rounds}) "
+        f"| {figures['accepted']:,} | {figures['stored']:,} | **{figures['lost']}** |",
         "",
     ]
 
@@ -71,7 +80,7 @@ def markdown(results: dict) -> str:
         f"Python {m['python']}; " + ", ".join(f"{name} {v}" for name, v in results["versions"].items() if v) + ". "
         "How each figure is measured: [METHOD.md](METHOD.md).",
         "",
-        "## Budgets of issue 10",
+        "## Budgets (issues 10, 28 and 29)",
         "",
         *budget_table(results.get("budgets", [])),
         "",
@@ -79,6 +88,7 @@ def markdown(results: dict) -> str:
     for size, result in results["sizes"].items():
         lines += [f"## N = {int(size):,} articles per language", "", *size_table(result), ""]
     lines += _collector_table(results.get("collector"))
+    lines += media_tables(results)
     return "\n".join(lines)
 
 

@@ -5,12 +5,15 @@ copied once at the start, or a commit with ``--code-from``), generates for each 
 articles per language into a work folder (a temporary one unless ``--work-dir``), checks it with
 ``helpcentre.cli check``, then builds A and B alternately (median of several runs while the time budget per
 size allows), weighs the output, measures search in Chromium, clocks our hooks in builds of A, times a
-`mkdocs serve` rebuild after one edit and loads the feedback collector with a fixed number of votes. Produces
+`mkdocs serve` rebuild after one edit and loads the feedback collector with a fixed number of votes; then,
+once, the stages of ``stages.py``: the screenshot page on a phone, the corpus with two screenshots an article
+(N = 3000 unless ``--images-size``) from an empty and a warm image cache, the import of 1,000 Zendesk
+articles. Produces
 ``benchmarks/RESULTS.md`` (the tables) and ``benchmarks/budgets.json`` (the figures the budgets read), both
 committed (``--results-dir``), and every figure in ``dist/bench-results.json`` (not committed), printing
 progress as it goes.
 
-    make bench                                      # N = 100, 1000, 3000: about an hour
+    make bench                                      # N = 100, 1000, 3000, then the stages
     make bench BENCH_SIZES=100 BENCH_REPEATS=1      # a quick look (or --sizes / --repeats)
     make bench BENCH_FROM=HEAD                      # the committed code, not the working tree
     make bench-smoke                                # N = 20 and 100, printed, nothing written
@@ -30,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, budgets, collector_load, corpus, environment, one_size, report
+from . import browser, budgets, collector_load, corpus, environment, measured, one_size, report, stages
 from .settings import BenchError, Settings, log
 
 DEFAULT_SIZES = (100, 1000, 3000)
@@ -58,6 +61,7 @@ def run(settings: Settings) -> dict:
         results["preview"] = previewed or results["preview"]
         _save(settings.work_dir / "partial.json", results)
     results["collector"] = collector_load.measure(settings)
+    results |= stages.measure(settings)
     results["duration_s"] = round(time.perf_counter() - started, 1)
     results["budgets"] = [dataclasses.asdict(b) for b in budgets.budgets(results)]
     return results
@@ -99,6 +103,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, default=corpus.SEED)
     parser.add_argument(
+        "--images-size",
+        type=int,
+        default=int(os.environ.get("BENCH_IMAGES_SIZE", "0")) or None,
+        help="N of the corpus with two screenshots an article (default: 3000 if measured, else the largest size)",
+    )
+    parser.add_argument(
+        "--stages",
+        default=",".join(stages.STAGES),
+        help="measured once a run, after the sizes: screenshots, images, import (an empty value: none)",
+    )
+    parser.add_argument(
         "--code-from", metavar="REV", help="benchmark the site code of a commit (default: working tree)"
     )
     return parser.parse_args(argv)
@@ -116,6 +131,10 @@ def settings_from(args: argparse.Namespace, work_dir: Path, keep_work: bool) -> 
     if args.browser == "on" and not browser.available():
         raise SystemExit("--browser on: Playwright and /usr/bin/chromium are needed (make system-deps)")
     preview_size = args.preview_size or (1000 if 1000 in sizes else max(sizes))
+    chosen = tuple(s for s in args.stages.replace(" ", "").split(",") if s)
+    if unknown := set(chosen) - set(stages.STAGES):
+        raise SystemExit(f"--stages: {', '.join(sorted(unknown))}? (of {', '.join(stages.STAGES)})")
+    images_size = args.images_size or (measured.BUDGET_SIZE if measured.BUDGET_SIZE in sizes else max(sizes))
     return Settings(
         sizes=sizes,
         repeats=max(1, args.repeats),
@@ -131,6 +150,8 @@ def settings_from(args: argparse.Namespace, work_dir: Path, keep_work: bool) -> 
         seed=args.seed,
         source=source,
         code_from=code_from,
+        images_size=images_size,
+        stages=chosen,
     )
 
 

@@ -29,6 +29,8 @@ class Settings:
     seed: int
     source: Path  # where the site's code and configuration are copied from
     code_from: str  # "working tree" or the commit given to --code-from
+    images_size: int = 0  # N of the corpus with two screenshots an article (0: not measured)
+    stages: tuple[str, ...] = ()  # of "screenshots", "images", "import" (stages.py): measured once a run
 
 
 class BenchError(RuntimeError):

@@ -63,6 +63,14 @@ TABLES = {
 }
 
 
+def _sqlite_settings(connection, _record) -> None:
+    """Write-ahead log, synced at checkpoints: a vote costs an append instead of a rollback journal created,
+    synced and deleted; a crash of the collector loses nothing, a power cut at most the last votes. The journal
+    mode stays with the file; the synchronous level is per connection."""
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+
+
 class Unavailable(RuntimeError):
     """The database cannot be reached or refused the write; worth trying again later."""
 
@@ -74,6 +82,7 @@ class Store:
             # A fresh connection per request: a database file moved or locked away is seen at once, and SQLite
             # waits a few seconds for a concurrent writer instead of failing.
             self.engine = sa.create_engine(url, poolclass=NullPool, connect_args={"timeout": 10})
+            sa.event.listen(self.engine, "connect", _sqlite_settings)
         else:
             self.engine = sa.create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 3})
         self._created = False

@@ -3,6 +3,7 @@
 Collect first, render later (as Material's tags plugin does), because a category page and every
 recommended list need answers that MkDocs converts one page at a time:
 
+- ``on_config`` first undoes an import killed between its two swaps (``helpcentre.importer.staging``);
 - ``on_pre_build`` reads the catalogue once per language build, *before* MkDocs cleans ``site/``, so bad
   content stops the build with ``path:line`` messages and nothing written; a writer's preview (``mkdocs
   serve``, not strict) builds anyway, with what ``helpcentre.preview.onerrors`` chooses, and every page
@@ -40,6 +41,7 @@ from mkdocs.structure.pages import Page
 
 from helpcentre.build import languagebuild
 from helpcentre.core import languages
+from helpcentre.importer import staging as import_staging
 from helpcentre.pages import cars, htmlfix, links, minify, sitefiles, structured
 from helpcentre.pages.renderer import Renderer
 from helpcentre.preview import memory
@@ -101,6 +103,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     theme the language being built; runs after static-i18n has chosen it."""
     global _state
     _state = None
+    # An import killed between swapping docs/ and data/ in is undone before either is read (make serve
+    # reaches here without helpcentre.cli, which does it first for every other command).
+    for done in import_staging.recover(Path(config.config_file_path).parent):
+        log.info(done)
     lang = config.plugins["i18n"].current_language
     config.theme["language"] = lang
     # MkDocs writes its static templates at the site root in every language's build, so the last
@@ -215,6 +221,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         raise PluginError("content errors:\n" + "\n".join(map(str, problems)))
     sitefiles.write(site_dir, language_build.extra_files(config.site_url or ""))
     sitefiles.write(site_dir, minify.scripts(site_dir))
+    sitefiles.write(site_dir, minify.stylesheets(site_dir))
     sitefiles.write(site_dir, cars.stylesheet(site_dir, language_build.catalogue.vehicles))
     if language_build.lang != language_build.catalogue.languages.default:
         sitefiles.write(site_dir, [(f"{language_build.lang}/404.html", _not_found_page(state, config))])

@@ -12,6 +12,8 @@ command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 # PostgreSQL: tests/test_collector.py runs the feedback collector against a throwaway cluster.
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# strace stops an import between its two swaps at a set system call (tests/test_import_zendesk.py).
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 # Fonts so screenshots show real glyphs, accents included.
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -1,19 +1,25 @@
 """`make bench`'s harness works, on a tiny corpus: the corpus, the reference project, one timed build of ours,
-weighed, and one with our hooks clocked, checked against the budgets that read only our builds. No A/B build,
-no timing asserted: `make bench` measures (`make bench-smoke` runs all of it at N = 20 and 100).
+weighed, and one with our hooks clocked, checked against the budgets that read only our builds; the stages
+measured once a run on as little: the corpus with screenshots from an empty then a warm cache, the Zendesk
+import, and (in Chromium) the screenshot page on a phone, each giving its budget a figure. No A/B build, no
+timing asserted: `make bench` measures (`make bench-smoke` runs all of it at N = 20 and 100).
 
 Everything the build writes stays under ``tmp_path``.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+
+import pytest
 
 from conftest import LANGS, REPO
 
 sys.path.insert(0, str(REPO))
 
-from benchmarks import budgets, builds, corpus, one_size, profiling, projects
+from benchmarks import budgets, builds, corpus, one_size, profiling, projects, settings, shot_page, stages
+from benchmarks.image_builds import measure as measure_images
 
 SIZE = 10
 # The budgets a build of ours alone gives a figure to (the others need B, two sizes, a profile or Chromium).
@@ -59,4 +65,57 @@ def test_one_timed_build_of_ours_is_weighed_and_checked_against_the_budgets(tmp_
     checked = {key: budgets.check(budgets.RULES[key], measured) for key in OURS_ALONE}
     assert {key: (b.measured is not None and b.met in (True, False)) for key, b in checked.items()} == dict.fromkeys(
         OURS_ALONE, True
+    )
+
+
+def _settings(tmp_path) -> settings.Settings:
+    return settings.Settings(
+        sizes=(SIZE,), repeats=1, repeat_budget_s=60, profile_size=None, preview_size=None, preview_edits=1,
+        browser=False, browser_repeats=1, work_dir=tmp_path, keep_work=False, results_dir=None, seed=corpus.SEED,
+        source=REPO, code_from="working tree", images_size=SIZE, stages=stages.STAGES,
+    )  # fmt: skip
+
+
+def _checked(results: dict, *keys: str) -> dict[str, bool]:
+    """Whether each budget got a figure and a verdict from ``results``."""
+    run = {"sizes": {str(SIZE): {}}, "settings": {"browser": False}} | results
+    found = {key: budgets.check(budgets.RULES[key], budgets.measured(run)) for key in keys}
+    return {key: b.measured is not None and b.met in (True, False) for key, b in found.items()}
+
+
+def test_the_corpus_with_screenshots_is_the_same_corpus_with_two_screens_an_article(tmp_path):
+    plain, shots = corpus.generate(SIZE), corpus.generate(SIZE, screenshots=True)
+    image = re.compile(r"\n\n    !\[[^\]\n]+\]\([^)]+\.png\)\n")
+    for a, b in zip(plain.articles, shots.articles, strict=True):
+        assert [len(image.findall(b.body.get(lang))) for lang in LANGS] == [2] * len(LANGS)
+        assert all(image.sub("", b.body.get(lang)) == a.body.get(lang) for lang in LANGS)
+    project = projects.write_ours(REPO, shots, tmp_path / "ours")
+    files = sorted(project.glob("docs/*/*/*/*.png"))
+    assert len(files) == 3 * SIZE  # each language's own first screen, the wordless second in English only
+    assert len({f.read_bytes() for f in files}) == len(files)  # no two alike: the cache encodes each
+    assert one_size.check_corpus(project) == {"errors": 0, "warnings": 0, "summary": "0 errors, 0 warnings"}
+    again = projects.write_ours(REPO, corpus.generate(SIZE, screenshots=True), tmp_path / "again")
+    assert [f.read_bytes() for f in sorted(again.glob("docs/*/*/*/*.png"))] == [f.read_bytes() for f in files]
+
+
+def test_the_screenshot_corpus_is_built_cold_then_warm_against_the_same_without(tmp_path):
+    images = measure_images(_settings(tmp_path), SIZE)
+    assert images["sources"] == 3 * SIZE and images["references"] == 4 * SIZE
+    assert images["published_files"] >= images["sources"] and images["images_per_s"] > 0
+    assert _checked({"images": images}, "images_warm") == {"images_warm": True}
+
+
+def test_the_zendesk_import_is_timed(tmp_path):
+    found = stages.zendesk(_settings(tmp_path), articles=20)
+    assert (found["articles"], found["locales"]) == (20, 2) and found["convert_ms_per_article"] > 0
+    assert _checked({"import": found}, "import_zendesk") == {"import_zendesk": True}
+
+
+@pytest.mark.browser
+def test_the_screenshot_page_is_weighed_on_a_phone(tmp_path):
+    page = shot_page.measure(REPO, tmp_path, kinds=("flat mock-ups",))
+    (row,) = page["kinds"]
+    assert row["files"] == ["800.webp"] * 4 and 0 < row["bytes"] < row["sources"]
+    assert _checked({"screenshots": page}, "screenshots_first_screen", "screenshots_cls") == dict.fromkeys(
+        ("screenshots_first_screen", "screenshots_cls"), True
     )

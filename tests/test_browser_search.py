@@ -52,6 +52,9 @@ def test_header_search_opens_with_the_keyboard(tab, served):
     tab.page.keyboard.press("/")
     dialog_input = tab.page.locator("[data-hc-search-dialog] .hc-search__input")
     expect(dialog_input).to_be_visible()  # "/" may first load search.js: wait for the dialog, don't race it
+    # Its styles come with search.js: the dialog never shows with the browser's own border (3px).
+    style = "getComputedStyle(document.querySelector('[data-hc-search-dialog]'))"
+    assert tab.page.evaluate(f"{style}.borderTopWidth") == "0px"
     dialog_input.fill("password")
     tab.page.wait_for_selector("[data-hc-search-dialog] [data-hc='search-results'] a")
     tab.page.keyboard.press("ArrowDown")
@@ -156,3 +159,16 @@ def test_each_result_says_its_category_in_its_language(tab, served):
     folded = tab.page.locator(".hc-assistant__item:not(.hc-assistant__item--shown) .hc-result__category")
     assert folded.count() >= 1 and all(text.strip() for text in folded.all_inner_texts())
     assert tab.errors == [] and tab.failed == []
+
+
+def test_the_index_loads_when_the_field_has_the_focus_not_before(tab, served):
+    # A reader takes a moment to find the first letter: Pagefind's WebAssembly loads then, so the first
+    # keystroke waits only for the words it asks. A page nobody searches loads no search file.
+    requested: list[str] = []
+    tab.page.on("request", lambda request: requested.append(request.url))
+    tab.page.goto(served.url + ARTICLE, wait_until="load")
+    tab.page.wait_for_timeout(300)  # anything a page would load by itself has started by now
+    assert not [url for url in requested if "/pagefind/" in url]
+    with tab.page.expect_request(lambda request: "/pagefind/" in request.url and "wasm" in request.url):
+        tab.page.locator("[data-hc-search-open]").click()
+    assert tab.page.locator("[data-hc-search-dialog] .hc-search__input").input_value() == ""

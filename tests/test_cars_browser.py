@@ -8,15 +8,14 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from browser import RESULTS, SEARCH_INPUT, axe_violations, wait_for_search
+from browser import RESULTS, SEARCH_INPUT, axe_violations, search, wait_for_search
 from conftest import LANGS, REPO
 
 STRINGS = {lang: yaml.safe_load((REPO / f"data/i18n/{lang}.yml").read_text(encoding="utf-8")) for lang in LANGS}
 STORE = "connected-store/index.html"
 OS9_ONLY = {"1002", "1004", "1005"}  # the store's answers for Operating System 9
 EARLIER = {"1006", "1007"}
-# Layout shifts of the content and the control (the header's language link moves a little as the search button
-# shows, with or without a choice: not theirs to measure).
+# Layout shifts of the content and the control (the whole page's: tests/test_layout_shift.py).
 CLS = """() => new Promise((done) => {
   let total = 0;
   const ours = (e) => e.sources.some((s) => s.node && s.node.closest && s.node.closest('.md-content, .hc-car'));
@@ -105,3 +104,11 @@ def test_without_script_the_marks_and_notices_still_read(chromium, served):
     marks = visible(page, "[data-hc='recommended'] .hc-for")
     assert "For MINI with an earlier system" in marks and STRINGS["en"]["car.other"] not in marks
     context.close()
+
+
+def test_a_reader_who_has_not_chosen_downloads_none_of_the_cars_rules(tab, served):
+    requested: list[str] = []
+    tab.page.on("request", lambda request: requested.append(request.url))
+    found = search(tab, served, LANGS["en"] + "index.html", "MINI Connected Upgrades")
+    assert any(url.endswith("buy-upgrades-in-car.html") for url in found)
+    assert requested and not [url for url in requested if url.endswith("/search/cars.js")]

@@ -53,3 +53,12 @@ def test_the_shipped_widgets_script_is_plain_javascript(tmp_path):
     shipped.write_text(minify.bundle(HC / "helpcentre" / "main.js"))
     subprocess.run(["node", "--check", str(shipped)], check=True)
     assert len(shipped.read_bytes()) < 9_000  # every page loads it before any search (make bench's budget)
+
+
+def test_the_shipped_stylesheets_are_minified_with_the_cars_rules_once(site):
+    shipped = site.out / "assets" / "hc"
+    for source in sorted(p for p in HC.glob("*.css") if p.name != "preview.css"):  # the preview's own
+        text = (shipped / source.name).read_text(encoding="utf-8")
+        assert "/* " not in text and len(text) < len(source.read_text(encoding="utf-8")), source.name
+    every_page = (shipped / "helpcentre.css").read_text(encoding="utf-8")
+    assert every_page.count("/*!cars*/") == 1 and every_page.count("[data-hc-car~=os9] [data-car=os9]") == 1

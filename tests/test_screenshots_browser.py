@@ -11,8 +11,7 @@ from browser import SHOWN, Server, ask, axe_violations, free_port
 from conftest import BATTERY, LANGS, REPO, SITES, new_site
 
 CASES = [("en", "light", 320), ("fr", "dark", 320), ("en", "dark", 1280), ("fr", "light", 1280)]
-# Layout shifts of the answer (the header's language link moves a little at 320 px as the search button shows,
-# with or without screenshots: not theirs to measure).
+# Layout shifts of the answer (the whole page's: tests/test_layout_shift.py).
 CLS = """() => new Promise((done) => {
   let total = 0;
   const inAnswer = (e) => e.sources.some((s) => s.node && s.node.closest && s.node.closest('.md-content'));

@@ -7,13 +7,16 @@ Shapes follow Zendesk's documented responses (and the examples of the public fac
 ``locale``, ``source_locale``, ``outdated``, ``draft``, ``label_names``, ``position``, ``section_id``,
 ``vote_sum``, ``vote_count``, ``updated_at``. Images under ``/hc/article_attachments/<id>/<name>``. Faults
 on demand: a ``429`` with ``Retry-After`` before the first article page, ``401`` without credentials, a
-malformed page, a delay per request (to kill an import in the middle).
+malformed page, a ``404``, the articles lists failing (a ``5xx`` or a connection reset) some times or always, a delay
+per request (to kill an import in the middle).
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import socket
+import struct
 import threading
 import time
 import urllib.parse
@@ -39,6 +42,9 @@ class HelpCentre:
     too_many_once: bool = False  # a 429 with Retry-After: 1 before the first articles page
     auth: tuple[str, str] | None = None  # (email, token) a private help centre wants
     malformed: str | None = None  # a path answered with broken JSON
+    missing: str | None = None  # a path answered 404, as a help centre with Guide turned off answers
+    failing: int = 0  # the next N requests for an articles list fail (-1: every one), as ``failure`` says
+    failure: str = "503"  # a status ("503", "502", "500") or "reset": the connection reset unanswered
     delay: float = 0.0
     log: list[str] = field(default_factory=list)
     headers: list[dict] = field(default_factory=list)
@@ -64,6 +70,11 @@ class _Handler(BaseHTTPRequestHandler):
             wanted = "Basic " + base64.b64encode(f"{email}/token:{token}".encode()).decode()
             if self.headers.get("Authorization") != wanted:
                 return self._send(401, {"error": "Couldn't authenticate you"})
+        if centre.failing and parts.path.endswith("/articles.json"):
+            centre.failing -= centre.failing > 0
+            return self._fail(centre.failure)
+        if centre.missing and parts.path == centre.missing:
+            return self._send(404, {"error": "InvalidEndpoint", "description": "Not found"})
         if centre.malformed and parts.path == centre.malformed:
             return self._raw(200, b'{"articles": [ {"id": 1,', "application/json")
         if parts.path in centre.images:
@@ -80,6 +91,16 @@ class _Handler(BaseHTTPRequestHandler):
             items = getattr(centre, kind).get(locale, [])
             return self._send(200, self._page(kind, locale, items, query))
         return self._send(404, {"error": "InvalidEndpoint", "description": "Not found"})
+
+    def _fail(self, failure: str) -> None:
+        if failure == "reset":  # an RST, no answer: what a dropped connection looks like to the client
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            return None
+        # A 503 that passes says when to come back, as Zendesk's do; an outage that lasts says nothing (and
+        # the test waits only the importer's short backoff).
+        retry = {"Retry-After": "1"} if failure == "503" and self.centre.failing >= 0 else None
+        return self._send(int(failure), {"error": "ServiceUnavailable"}, retry)
 
     def _page(self, kind: str, locale: str, items: list[dict], query: dict) -> dict:
         size = self.centre.per_page

@@ -23,6 +23,7 @@ from helpcentre.core import languages
 from helpcentre.core.problems import errors_in, report
 from helpcentre.editor import admin
 from helpcentre.images import references
+from helpcentre.importer import staging as import_staging
 from helpcentre.release import artefacts, hosts, oldaddresses, parallel, precompress, sitefolder
 from helpcentre.search import searchindex
 from helpcentre.writers import newarticle, pullrequest, translationdiff
@@ -273,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--locales", help="Zendesk locales to our languages, e.g. en-us:en,fr-ca:fr")
     args, extra = parser.parse_known_args(argv)
     root = args.root.resolve()
+    for done in import_staging.recover(root):  # an import killed between its two swaps, undone first
+        print(f"WARNING -  {done}", file=sys.stderr)
     if args.command == "build":
         return cmd_build(root, args.site_dir, extra)
     if args.command == "release":

@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import test from "node:test";
 
-import { META_WEIGHTS, forOtherCar, forReader, fromAnswerFile, fromPagefind, inOtherLanguage } from "../../overrides/assets/hc/search/result.js";
+import { forOtherCar, forReader } from "../../overrides/assets/hc/search/cars.js";
+import { META_WEIGHTS, fromAnswerFile, fromPagefind, inOtherLanguage } from "../../overrides/assets/hc/search/result.js";
 
 const RECORD = new URL("../../overrides/partials/hc/search-record.html", import.meta.url);
 

@@ -225,6 +225,8 @@ def _links(article: Article, prose: str, catalogue: Catalogue, anchors: dict) ->
         found = next(
             (lang for lang in (article.lang, catalogue.languages.default) if (lang, resolved) in anchors), None
         )
+        if found is None and _generated(resolved, catalogue):
+            continue  # the home page or a category page: the build writes them, with no anchors to check
         if found is None:
             problems.append(
                 error(
@@ -257,3 +259,8 @@ def _twin_shape(article: Article, twin: Article) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _generated(rel: str, catalogue: Catalogue) -> bool:
+    """Whether ``rel`` (below a language's folder) is a page the build generates: home, a category's page."""
+    return rel == "index.md" or any(rel == f"{c.key}/index.md" for c in catalogue.categories)

@@ -21,6 +21,10 @@ from helpcentre.importer import cleanhtml
 _OPTIONS = html_to_markdown.ConversionOptions(
     heading_style="atx", bullets="-", list_indent_width=4, escape_misc=False, max_depth=200
 )
+# html-to-markdown drops, silently, what lies deeper than its max_depth (200, counting its own wrappers);
+# a body nested deeper than this is refused rather than imported with text missing.
+MAX_DEPTH = 100
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 
@@ -33,7 +37,7 @@ class BodyError(ValueError):
 class Body:
     markdown: str
     changes: tuple[str, ...]  # what was dropped or changed, with how many times
-    external: tuple[str, ...]  # links to the old help centre's articles that were not imported
+    external: tuple[str, ...]  # links to the old help centre's articles, sections, categories not imported
     no_alt: tuple[str, ...]  # images shown without alt text
 
 
@@ -51,14 +55,36 @@ def convert(
             external.append(target or href)
         return target
 
+    if broken := broken_character(body or ""):
+        raise BodyError(f"its body holds {broken}")
     cleaned = cleanhtml.clean(body or "", relink, image)
+    if cleaned.depth > MAX_DEPTH:
+        raise BodyError(
+            f"its body nests {cleaned.depth} elements deep (at most {MAX_DEPTH} convert whole); remove the nested"
+            " <div>, <blockquote> or lists in Zendesk's editor (its source code view), then import again"
+        )
     try:
         markdown = html_to_markdown.convert(cleaned.html, _OPTIONS).content
-    except Exception as exc:  # the converter's own errors (too deep, invalid input) have no common base
-        raise BodyError(f"the body does not convert ({type(exc).__name__}: {str(exc)[:200]})") from exc
+    except Exception as exc:  # the converter's own errors have no common base
+        raise BodyError(
+            f"html-to-markdown cannot convert its body ({type(exc).__name__}: {str(exc)[:200]}); simplify the body"
+            " in Zendesk's editor, then import again"
+        ) from exc
     markdown = tidy(cleanhtml.restore(markdown))
     changes = tuple(f"{what} (×{n})" if n > 1 else what for what, n in sorted(cleaned.changes.items()))
     return Body(markdown, changes, tuple(dict.fromkeys(external)), tuple(cleaned.no_alt))
+
+
+def broken_character(text: str) -> str | None:
+    """What makes ``text`` unwritable as UTF-8 (half of a character Zendesk's JSON split), and where."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    before = " ".join(re.sub(r"<[^>]*>", " ", text[max(0, found.start() - 80) : found.start()]).split())[-40:]
+    return (
+        f'a broken character (U+{ord(found.group()):04X}, half of a character) after "{before}"; retype that'
+        " character in Zendesk's editor, then import again"
+    )
 
 
 def tidy(markdown: str) -> str:

@@ -39,6 +39,7 @@ class Cleaned:
     html: str
     changes: Counter = field(default_factory=Counter)  # what was dropped or changed -> how many times
     no_alt: list[str] = field(default_factory=list)  # images shown without alt text (their address)
+    depth: int = 0  # the deepest nesting of the elements kept
 
 
 def escape_text(text: str) -> str:
@@ -104,6 +105,7 @@ class _Cleaner(HTMLParser):
                 self.code += 1
         if not void:
             self.open.append(tag)
+            self.result.depth = max(self.result.depth, len(self.open))
 
     def _embed(self, tag: str, attrs: dict[str, str]) -> None:
         src = attrs.get("src", "").strip()

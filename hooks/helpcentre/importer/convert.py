@@ -1,7 +1,8 @@
 """Every imported article's files: front matter, Markdown answer, screenshots, and the notes for the report.
 
 Reads a ``mapping.Plan`` and the help centre's address, converts each version's body (``bodies``), links
-each old article address to the imported article's relative path in the same language, fetches the images
+each old address of an imported article, section or Zendesk category to its page here in the same language
+(the article, the category page, the home page), fetches the images
 (``images``, through the caller's ``get``) and produces the files by path and, per article, what the
 report says about it. A body that does not convert stops the import with the article named.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from helpcentre.content.article import read_article
 from helpcentre.importer import bodies, files, images, mapping
 
-_ARTICLE_PATH = re.compile(r"^/hc/(?:[A-Za-z-]+/)?articles/(\d+)")
+_OLD_PATH = re.compile(r"^/hc/(?:[A-Za-z-]+/)?(articles|sections|categories)/(\d+)")
 _PLACEHOLDER = re.compile(r"!\[([^\]]*)\]\(hcimg:(\d+)\)")
 
 
@@ -37,6 +38,15 @@ class Notes:
     images: int = 0
 
 
+@dataclass(frozen=True)
+class Targets:
+    """What a link to the old help centre can lead to here, by Zendesk id."""
+
+    articles: dict[int, mapping.Article]
+    sections: dict[int, str]  # -> our category's key
+    categories: frozenset[int]  # Zendesk's categories: the home page
+
+
 @dataclass
 class Converted:
     writes: dict[str, bytes]
@@ -48,7 +58,8 @@ class Converted:
 def articles(
     plan: mapping.Plan, host: str, default: str, get: Callable[[str], bytes], codes: tuple[str, ...]
 ) -> Converted:
-    by_zendesk = {a.zendesk_id: a for a in plan.articles}
+    targets = Targets({a.zendesk_id: a for a in plan.articles}, {c.section_id: c.key for c in plan.categories},
+                         plan.zendesk_categories)  # fmt: skip
     urls: list[str] = []  # placeholder number -> address
     texts: dict[tuple[int, str], tuple[str, Notes, list[int]]] = {}
     started = time.perf_counter()
@@ -58,7 +69,7 @@ def articles(
             used: list[int] = []
 
             def link(href: str, base=base, lang=lang, art=art) -> tuple[str | None, bool]:
-                return _link(href, base, host, lang, art, by_zendesk)
+                return _link(href, base, host, lang, art, targets)
 
             def image(src: str, alt: str, base=base, used=used) -> str | None:
                 url = urllib.parse.urljoin(base, src)
@@ -71,9 +82,11 @@ def articles(
             title, title_changes = files.title_of(item.get("title"))
             path = f"docs/{lang}/{art.category}/{art.slug}.md"
             try:
+                if broken := bodies.broken_character(title):
+                    raise bodies.BodyError(f"its title holds {broken}")
                 body = bodies.convert(str(item.get("body") or ""), link, image)
             except bodies.BodyError as exc:
-                raise ConvertError(f"Zendesk article {art.zendesk_id} ({item.get('locale')}): {exc}") from None
+                raise ConvertError(f"{named(art.zendesk_id, item)}: {exc}") from None
             notes = Notes(title, path, [*title_changes, *body.changes], list(body.external), list(body.no_alt))
             texts[(art.id, lang)] = (body.markdown, notes, used)
     seconds = time.perf_counter() - started
@@ -106,20 +119,34 @@ def articles(
     return Converted(writes, all_notes, count, seconds)
 
 
-def _link(href, base, host, lang, art, by_zendesk) -> tuple[str | None, bool]:
+def named(zendesk_id: int, item: dict) -> str:
+    """An article as the help centre's team knows it: Zendesk id, locale and title (printable)."""
+    title = str(item.get("title") or "").encode("utf-8", "backslashreplace").decode("utf-8")
+    return f'Zendesk article {zendesk_id} ({item.get("locale")}) "{" ".join(title.split())}"'
+
+
+def _link(href, base, host, lang, art, targets) -> tuple[str | None, bool]:
     if href.startswith("#"):
         return None, False
     url = urllib.parse.urljoin(base, href)
     parts = urllib.parse.urlsplit(url)
     if parts.netloc.lower() != host:
         return (url if url != href else None), False
-    match = _ARTICLE_PATH.match(parts.path)
+    match = _OLD_PATH.match(parts.path)
     if not match:
         return url, False
-    target = by_zendesk.get(int(match.group(1)))
+    kind, zendesk_id = match.group(1), int(match.group(2))
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if kind == "sections":  # our category page in the same language
+        key = targets.sections.get(zendesk_id)
+        if key is None:
+            return url, True
+        return ("index.md" if key == art.category else f"../{key}/index.md") + fragment, False
+    if kind == "categories":  # no page here: the home page, where its old address leads
+        return (f"../index.md{fragment}", False) if zendesk_id in targets.categories else (url, True)
+    target = targets.articles.get(zendesk_id)
     if target is None:
         return url, True
-    fragment = f"#{parts.fragment}" if parts.fragment else ""
     if target is art:
         return fragment or f"{art.slug}.md", False
     folder = "" if target.category == art.category else f"../{target.category}/"

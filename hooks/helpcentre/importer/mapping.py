@@ -79,6 +79,7 @@ class Plan:
     articles: list[Article]
     drafts: list[str]  # "title (locale, id)" of each draft left out
     orphans: list[str]  # articles whose section was not imported
+    zendesk_categories: frozenset[int] = frozenset()  # their old addresses lead to the home page
 
 
 def locales(available: list[str], codes: tuple[str, ...], given: str | None) -> tuple[dict[str, str], list[str]]:
@@ -153,7 +154,8 @@ def plan(fetched: Fetched, state: State, existing: Existing, codes: tuple[str, .
                 orphans.append(f"{item.get('title', '')} ({locale}, {item.get('id')})")
                 continue
             versions.setdefault(int(item["id"]), {})[lang] = item
-    return Plan(categories, _articles(versions, by_section, state, existing, codes), drafts, orphans)
+    parents = frozenset(int(c["id"]) for cats in fetched.categories.values() for c in cats)
+    return Plan(categories, _articles(versions, by_section, state, existing, codes), drafts, orphans, parents)
 
 
 def _categories(fetched: Fetched, state: State, existing: Existing, source_lang: str) -> list[Category]:

@@ -45,7 +45,8 @@ def render(
     if not noted:
         out.append("None.")
     external = [f"`{n.path}`: {url}" for n in converted.notes for url in n.external]
-    out += _section("Links left pointing at the old help centre (articles not imported)", external)
+    title = "Links left pointing at the old help centre (articles, sections and categories not imported)"
+    out += _section(title, external)
     out += ["", "## Images", "", f"Fetched: {converted.images}"]
     no_alt = [f"`{n.path}`: {url}" for n in converted.notes for url in n.no_alt]
     out += _section("Images without alt text (make check names the line: write what the screen shows)", no_alt)

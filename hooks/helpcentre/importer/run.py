@@ -101,7 +101,7 @@ def run(root: Path, client: zendesk.Client, given_locales: str | None) -> Outcom
         raise ImportFailed(f"could not write the import ({exc}); docs/ and data/ were left as they were") from None
     text = report.render(fetched, plan, converted, changed, sorted(removes))
     (root / REPORT).parent.mkdir(parents=True, exist_ok=True)
-    (root / REPORT).write_text(text, encoding="utf-8")
+    (root / REPORT).write_text(text, encoding="utf-8", errors="backslashreplace")
     total = time.perf_counter() - started
     return Outcome(changed, text, total, converted.seconds, len(plan.articles))
 

@@ -3,7 +3,8 @@
 Reads ``<URL>/api/v2/help_center/...`` (locales, then each locale's categories, sections and articles,
 following ``next_page`` or, when the answer is cursor-paged, ``links.next`` while ``meta.has_more``) and the
 images the bodies show, from the help centre's own host only. Keeps to ``rate`` requests a second, waits as
-a ``429``'s ``Retry-After`` says, retries a ``5xx`` or a dropped connection a few times with growing pauses.
+a ``429``'s ``Retry-After`` says, retries a ``5xx`` or a dropped connection four times with growing pauses
+(or as its ``Retry-After`` says), then gives up with the address and what to do.
 Credentials (``ZENDESK_EMAIL`` and ``ZENDESK_API_TOKEN``) go in the ``Authorization`` header and nowhere
 else: no message, log line or report names them. Failures are a ``ZendeskError`` whose message names the
 address and the fix.
@@ -12,6 +13,7 @@ address and the fix.
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import sys
 import threading
@@ -100,10 +102,13 @@ class Client:
                 return data
             except urllib.error.HTTPError as exc:
                 wait = retry_wait(url, exc, attempt, self.backoff, self.credentials is not None)
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+            except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as exc:
                 if attempt == MAX_RETRIES:
-                    reason = getattr(exc, "reason", exc)
-                    raise ZendeskError(f"{url}: cannot reach it ({reason}); check URL and the network") from None
+                    reason = getattr(exc, "reason", None) or type(exc).__name__
+                    raise ZendeskError(
+                        f"{url}: cannot reach it after {MAX_RETRIES + 1} tries ({reason}); check URL and the network,"
+                        " then import again"
+                    ) from None
                 wait = self.backoff * 2**attempt
             time.sleep(wait)
         raise ZendeskError(f"{url}: still failing after {MAX_RETRIES + 1} tries; try again later")
@@ -154,13 +159,8 @@ class Client:
 def retry_wait(url: str, exc: urllib.error.HTTPError, attempt: int, backoff: float, private: bool) -> float:
     """How long to wait before trying ``url`` again, or the ZendeskError that ends the import."""
     status = exc.code
-    if status == 429 and attempt < MAX_RETRIES:
-        try:
-            return min(MAX_WAIT, max(0.0, float(exc.headers.get("Retry-After", "")) or 1.0))
-        except ValueError:
-            return backoff * 2**attempt
-    if status >= 500 and attempt < MAX_RETRIES:
-        return backoff * 2**attempt
+    if (status == 429 or status >= 500) and attempt < MAX_RETRIES:
+        return _retry_after(exc, backoff * 2**attempt)
     if status in (401, 403):
         fix = (
             "check ZENDESK_EMAIL and ZENDESK_API_TOKEN"
@@ -170,7 +170,25 @@ def retry_wait(url: str, exc: urllib.error.HTTPError, attempt: int, backoff: flo
         raise ZendeskError(f"{url}: {status} {exc.reason}; {fix}") from None
     if status == 429:
         raise ZendeskError(f"{url}: still rate-limited (429) after {MAX_RETRIES} waits; try again later")
+    if status >= 500:
+        raise ZendeskError(
+            f"{url}: Zendesk answered {status} {exc.reason} {MAX_RETRIES + 1} times; it may be down or busy:"
+            " import again later"
+        ) from None
+    if status == 404:
+        raise ZendeskError(
+            f"{url}: 404 Not Found; is URL the help centre's own address, with Guide turned on and this locale"
+            " published?"
+        ) from None
     raise ZendeskError(f"{url}: {status} {exc.reason}") from None
+
+
+def _retry_after(exc: urllib.error.HTTPError, otherwise: float) -> float:
+    """The wait a ``Retry-After`` in seconds asks for (at most ``MAX_WAIT``), else ``otherwise``."""
+    try:
+        return min(MAX_WAIT, max(0.0, float(exc.headers.get("Retry-After", ""))) or otherwise)
+    except ValueError:
+        return otherwise
 
 
 def next_page(page: dict) -> str | None:

@@ -18,7 +18,7 @@ from helpcentre.content.vehicles import Vehicles
 from helpcentre.core.strings import Strings
 
 STYLESHEET = "assets/hc/helpcentre.css"
-_MARKER = "\n/*cars*/\n"
+_MARKER = "/*!cars*/"  # a comment the stylesheet minifier keeps (pages/minify.py)
 
 
 @dataclass(frozen=True)
@@ -118,5 +118,5 @@ def stylesheet(site_dir: Path, vehicles: Vehicles) -> Iterator[tuple[str, str]]:
     """The site's stylesheet with the rules of ``vehicles`` after its own (written again on every build)."""
     path = site_dir / STYLESHEET
     if path.is_file():
-        own = path.read_text(encoding="utf-8").split(_MARKER)[0]
-        yield STYLESHEET, own + _MARKER + rules(vehicles)
+        own = path.read_text(encoding="utf-8").split(_MARKER)[0].rstrip("\n")
+        yield STYLESHEET, own + "\n" + _MARKER + "\n" + rules(vehicles)

@@ -1,9 +1,11 @@
-"""Our browser scripts as the site ships them: comments and spaces taken out, so that what every page loads
-before any search stays small. The sources in overrides/assets/hc/ keep their comments.
+"""Our browser scripts and stylesheets as the site ships them: comments and spaces taken out, so that what
+every page loads before any search stays small. The sources in overrides/assets/hc/ keep their comments.
 
-Reads the built site's ``assets/hc/`` scripts and produces their minified text, (site-relative path, text) for
-``sitefiles.write``. rJSmin (a well-kept minifier in C) reads modern JavaScript, template literals and
-regular expressions included, and never renames anything: the scripts behave as written.
+Reads the built site's ``assets/hc/`` scripts and stylesheets and produces their minified text,
+(site-relative path, text) for ``sitefiles.write``. rJSmin (a well-kept minifier in C) reads modern
+JavaScript, template literals and regular expressions included, and never renames anything: the scripts behave
+as written. rCSSmin, by the same author, does the same for CSS and keeps ``/*! ... */`` comments (the marker
+after which pages/cars.py writes its rules).
 
 Every page's widgets are ES modules in ``assets/hc/helpcentre/``, shipped joined into one classic script,
 ``assets/hc/helpcentre.js`` (``bundle``): browsers refuse ES modules from a file:// copy of the site, which
@@ -17,6 +19,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import rcssmin
 import rjsmin
 
 SCRIPTS = "assets/hc"
@@ -77,3 +80,13 @@ def scripts(site_dir: Path) -> Iterator[tuple[str, str]]:
     for target, entry in BUNDLES.items():
         if (site_dir / entry).is_file():  # joined again each build, from the modules as they are now
             yield target, bundle(site_dir / entry)
+
+
+def stylesheets(site_dir: Path) -> Iterator[tuple[str, str]]:
+    """Each stylesheet of ``assets/hc/`` minified, those already minified left alone. Cost: one pass per file."""
+    folder = site_dir / SCRIPTS
+    for path in sorted(folder.rglob("*.css")) if folder.is_dir() else ():
+        text = path.read_text(encoding="utf-8")
+        minified = rcssmin.cssmin(text, keep_bang_comments=True)
+        if minified != text:
+            yield path.relative_to(site_dir).as_posix(), minified

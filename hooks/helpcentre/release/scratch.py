@@ -82,6 +82,32 @@ def claimed_folder(parent: Path, prefix: str) -> Iterator[Path]:
         held.release()
 
 
+@contextlib.contextmanager
+def if_gone(parent: Path, prefix: str, token: str) -> Iterator[bool]:
+    """Whether the build that claimed ``token`` no longer runs; when so, its lock is held for the block (a lock
+    file made for the block if the build had let go of its own: two sweepers never work on one token)."""
+    lock = parent / f"{prefix}{token}{LOCK_SUFFIX}"
+    try:
+        fd = os.open(lock, os.O_RDWR)
+        made = False
+    except FileNotFoundError:
+        fd, made = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600), True
+    except OSError:
+        yield False  # not ours to judge (another user's lock)
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False  # that build is running, or another sweeper holds it
+            return
+        yield True
+        if made:
+            lock.unlink(missing_ok=True)
+    finally:
+        os.close(fd)
+
+
 def _token(name: str, prefix: str) -> str:
     rest = name[len(prefix) :]
     return rest.removesuffix(LOCK_SUFFIX).split("-", 1)[0]

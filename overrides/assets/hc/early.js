@@ -31,6 +31,9 @@
     items.sort((a, b) => a.hcOther - b.hcOther || a.hcAt - b.hcAt).forEach((e) => list.append(e));
   });
   if (!box) return;
+  /* Shown once parsed whole: a paint while the parser is inside it would show it half-built (even the browser's
+     own "Details" before its summary), and it would move as it fills. Its row's height is kept meanwhile. */
+  box.dataset.ready = "";
   const chosen = (root.dataset.hcCar || "").split(" ");
   box.querySelectorAll("input").forEach((i) => { i.checked = i.value ? chosen.includes(i.value) : chosen[0] === "-"; });
   box.querySelector("button").onclick = () => { box.open = false; box.firstElementChild.focus(); };

@@ -1,21 +1,12 @@
 /* Search and the answer assistant, loaded by helpcentre.js on first use (focus, typing, the header button,
    "/" or a ?q= link), never before. The parts live in search/: bundles.js loads and merges the indexes,
    retrieval.js (with text.js and spelling.js) answers a query, searchbox.js, assistant.js and dialog.js are
-   the widgets that register on them. Whatever a reader types is only ever written into the page as text. */
+   the widgets that register on them; search.css, their styles, comes with this script (helpcentre/firstuse.js).
+   Whatever a reader types is only ever written into the page as text. */
 
 import { ask, setUp as setUpAssistant } from "./search/assistant.js";
 import { openDialog, setUpDialog } from "./search/dialog.js";
 import { deepLink, search, setUp as setUpSearch } from "./search/searchbox.js";
-
-/* The styles of results and answers come with this script, so that pages load them only when search is used. */
-function addStylesheet() {
-  if (document.querySelector("link[data-hc-search-css]")) return;
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  link.href = new URL("search.css", import.meta.url).href;
-  link.setAttribute("data-hc-search-css", "");
-  document.head.appendChild(link);
-}
 
 function init() {
   document.querySelectorAll("[data-hc='search']").forEach(setUpSearch);
@@ -35,5 +26,4 @@ window.hcSearch = {
   }
 };
 
-addStylesheet();
 init();

@@ -2,23 +2,26 @@
    the header button, "/" or a ?q= link), never before. What the reader did meanwhile (a submit, "/") is
    handed to search.js once it has arrived (window.hcSearch). */
 
-/* search.js sits beside helpcentre.js, the classic script these modules ship in (hooks/helpcentre/minify.py):
-   its address is known only while that script runs, so it is read now. */
-const searchScript = document.currentScript && document.currentScript.src.replace(/helpcentre\.js(\?.*)?$/, "search.js");
+/* search.js and search.css sit beside helpcentre.js, the classic script these modules ship in
+   (pages/minify.py): its address is known only while that script runs, so it is read now. */
+const here = document.currentScript && document.currentScript.src.replace(/helpcentre\.js(\?.*)?$/, "search.");
 let searchLoading = null;
 
+/* ``tag`` with ``attributes`` added to the page, settled once it has loaded. */
+function added(tag, attributes) {
+  return new Promise(function (resolve, reject) {
+    document.head.appendChild(Object.assign(document.createElement(tag), attributes, { onload: resolve, onerror: reject }));
+  });
+}
+
+/* Search's script and its styles (results, answers, the header's dialog), fetched together; search is handed
+   over once both have arrived, so the dialog never opens unstyled. Without its styles search still works. */
 export function loadSearch() {
   if (window.hcSearch) return Promise.resolve(window.hcSearch);
-  if (!searchLoading) {
-    searchLoading = new Promise(function (resolve, reject) {
-      const script = document.createElement("script");
-      script.type = "module";
-      script.src = searchScript;
-      script.onload = function () { resolve(window.hcSearch); };
-      script.onerror = reject;
-      document.body.appendChild(script);
-    });
-  }
+  searchLoading = searchLoading || Promise.all([
+    added("script", { type: "module", src: here + "js" }),
+    added("link", { rel: "stylesheet", href: here + "css" }).catch(function () {})
+  ]).then(function () { return window.hcSearch; });
   return searchLoading;
 }
 

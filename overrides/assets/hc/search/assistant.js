@@ -9,7 +9,7 @@ import { keywords, NO_RULES } from "./text.js";
 import { ownPage } from "./answerview.js";
 import { focusShown, render, thank } from "./exchange.js";
 import { teaser, textBlocks } from "./passage.js";
-import { forReader, fromAnswerFile } from "./result.js";
+import { fromAnswerFile } from "./result.js";
 import { busy, readerCar } from "./render.js";
 import { stateOf } from "./widgets.js";
 
@@ -38,11 +38,11 @@ function usedWords(found) {
    words weighted by how rare they are (one rare word can say more than two common ones); ``lead``, the
    answer the question belongs to (the best, good or not), whose contact is offered when nothing helped. */
 async function localAnswers(box, question) {
-  const { found, other } = await answer(box, question);
+  const [{ found, other }, reader] = await Promise.all([answer(box, question), readerCar()]);
   const index = indexOf(box, other ? other.lang : null);
   const half = Math.ceil(found.words.length / 2);
   const good = function (item) { return item.coverage >= half || item.share >= 0.5; };
-  const shown = forReader(found.items.filter(good).slice(0, SHOWN), readerCar(), function (item) { return item.result; });
+  const shown = reader.first(found.items.filter(good).slice(0, SHOWN), function (item) { return item.result; });
   const suggestions = shown.map(function (item) { return suggestionOf(item, index); });
   const lead = suggestions[0] || (found.items[0] ? suggestionOf(found.items[0], index) : null);
   return { suggestions, words: usedWords(found), lead };

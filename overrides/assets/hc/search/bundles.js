@@ -114,10 +114,11 @@ export function indexOf(el, lang = null) {
 }
 
 /* Start loading the page's index (Pagefind, its WebAssembly and entry) when a reader is about to search:
-   the field has the focus. A search waits for the end of a word (searchbox.js), and the index loads meanwhile. */
+   the field has the focus. Pagefind would start its worker and WebAssembly only at the first query; ``init``
+   starts them now, while the reader finds the first letter. */
 export function warm(el) {
   const index = indexOf(el);
   if (!index) return;
-  index.ready().catch(function () { /* the search will say so */ });
+  index.ready().then(function (pagefind) { return pagefind.init(); }).catch(function () { /* the search will say so */ });
   index.rules();
 }

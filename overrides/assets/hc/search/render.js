@@ -1,20 +1,20 @@
 /* Writing results into the page: only ever text nodes and elements made here, never HTML from the index
    or from what a reader typed. */
 
-import { forOtherCar } from "./result.js";
-
 const decoder = document.createElement("textarea");
 
-/* The reader's car as chosen in this browser (early head script, helpcentre/car.js) and the page's dimensions
-   (the choice's radio groups): { chosen, groups, label } for result.js, label: "For other MINI". */
+/* The reader's car as chosen in this browser (early head script): a promise of { first(items, resultOf),
+   other(cars), label }. Its rules (cars.js) load only once a car is chosen; without a choice, or with "I don't
+   know" ("-"), every answer keeps its place and none is marked. The last one given marks ``resultItem``'s. */
+const NO_CHOICE = Object.freeze({ first: function (items) { return items; }, other: function () { return false; }, label: "" });
+let reader = NO_CHOICE;
+let carsModule = null;
+
 export function readerCar() {
-  const chosen = (document.documentElement.getAttribute("data-hc-car") || "").split(" ").filter(Boolean);
-  const byName = {};
-  document.querySelectorAll("#hc-car-dialog input[value]").forEach(function (input) {
-    if (input.value) (byName[input.name] = byName[input.name] || []).push(input.value);
-  });
-  const dialog = document.getElementById("hc-car-dialog");
-  return { chosen, groups: Object.values(byName), label: dialog ? dialog.getAttribute("data-other") || "" : "" };
+  const chosen = (document.documentElement.getAttribute("data-hc-car") || "").split(" ").filter(function (v) { return v && v !== "-"; });
+  if (!chosen.length) return Promise.resolve(reader = NO_CHOICE);
+  carsModule = carsModule || import("./cars.js");
+  return carsModule.then(function (cars) { return (reader = cars.readerOf(chosen)); }, function () { return (reader = NO_CHOICE); });
 }
 
 function decode(html) { decoder.innerHTML = html; return decoder.value; }
@@ -86,8 +86,7 @@ export function resultItem(result, look) {
     li.appendChild(category);
   }
   li.appendChild(articleLink(result.url, result.title, look.link, result.other));
-  const reader = readerCar();
-  if (reader.label && forOtherCar(result.cars, reader)) {
+  if (reader.other(result.cars)) {
     const mark = document.createElement("span");
     mark.className = "hc-for hc-for--other";
     mark.textContent = reader.label;

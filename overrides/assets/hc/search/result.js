@@ -61,24 +61,3 @@ export function fromAnswerFile(file, url, lang) {
 export function inOtherLanguage(result, other) {
   return Object.assign({}, result, { lang: other.lang, other });
 }
-
-/* Whether an answer for ``cars`` is for another car than the reader's. ``reader``: { chosen: [values],
-   groups: [[values of one dimension], ...] } (render.js readerCar): it is when, in a dimension the reader
-   chose, it names other values and not the reader's. */
-export function forOtherCar(cars, reader) {
-  const list = cars || [];
-  return reader.groups.some(function (group) {
-    const mine = group.filter(function (v) { return reader.chosen.indexOf(v) >= 0; });
-    return mine.length > 0 && !list.some(function (v) { return mine.indexOf(v) >= 0; }) &&
-      list.some(function (v) { return group.indexOf(v) >= 0; });
-  });
-}
-
-/* ``items`` with the answers for the reader's car first, the others after, each group in its order: nothing
-   is left out (a reader can be wrong about their car). ``resultOf`` gives an item's result. */
-export function forReader(items, reader, resultOf = function (item) { return item; }) {
-  const mine = [];
-  const others = [];
-  items.forEach(function (item) { (forOtherCar(resultOf(item).cars, reader) ? others : mine).push(item); });
-  return mine.concat(others);
-}

@@ -4,7 +4,6 @@
 import { warm } from "./bundles.js";
 import { answer } from "./find.js";
 import { busy, readerCar, resultItem } from "./render.js";
-import { forReader } from "./result.js";
 import { message, stateOf } from "./widgets.js";
 
 function parts(box) {
@@ -43,10 +42,10 @@ function writeNote(box, note, query, { found, other }) {
   note.hidden = lines.length === 0;
 }
 
-function render(box, query, result) {
+function render(box, query, result, reader) {
   const { list, status, note } = parts(box);
   list.textContent = "";
-  forReader(result.found.items, readerCar(), function (item) { return item.result; }).forEach(function (item) { list.appendChild(resultItem(item.result, LOOK)); });
+  reader.first(result.found.items, function (item) { return item.result; }).forEach(function (item) { list.appendChild(resultItem(item.result, LOOK)); });
   /* Whether the results have every word of the query: said in the note, and to machines (make bench-search). */
   list.setAttribute("data-match", !result.found.items.length ? "none" : result.found.complete ? "all" : "some");
   const total = result.found.total;
@@ -71,8 +70,8 @@ export async function search(box, query, { correct = true } = {}) {
   status.textContent = message(box, "loading");
   busy(list, true);
   try {
-    const result = await answer(box, query, correct);
-    if (token === state.token) render(box, query, result);
+    const [result, reader] = await Promise.all([answer(box, query, correct), readerCar()]);
+    if (token === state.token) render(box, query, result, reader);
   } catch {
     if (token !== state.token) return;
     status.textContent = message(box, "unavailable");

@@ -1,0 +1,73 @@
+"""The corpus with screenshots (issue 28), a stage of `make bench`: N articles per language with two screenshots
+each, built from an empty image cache (throughput in images per second), then again with the cache warm, in
+turn with the same corpus without screenshots (budget: warm wall ≤ 1.05 × without).
+
+Reads the run's settings and site code. Writes two projects of our help centre into the work folder: the corpus
+of ``corpus.generate(N, screenshots=True)`` (after each of the first two steps an 800×500 PNG screen: the first
+each language's own, the second a wordless one the French article takes from the English tree, so 3 files and
+4 screenshots shown an article) and the same corpus without them; each project's image cache is its own
+``.cache/images``, empty before its first build. Builds them as `make site` does. Produces the stage's figures.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+from pathlib import Path
+
+from . import builds, corpus, projects, shot_images
+from .one_size import build_once
+from .settings import Settings, log
+from .vocabulary import LANGUAGES
+
+
+def _sources(project: Path) -> tuple[int, int]:
+    files = [p for lang in LANGUAGES for p in (project / "docs" / lang).rglob("*.png")]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def _published(out: Path) -> int:
+    return sum(1 for p in (out / "assets" / "shots").iterdir() if p.is_file()) if (out / "assets/shots").is_dir() else 0
+
+
+def measure(settings: Settings, size: int) -> dict:
+    work = settings.work_dir / f"images-n{size}"
+    log(f"N={size} with two screenshots an article: writing the projects")
+    shots = projects.write_ours(settings.source, corpus.generate(size, settings.seed, screenshots=True), work / "shots")
+    plain = projects.write_ours(settings.source, corpus.generate(size, settings.seed), work / "plain")
+    count, source_bytes = _sources(shots)
+    logs = work / "logs"
+    cold = build_once(shots, builds.OURS, work / "out-shots", logs, "images-empty-cache")
+    published = _published(work / "out-shots")
+    log(f"  {count:,} images from an empty cache: {count / cold.wall_s:.1f} images/s")
+    warm_runs: list[float] = []
+    plain_runs: list[float] = []
+    spent = 0.0
+    for n in range(1, settings.repeats + 1):  # in turn, so a slow moment of the machine hits both
+        plain_runs.append(build_once(plain, builds.OURS, work / "out-plain", logs, f"images-none-{n}").wall_s)
+        warm_runs.append(build_once(shots, builds.OURS, work / "out-shots", logs, f"images-warm-{n}").wall_s)
+        last = plain_runs[-1] + warm_runs[-1]
+        spent += last
+        if spent + last > settings.repeat_budget_s:
+            break
+    warm, without = statistics.median(warm_runs), statistics.median(plain_runs)
+    if not settings.keep_work:
+        shutil.rmtree(work, ignore_errors=True)
+    references = size * len(corpus.SHOTS) * len(LANGUAGES)
+    return {
+        "size": size,
+        "pixels": "×".join(map(str, shot_images.SIZE)),
+        "sources": count,
+        "source_bytes": source_bytes,
+        "references": references,
+        "published_files": published,
+        "cold_s": round(cold.wall_s, 2),
+        "cold_memory_mb": round(cold.memory_mb, 1),
+        "images_per_s": round(count / cold.wall_s, 2),
+        "encoded_per_s": round(count / (cold.wall_s - warm), 2) if cold.wall_s > warm else None,
+        "warm_s": round(warm, 2),
+        "warm_runs_s": [round(w, 1) for w in warm_runs],
+        "plain_s": round(without, 2),
+        "plain_runs_s": [round(w, 1) for w in plain_runs],
+        "warm_vs_plain": round(warm / without, 3),
+    }

@@ -1,0 +1,68 @@
+"""RESULTS.md's tables of the stages measured once a run: the screenshot page on a phone, the corpus with two
+screenshots an article, and the import of a Zendesk help centre.
+
+Reads the dict ``benchmarks.run`` builds (keys ``screenshots``, ``images``, ``import``; any may be missing).
+Produces Markdown lines (tables, no prose).
+"""
+
+from __future__ import annotations
+
+from .figures import num, times
+
+
+def _screenshots(page: dict | None) -> list[str]:
+    if not page or not page.get("kinds"):
+        return []
+    lines = [
+        "## Screenshots: an article with four 1600×1000 PNG screens on a 375 px phone at 2×",
+        "",
+        "| sources | their bytes | downloaded before scrolling | share | files | CLS | build, empty / warm cache |",
+        "|---|---:|---:|---:|---|---:|---|",
+    ]
+    for k in page["kinds"]:
+        lines.append(
+            f"| {k['kind']} | {k['sources']:,} | {k['bytes']:,} | {k['bytes'] / k['sources']:.1%} | "
+            f"{', '.join(k['files'])} | {k['cls']:.3f} | {k['cold_s']:.1f} s / {k['warm_s']:.1f} s |"
+        )
+    return [*lines, ""]
+
+
+def _images(images: dict | None) -> list[str]:
+    if not images:
+        return []
+    return [
+        f"## N = {images['size']:,} articles per language with two screenshots each",
+        "",
+        "| | figure |",
+        "|---|---|",
+        f"| screenshots shown (files: each language's own + wordless, {images['pixels']} px PNG) | "
+        f"{images['references']:,} ({images['sources']:,} files, {images['source_bytes'] / 1e6:,.1f} MB) |",
+        f"| build from an empty image cache | {num(images['cold_s'])} s |",
+        f"| throughput: files / wall time of that build | {num(images['images_per_s'])} images/s |",
+        f"| throughput: files / time it took beyond a warm build | {num(images['encoded_per_s'])} images/s |",
+        f"| files published into the site (`assets/shots/`) | {images['published_files']:,} |",
+        f"| warm image cache, median (runs) | {num(images['warm_s'])} s "
+        f"({', '.join(map(str, images['warm_runs_s']))}) |",
+        f"| same corpus without screenshots, median (runs) | {num(images['plain_s'])} s "
+        f"({', '.join(map(str, images['plain_runs_s']))}) |",
+        f"| warm / without screenshots | {times(images['warm_vs_plain'])} |",
+        "",
+    ]
+
+
+def _import(found: dict | None) -> list[str]:
+    if not found:
+        return []
+    return [
+        "## Import from Zendesk (local server answering as the Help Center API)",
+        "",
+        "| articles | locales | seconds | conversion per article version | API and image requests |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {found['articles']:,} | {found['locales']} | {found['seconds']:.1f} | "
+        f"{found['convert_ms_per_article']:.2f} ms | {found['requests']:,} |",
+        "",
+    ]
+
+
+def media_tables(results: dict) -> list[str]:
+    return _screenshots(results.get("screenshots")) + _images(results.get("images")) + _import(results.get("import"))
