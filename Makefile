@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-lock
 PROPERDOCS_VENV := .venv-properdocs
 ESLINT := lint/node_modules/.bin/eslint
+# The web editor (/admin/): Sveltia CMS pinned in editor/package-lock.json, bundled by us with esbuild.
+EDITOR_BUNDLE := editor/dist/editor.js
 # Our hooks live in hooks/; the CLI (check, new, translations, build) imports them from there.
 export PYTHONPATH := $(CURDIR)/hooks
 # Material prints an end-of-life banner on every build.
@@ -14,7 +16,7 @@ HC := $(BIN)/python -m helpcentre.cli
 # Reproducible output: dates come from the content or the last commit, never the build clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install properdocs site release audit serve test check new translations review lint lock system-deps clean import-zendesk
+.PHONY: install properdocs editor site release audit serve test check new translations review lint lock system-deps clean import-zendesk
 
 install: $(STAMP)
 
@@ -34,15 +36,25 @@ $(PROPERDOCS_VENV)/.installed-lock: requirements-properdocs.lock
 	  -r requirements-properdocs.lock
 	@touch $@
 
+## The web editor's bundle in editor/dist/ (needs Node and npm; `make site` does not): npm ci from the lock, then
+## esbuild. A release copies it into site/admin/ with its generated config.yml (README: Editing in the browser).
+editor: $(EDITOR_BUNDLE)
+
+$(EDITOR_BUNDLE): editor/package-lock.json editor/build.mjs $(wildcard editor/src/*.js)
+	npm ci --prefix editor --ignore-scripts --no-audit --no-fund
+	node editor/build.mjs
+	@touch $@
+
 ## Build the site strictly into site/ (built aside, then swapped in: never half-written).
 site: install
 	$(HC) build
 
-## Build into a fresh folder, verify links, hosts and metadata, write each host's configuration (_headers,
-## _redirects, dist/hosts/nginx.conf) and the precompressed .gz/.br files, then swap into site/ and write
-## dist/site.tar.gz. Any failure leaves site/ as it was.
-release: install
-	$(HC) release
+## Build into a fresh folder, add the web editor (/admin/: --require-editor, its bundle missing stops the release),
+## verify links, hosts and metadata, write each host's configuration (_headers, _redirects, dist/hosts/nginx.conf)
+## and the precompressed .gz/.br files, then swap into site/ and write dist/site.tar.gz. Any failure leaves site/
+## as it was.
+release: install editor
+	$(HC) release --require-editor
 
 ## Lighthouse scores (mobile) of home, a category and article 1001 in both languages, released and served
 ## by Debian's nginx with the release's hosts/nginx.conf; writes audit/RESULTS.md. Run before each release.
@@ -90,7 +102,7 @@ system-deps:
 
 ## The whole suite: lint, the search's JavaScript units (node --test), unit, build and browser tests, and the
 ## site built with ProperDocs too.
-test: install properdocs system-deps lint
+test: install properdocs system-deps lint editor
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
@@ -98,7 +110,7 @@ test: install properdocs system-deps lint
 lint: install $(ESLINT)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(ESLINT) --config lint/eslint.config.mjs overrides/assets/hc tests/js
+	$(ESLINT) --config lint/eslint.config.mjs overrides/assets/hc tests/js editor/src editor/build.mjs
 
 $(ESLINT): lint/package-lock.json
 	npm ci --prefix lint --ignore-scripts --no-audit --no-fund

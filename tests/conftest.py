@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 from helpcentre.core import languages
+from helpcentre.editor import admin
 
 from browser import Server, free_port, launch, record
 
@@ -70,7 +71,9 @@ class Site:
         return BeautifulSoup((self.out / path).read_text(encoding="utf-8"), "html.parser")
 
     def pages(self) -> list[str]:
-        return sorted(p.relative_to(self.out).as_posix() for p in self.out.rglob("*.html"))
+        """The reader pages: every HTML file but the web editor's (``admin/``, added by a release)."""
+        found = (p.relative_to(self.out).as_posix() for p in self.out.rglob("*.html"))
+        return sorted(rel for rel in found if rel.split("/")[0] not in admin.APART)
 
     def resolve(self, page: str, href: str) -> str:
         """The site path a relative link on ``page`` points at (no fragment)."""

@@ -19,4 +19,5 @@ LAYERS: tuple[str, ...] = (
     "build",
     "writers",
     "importer",
+    "editor",
 )

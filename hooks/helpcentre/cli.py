@@ -21,6 +21,7 @@ from helpcentre.checks import contentread, github, reviews
 from helpcentre.content import catalogue, translations
 from helpcentre.core import languages
 from helpcentre.core.problems import errors_in, report
+from helpcentre.editor import admin
 from helpcentre.images import references
 from helpcentre.importer import staging as import_staging
 from helpcentre.release import artefacts, hosts, oldaddresses, parallel, precompress, sitefolder
@@ -104,20 +105,25 @@ def _site_url(staging: Path) -> str:
     return canonical.canonical.removesuffix("index.html") if canonical and canonical.canonical else "/"
 
 
-def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]) -> int:
-    """Build, verify, write each host's configuration and the precompressed files, then swap into
-    ``site_dir``, archive it and write ``hosts/`` beside the archive; any failure keeps the previous site."""
+def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str], require_editor: bool = False) -> int:
+    """Build, add the web editor (``admin``), verify, write each host's configuration and the precompressed
+    files, then swap into ``site_dir``, archive it and write ``hosts/`` beside the archive; any failure keeps
+    the previous site. ``require_editor`` (``make release``): no editor bundle is a failure, not a note."""
     site_dir, archive = _absolute(root, site_dir), _absolute(root, archive)
     with sitefolder.staged(site_dir) as staging:
         if not _build_into(root, staging, extra_args):
             print(f"Release stopped: the build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
         site_url = _site_url(staging)
-        problems = artefacts.check(staging, site_url)
-        csp = artefacts.content_security_policy(artefacts.script_hashes(staging), artefacts.endpoint_origins(staging))
+        editor = admin.for_release(root, staging, site_url, required=require_editor)
+        for note in editor.notes:
+            print(f"WARNING -  helpcentre: {note}", file=sys.stderr)
+        problems = editor.problems + artefacts.check(staging, site_url, admin.APART)
+        hashes = artefacts.script_hashes(staging, admin.APART)
+        csp = artefacts.content_security_policy(hashes, artefacts.endpoint_origins(staging))
         try:
-            site = hosts.read(staging, site_url, csp, languages.of(root))
-            olds, old_problems = _old_addresses(root, staging, site.root_path)
+            site = hosts.read(staging, site_url, csp, languages.of(root), editor.policies)
+            olds, old_problems = oldaddresses.from_project(root, staging, site.root_path)
             problems += old_problems
             site = dataclasses.replace(site, aliases=tuple(sorted((*site.aliases, *olds), key=lambda a: a.path)))
             hosts.refuse_unsafe(site)
@@ -130,7 +136,7 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
             print(f"Release stopped: {len(problems)} problem(s); {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
         hosts.write(staging, files)
-        precompress.compress_site(staging, parallel.jobs())
+        precompress.compress_site(staging, parallel.jobs(), editor.leave)
         sitefolder.swap(staging, site_dir)
     beside = hosts.extra_files(files)
     artefacts.archive(site_dir, archive, artefacts.source_date_epoch(), beside)
@@ -139,14 +145,6 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
         (archive.parent / name).write_text(text, encoding="utf-8")
     print(f"Release verified: {site_dir}/, {archive} and {archive.parent / 'hosts'}/")
     return 0
-
-
-def _old_addresses(root: Path, staging: Path, root_path: str) -> tuple[list, list[str]]:
-    """The 301s of data/redirects.yml (another help centre's addresses), checked against the built site."""
-    cat, problems = catalogue.load(root, "docs")
-    if cat is None:
-        return [], [str(p) for p in problems[:1]]
-    return oldaddresses.read(root, staging, root_path, cat)
 
 
 def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str], show: str | None) -> int:
@@ -253,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     rel = sub.add_parser("release", help="build, verify, write _headers, swap into site/ and archive it")
     rel.add_argument("--site-dir", type=Path, default=Path("site"))
     rel.add_argument("--archive", type=Path, default=Path("dist/site.tar.gz"))
+    rel.add_argument("--require-editor", action="store_true", help="no editor bundle stops the release")
     sub.add_parser("check", help="check all content without building")
     sub.add_parser("review", help="answers past their review date, oldest first, with their owner")
     new = sub.add_parser("new", help="create an article in every language")
@@ -280,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return cmd_build(root, args.site_dir, extra)
     if args.command == "release":
-        return cmd_release(root, args.site_dir, args.archive, extra)
+        return cmd_release(root, args.site_dir, args.archive, extra, args.require_editor)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "new":

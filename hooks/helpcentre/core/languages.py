@@ -105,6 +105,14 @@ def _read(config: Path, mtimes: tuple[float, ...]) -> tuple[Languages, tuple[Pro
     return Languages(tuple(languages), default), tuple(problems)
 
 
+def project_config(root: Path) -> object:
+    """mkdocs.yml as plain data (INHERIT followed), for the settings a command reads outside a build."""
+    try:
+        return _config((root / CONFIG_FILE).resolve())
+    except (OSError, yaml.YAMLError):
+        return {}
+
+
 def read(root: Path) -> tuple[Languages, list[Problem]]:
     """Once per process and state of the files (a preview rereads what a writer saved)."""
     config = (root / CONFIG_FILE).resolve()

@@ -30,6 +30,11 @@ class Settings:
     # Optional: the feedback collector's address (collector/, `make feedback`), such as
     # https://feedback.example.com/collect. Unset, the pages send nothing anywhere.
     feedback_url: str = ""
+    # The web editor at /admin/ (README: Editing in the browser); false leaves it out of the site.
+    editor: bool = True
+    editor_repo: str = ""  # the GitHub repository the editor saves to, as owner/name
+    editor_branch: str = "main"  # the branch its pull requests go to
+    editor_auth_url: str = ""  # the GitHub OAuth worker's address; empty: writers sign in with a token
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
@@ -49,6 +54,8 @@ def read(extra: Mapping | None, lines: Mapping[str, int] | None = None) -> tuple
             problems.append(
                 error(CONFIG_FILE, where, f"extra.helpcentre.{key} must be a whole number such as {field.default}")
             )
+        elif field.type == "bool" and not isinstance(value, bool):
+            problems.append(error(CONFIG_FILE, where, f"extra.helpcentre.{key} must be true or false"))
         elif field.type == "str" and not isinstance(value, str | None):
             problems.append(error(CONFIG_FILE, where, f"extra.helpcentre.{key} must be text, not {shown(value)}"))
         elif key == "feedback_url" and value and not _web_address(value):
@@ -60,6 +67,8 @@ def read(extra: Mapping | None, lines: Mapping[str, int] | None = None) -> tuple
                     f"https://feedback.example.com/collect, not {shown(value)}",
                 )
             )
+        elif field.type == "bool":
+            values[key] = value
         else:
             values[key] = value or field.default
     return Settings(**values), problems

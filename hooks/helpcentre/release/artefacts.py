@@ -5,6 +5,8 @@ must stop a release (broken internal links or anchors, anything loaded from anot
 without lang, title, canonical or description, a page missing from the sitemap); the
 Content-Security-Policy the pages need (hashes of the inline scripts they really contain), which
 ``hosts`` writes into each host's configuration; and a reproducible ``.tar.gz`` of the folder.
+Folders ``apart`` (the web editor's ``admin/``) hold no reader page: left out of every check and of the readers'
+policy; a reader page that loads anything from them is a problem.
 """
 
 from __future__ import annotations
@@ -110,9 +112,14 @@ class _PageParser(HTMLParser):
             self._script.append(data)
 
 
-def read_pages(site: Path) -> dict[str, Page]:
+def _is_apart(rel: str, apart: tuple[str, ...]) -> bool:
+    return any(rel.startswith(folder.rstrip("/") + "/") for folder in apart)
+
+
+def read_pages(site: Path, apart: tuple[str, ...] = ()) -> dict[str, Page]:
+    """The reader pages of ``site``: every HTML file but those under the folders ``apart``."""
     pages = {}
-    for path in sorted(site.rglob("*.html")):
+    for path in sorted(p for p in site.rglob("*.html") if not _is_apart(p.relative_to(site).as_posix(), apart)):
         rel = path.relative_to(site).as_posix()
         page = Page(rel)
         parser = _PageParser(page)
@@ -141,13 +148,14 @@ def _target(page_path: str, url: str, root_path: str = "/") -> tuple[str, str] |
     return joined, parts.fragment
 
 
-def check(site: Path, site_url: str) -> list[str]:
+def check(site: Path, site_url: str, apart: tuple[str, ...] = ()) -> list[str]:
     """Every reason not to publish ``site``; empty when it is fine."""
-    pages = read_pages(site)
+    pages = read_pages(site, apart)
     root_path = urlsplit(site_url).path or "/"
     problems: list[str] = []
     for page in pages.values():
         problems += _check_page(site, page, pages, root_path)
+        problems += _loads_apart(page, root_path, apart)
     problems += _check_styles(site)
     problems += _check_sitemap(site, pages, site_url)
     return problems
@@ -173,6 +181,17 @@ def _check_page(site: Path, page: Page, pages: dict[str, Page], root_path: str) 
     if page.path.endswith("404.html"):
         required.pop("canonical")
     problems += [f"{page.path}: no {name}" for name, value in required.items() if not value]
+    return problems
+
+
+def _loads_apart(page: Page, root_path: str, apart: tuple[str, ...]) -> list[str]:
+    """A reader page loading a file of a folder apart (a link to it is fine)."""
+    problems = []
+    for what, url in page.links:
+        target = _target(page.path, url, root_path)
+        if what != "a.href" and target and _is_apart(target[0], apart):
+            folder = target[0].split("/")[0]
+            problems.append(f"{page.path}: {what} loads {url} from /{folder}/, which reader pages never load")
     return problems
 
 
@@ -209,10 +228,10 @@ def _check_sitemap(site: Path, pages: dict[str, Page], site_url: str) -> list[st
     ]
 
 
-def script_hashes(site: Path) -> list[str]:
-    """CSP sources for every distinct inline script of every page, sorted."""
+def script_hashes(site: Path, apart: tuple[str, ...] = ()) -> list[str]:
+    """CSP sources for every distinct inline script of every reader page, sorted."""
     hashes = set()
-    for page in read_pages(site).values():
+    for page in read_pages(site, apart).values():
         for script in page.inline_scripts:
             digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
             hashes.add(f"'sha256-{digest}'")

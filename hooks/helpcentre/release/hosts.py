@@ -8,10 +8,16 @@ and 404 page, the fingerprinted assets (a content hash in the file name), and th
   old address's redirect page exists, and each language's 404 page answers under its folder);
 - ``hosts/cloudflare-pages/_redirects``: Cloudflare Pages refuses ``301!`` and 404 rules (it applies its
   rules before files and finds the nearest ``404.html`` itself), so it gets the plain 301s;
+- ``hosts/cloudflare-pages/_headers``: Cloudflare Pages joins the values of a header that several rules set,
+  where Netlify takes the last rule's; a folder with its own policy first detaches the readers' (``!``);
 - ``hosts/nginx.conf``: the locations to include in an nginx ``server`` block whose ``root`` holds the site
   at its path: security headers on every answer, a year immutable for fingerprinted assets and five minutes
   for the rest, each language's 404 page with status 404, a 301 from every old address, and the
   precompressed ``.gz`` and ``.br`` files (``precompress``) served as they are.
+
+A folder with its own Content-Security-Policy (``policies``: the web editor's ``admin/``, which talks to the
+Git host's API) gets it in place of the readers' one, in every host's configuration; every other answer keeps
+the readers' strict policy.
 
 Hosts without rules (GitHub Pages, an object store) use the site as it is: the redirect pages stay.
 """
@@ -69,6 +75,12 @@ class Language:
 
 
 @dataclass(frozen=True)
+class Policy:
+    folder: str  # from the server root, ending in /
+    csp: str
+
+
+@dataclass(frozen=True)
 class Site:
     site_url: str
     root_path: str
@@ -77,9 +89,11 @@ class Site:
     languages: tuple[Language, ...]  # the default language (at the root) first
     aliases: tuple[Alias, ...]
     immutable_globs: tuple[str, ...]  # _headers paths of the fingerprinted files
+    policies: tuple[Policy, ...] = ()  # folders with their own Content-Security-Policy
 
 
-def read(site: Path, site_url: str, csp: str, langs: Languages) -> Site:
+def read(site: Path, site_url: str, csp: str, langs: Languages, policies: dict[str, str] | None = None) -> Site:
+    """``policies``: folder in the site (``admin/``) -> its own Content-Security-Policy."""
     root_path = urlsplit(site_url).path or "/"
     if not root_path.endswith("/"):
         root_path += "/"
@@ -96,7 +110,9 @@ def read(site: Path, site_url: str, csp: str, langs: Languages) -> Site:
             languages.append(Language(lang, root_path + folder, f"{root_path}{folder}404.html"))
     headers = (("Content-Security-Policy", csp), *SECURITY_HEADERS.items())
     ordered = tuple(sorted(aliases, key=lambda a: a.path))
-    result = Site(site_url, root_path, csp, headers, tuple(languages), ordered, immutable_globs(site, root_path))
+    own = tuple(Policy(root_path + folder.strip("/") + "/", text) for folder, text in sorted((policies or {}).items()))
+    globs = immutable_globs(site, root_path)
+    result = Site(site_url, root_path, csp, headers, tuple(languages), ordered, globs, own)
     refuse_unsafe(result)
     return result
 
@@ -128,8 +144,12 @@ def refuse_unsafe(site: Site) -> None:
         for address in (alias.path, alias.target, alias.decoded):
             if _UNSAFE.search(address):
                 raise HostConfigError(f"{address!r}: an address with a space, quote, brace or semicolon")
-    if '"' in site.csp or "\n" in site.csp:
-        raise HostConfigError("the Content-Security-Policy holds a quote or a line break")
+    for csp in (site.csp, *(policy.csp for policy in site.policies)):
+        if '"' in csp or "\n" in csp:
+            raise HostConfigError("the Content-Security-Policy holds a quote or a line break")
+    for policy in site.policies:
+        if _UNSAFE.search(policy.folder):
+            raise HostConfigError(f"{policy.folder!r}: a folder with a space, quote, brace or semicolon")
 
 
 def _environment() -> jinja2.Environment:
@@ -148,7 +168,8 @@ def render(site: Site) -> dict[str, str]:
     env = _environment()
     values = {"site": site, "fingerprinted": FINGERPRINTED, "immutable": IMMUTABLE, "short": SHORT}
     return {
-        "_headers": env.get_template("_headers").render(values),
+        "_headers": env.get_template("_headers").render(values, detach=False),
+        "hosts/cloudflare-pages/_headers": env.get_template("_headers").render(values, detach=True),
         "_redirects": env.get_template("_redirects").render(values, forced=True, not_found=True),
         "hosts/cloudflare-pages/_redirects": env.get_template("_redirects").render(
             values, forced=False, not_found=False

@@ -12,10 +12,19 @@ from pathlib import Path
 
 import yaml
 
+from helpcentre.content import catalogue as catalogues
 from helpcentre.content.catalogue import Catalogue
 from helpcentre.release.hosts import Alias
 
 FILE = "data/redirects.yml"
+
+
+def from_project(root: Path, site: Path, root_path: str) -> tuple[list[Alias], list[str]]:
+    """The 301s of data/redirects.yml (another help centre's addresses), checked against the built site."""
+    cat, problems = catalogues.load(root, "docs")
+    if cat is None:
+        return [], [str(p) for p in problems[:1]]
+    return read(root, site, root_path, cat)
 
 
 def read(root: Path, site: Path, root_path: str, catalogue: Catalogue) -> tuple[list[Alias], list[str]]:

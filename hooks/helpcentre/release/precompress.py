@@ -5,7 +5,8 @@ quality 11, from the ``brotli`` package) beside it, each only where it pays: a f
 most ``KEEP_RATIO`` of the original's size. Pagefind's index and WebAssembly are already compressed and
 images are too, so they get none (measured on the help centre: 0.99 to 1.08 of their size). The bytes
 depend only on the file's bytes (no time, no name in the gzip header), so two releases of one commit are
-identical. nginx serves them with ``gzip_static`` and ``brotli_static`` (hosts.py).
+identical. nginx serves them with ``gzip_static`` and ``brotli_static`` (hosts.py). Files a release names as
+``leave`` (the web editor's chunks loaded only when a writer needs them) are sent as they are.
 """
 
 from __future__ import annotations
@@ -51,14 +52,18 @@ def _compress(path: Path) -> tuple[int, int, int]:
     return len(kept), len(data), smallest
 
 
-def compress_site(site: Path, jobs: int = 0) -> Compressed:
-    """Write the paying forms of every file of ``site`` (MkDocs' own ``sitemap.xml.gz`` is rewritten as the
-    gzip of the final ``sitemap.xml``); returns what was done. zlib and Brotli release the GIL while they
-    work, so ``jobs`` threads use that many cores."""
+def compress_site(site: Path, jobs: int = 0, leave: frozenset[str] = frozenset()) -> Compressed:
+    """Write the paying forms of every file of ``site`` but those of ``leave`` (paths in the site; MkDocs' own
+    ``sitemap.xml.gz`` is rewritten as the gzip of the final ``sitemap.xml``); returns what was done. zlib and
+    Brotli release the GIL while they work, so ``jobs`` threads use that many cores."""
     paths = sorted(
         p
         for p in site.rglob("*")
-        if p.is_file() and p.suffix not in ENCODINGS and p.suffix not in ALREADY_COMPRESSED and p.name not in NOT_SERVED
+        if p.is_file()
+        and p.suffix not in ENCODINGS
+        and p.suffix not in ALREADY_COMPRESSED
+        and p.name not in NOT_SERVED
+        and p.relative_to(site).as_posix() not in leave
     )
     with ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
         results = list(pool.map(_compress, paths))
