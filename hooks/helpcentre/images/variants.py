@@ -13,6 +13,7 @@ removes what it left); ``publish`` links the files into the site under fingerpri
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -83,6 +84,16 @@ def encode(source: Path, p: Plan, cache: Path) -> Path:
     if done.is_dir():
         return done
     done.parent.mkdir(parents=True, exist_ok=True)
+    # Both languages' processes meet the images a translation shares with its original: the first to take
+    # the entry's lock encodes, the other waits and finds it made (the lock goes with a killed process).
+    with open(done.parent / f"{done.name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.is_dir():
+            _write(source, p, done)
+    return done
+
+
+def _write(source: Path, p: Plan, done: Path) -> None:
     partial = Path(tempfile.mkdtemp(prefix=f"{_TEMPORARY}{os.getpid()}-", dir=done.parent))
     try:
         for width, ext, data in _encoded(source.read_bytes(), p):
@@ -94,7 +105,6 @@ def encode(source: Path, p: Plan, cache: Path) -> Path:
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    return done
 
 
 def _encoded(raw: bytes, p: Plan):
