@@ -91,6 +91,7 @@ class IndexPlan:
     synonym_groups: tuple[tuple[str, ...], ...]
     stop_words: tuple[str, ...] = ()  # words a search leaves out (data/languages/<lang>.yml), for the browser
     elisions: tuple[str, ...] = ()  # l', d': split off before a word is looked up
+    actions: tuple[dict, ...] = ()  # the actions readers ask for (search/actions.py), for the browser
 
 
 def save(entries: Iterable[SearchEntry], plan: IndexPlan, folder: Path) -> tuple[int, str]:
@@ -121,7 +122,8 @@ def saved_plan(folder: Path) -> IndexPlan:
     data = json.loads((folder / PLAN).read_text(encoding="utf-8"))
     groups = tuple(tuple(g) for g in data["synonym_groups"])
     stop, elisions = tuple(data["stop_words"]), tuple(data["elisions"])
-    return IndexPlan(data["templates"], data["shard_size"], groups, stop, elisions)
+    actions = tuple(data.get("actions", ()))
+    return IndexPlan(data["templates"], data["shard_size"], groups, stop, elisions, actions)
 
 
 def entry_count(folder: Path) -> int:
@@ -167,7 +169,7 @@ def answers_and_spelling(folder: Path, lang: str, site_dir: Path, found: list[tu
     sitefiles.write(site_dir, answer_files())
     counts.update(spelling.vocabulary(texts, plan.elisions))
     sitefiles.write(site_dir, spelling.files(lang, counts))
-    sitefiles.write(site_dir, [spelling.rules_file(lang, plan.stop_words, plan.elisions)])
+    sitefiles.write(site_dir, [spelling.rules_file(lang, plan.stop_words, plan.elisions, plan.actions)])
 
 
 def _write(path: str, text: str, made: set[str]) -> None:

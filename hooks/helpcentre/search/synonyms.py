@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -20,6 +20,7 @@ from helpcentre.core import languages, yamldata
 from helpcentre.core.problems import Problem, error, shown
 from helpcentre.core.words import words
 from helpcentre.core.yamldata import read_text
+from helpcentre.search import actions as action_lists
 
 MAX_PHRASE_WORDS = 4
 _GROUP_START = re.compile(r"^-(?:\s|$)", re.MULTILINE)
@@ -38,6 +39,7 @@ class Synonyms:
     single_words: frozenset[str]  # the members of one word
     phrase_starts: MappingProxyType  # first word of a member of several -> the most words such a member has
     elisions: tuple[str, ...] = ()  # the language's (l', d'): split off before words are compared
+    actions: tuple[action_lists.Action, ...] = ()  # data/synonyms/<lang>.actions.yml, for the browser's ranking
 
     def expansions(self, text: str) -> tuple[str, ...]:
         """The members of the groups ``text`` uses that it does not contain itself, in list order."""
@@ -65,7 +67,8 @@ EMPTY = Synonyms((), (), MappingProxyType({}), frozenset(), MappingProxyType({})
 
 
 def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
-    """lang -> Synonyms for every language (an empty list where a language has no file), and the problems."""
+    """lang -> Synonyms for every language (an empty list where a language has no file), with its actions
+    (``actions``: none without a file), and the problems."""
     found, problems = {}, []
     langs = languages.of(root)
     for lang in langs.codes:
@@ -82,6 +85,10 @@ def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
         groups, group_problems = _groups(path, data, text or "", elisions) if read_well else ([], [])
         problems += group_problems
         found[lang] = build(groups, elisions)
+    for lang in langs.codes:
+        actions, action_problems = action_lists.load(root, lang, langs[lang].elisions)
+        problems += action_problems
+        found[lang] = replace(found[lang], actions=actions)
     return MappingProxyType(found), problems
 
 
