@@ -27,6 +27,17 @@ def test_an_article_is_also_found_by_the_synonyms_of_the_words_it_uses():
     assert lookup.expansions("Ni l'un ni l'autre") == ()
 
 
+def test_an_article_in_the_plural_is_found_by_the_synonyms_of_the_singular():
+    # The language's plural endings are data (search.endings in data/languages/<lang>.yml).
+    langs = languages.of(Path(__file__).resolve().parents[1])
+    french = synonyms.build([("téléphone", "cellulaire"), ("appli", "application")], FRENCH, langs["fr"].endings)
+    assert french.expansions("Quels téléphones puis-je utiliser ?") == ("cellulaire",)
+    assert french.expansions("Les applications tierces") == ("appli",)
+    english = synonyms.build([("app", "application"), ("key fob", "remote")], (), langs["en"].endings)
+    assert english.expansions("third-party apps and key fobs") == ("application", "remote")
+    assert english.expansions("apple") == ()  # an ending only, never any longer word
+
+
 def test_spelling_files_hold_every_letter_most_frequent_first():
     counts = spelling.vocabulary(
         ["Le **remboursement** [rembourser](../x/refund.md) <span class='hiddenclass'>x</span>", "Remboursement écran"]

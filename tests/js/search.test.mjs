@@ -182,6 +182,28 @@ test("the assistant is sure of an answer whose question or synonyms name a keywo
   assert.equal(sure(await retrieve(prefixIndex(postings, titles, FR), "clim à distance", "fr")), false);
 });
 
+test("a keyword in the plural is the question's word in the singular (the language's endings)", async () => {
+  const titles = { 4003: "Can an older car be added to more than one MINI ID?", 4001: "Can I heat my car?" };
+  const rules = { ...EN, stop: [...EN.stop, "can", "be", "on"], endings: ["s", "es"] };
+  const index = prefixIndex({ old: [[4003, 5], [4001, 1]], mini: [[4003, 9], [4001, 9]], ids: [[4003, 9]] }, titles, rules);
+  // "two" is nowhere; the question says "MINI ID" for "mini ids": two of the three words the site knows.
+  const found = await retrieve(index, "can my old mini be on two mini ids", "en");
+  assert.deepEqual([found.items[0].id, found.items[0].asked, sure(found)], [4003, 2, true]);
+  // Without the language's endings, "ids" is not "ID": one word of three, not sure.
+  assert.equal(sure(await retrieve(prefixIndex({ old: [[4003, 5]], mini: [[4003, 9]], ids: [[4003, 9]] }, titles, { ...rules, endings: [] }), "can my old mini be on two mini ids", "en")), false);
+});
+
+test("an action's word found nowhere is not what the question is about", async () => {
+  const titles = { 6002: "What is the ambient light, and can I adjust it?", 6001: "What is the light ring for?" };
+  const index = prefixIndex({ interior: [[6002, 5]], light: [[6002, 9], [6001, 5]], colour: [[6002, 3]] }, titles, { ...ACTIONS, stop: [...EN.stop, "the"] }, { 6002: "interior lights" });
+  // "change" (replace) is in no answer: the ambient light's answer, named by its question and synonyms, is sure.
+  const found = await retrieve(index, "change the interior light colour", "en");
+  assert.deepEqual([found.items[0].id, found.unknown, sure(found)], [6002, 0, true]);
+  // Any other word found nowhere still counts: "paint" may be what the question is about.
+  const paint = await retrieve(index, "paint the interior light colour", "en");
+  assert.deepEqual([paint.unknown, sure(paint)], [1, false]);
+});
+
 test("when a word is found nowhere, the assistant is sure only of an answer whose question says half the rest", async () => {
   const titles = { 3002: "How do I replace the key battery?", 1004: "Can I use third-party apps in my car?", 3001: "Why is my key not detected?" };
   const index = prefixIndex({

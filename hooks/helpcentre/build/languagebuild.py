@@ -147,7 +147,8 @@ class LanguageBuild:
         language = self.catalogue.languages[self.lang]
         shard_size, groups = self.settings.search_shard_size, self.synonyms.groups
         actions = tuple(action.as_rule() for action in self.synonyms.actions)
-        return searchdata.IndexPlan(templates, shard_size, groups, language.stop_words, language.elisions, actions)
+        stop, elisions, endings = language.stop_words, language.elisions, language.endings
+        return searchdata.IndexPlan(templates, shard_size, groups, stop, elisions, actions, endings)
 
     def search_bundles(self) -> dict[str, tuple[str, ...]]:
         """Each language's index folders, the one its pages load first: as many as ``searchindex.save``

@@ -40,10 +40,24 @@ class Synonyms:
     phrase_starts: MappingProxyType  # first word of a member of several -> the most words such a member has
     elisions: tuple[str, ...] = ()  # the language's (l', d'): split off before words are compared
     actions: tuple[action_lists.Action, ...] = ()  # data/synonyms/<lang>.actions.yml, for the browser's ranking
+    endings: tuple[str, ...] = ()  # the language's plural endings, longest first (data/languages/<lang>.yml)
+    vocabulary: frozenset[str] = frozenset()  # every word of every member
+
+    def base(self, token: str) -> str:
+        """``token`` as the lists write it: a plural ("phones", « téléphones ») whose singular is a word of a
+        member is that word; any other token is itself."""
+        if token in self.vocabulary:
+            return token
+        for ending in self.endings:
+            stem = token[: -len(ending)]
+            if token.endswith(ending) and len(stem) >= 2 and stem in self.vocabulary:
+                return stem
+        return token
 
     def expansions(self, text: str) -> tuple[str, ...]:
-        """The members of the groups ``text`` uses that it does not contain itself, in list order."""
-        tokens = words(text, self.elisions)
+        """The members of the groups ``text`` uses (a member in the plural counts) that it does not contain
+        itself, in list order."""
+        tokens = [self.base(token) for token in words(text, self.elisions)]
         present = set(tokens)
         found = present & self.single_words  # in C: most words of an article start no member
         for i in _positions(tokens, present & self.phrase_starts.keys()):
@@ -75,7 +89,7 @@ def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
         path = synonyms_file(lang)
         elisions = langs[lang].elisions
         if not (root / path).exists():
-            found[lang] = build((), elisions)
+            found[lang] = build((), elisions, langs[lang].endings)
             continue
         text, read_problems = read_text(root, path)
         problems += read_problems
@@ -84,7 +98,7 @@ def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
         read_well = not (read_problems or yaml_problems)
         groups, group_problems = _groups(path, data, text or "", elisions) if read_well else ([], [])
         problems += group_problems
-        found[lang] = build(groups, elisions)
+        found[lang] = build(groups, elisions, langs[lang].endings)
     for lang in langs.codes:
         actions, action_problems = action_lists.load(root, lang, langs[lang].elisions)
         problems += action_problems
@@ -92,7 +106,7 @@ def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
     return MappingProxyType(found), problems
 
 
-def build(groups: Iterable[tuple[str, ...]], elisions: tuple[str, ...] = ()) -> Synonyms:
+def build(groups: Iterable[tuple[str, ...]], elisions: tuple[str, ...] = (), endings: tuple[str, ...] = ()) -> Synonyms:
     groups = tuple(groups)
     keys = tuple(tuple(" ".join(words(member, elisions)) for member in group) for group in groups)
     by_phrase: dict[str, list[int]] = {}
@@ -106,7 +120,9 @@ def build(groups: Iterable[tuple[str, ...]], elisions: tuple[str, ...] = ()) -> 
             starts[first] = max(starts.get(first, 0), 1 + len(rest))
     phrases = MappingProxyType({k: tuple(v) for k, v in by_phrase.items()})
     single = frozenset(k for k in by_phrase if " " not in k)
-    return Synonyms(groups, keys, phrases, single, MappingProxyType(starts), elisions)
+    vocabulary = frozenset(word for phrase in by_phrase for word in phrase.split(" "))
+    longest_first = tuple(sorted({words(e)[0] for e in endings if words(e)}, key=len, reverse=True))
+    return Synonyms(groups, keys, phrases, single, MappingProxyType(starts), elisions, (), longest_first, vocabulary)
 
 
 def _groups(

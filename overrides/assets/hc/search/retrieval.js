@@ -96,15 +96,20 @@ export function ranked(items) {
 
 /* How much of the query the question ``title`` says in its own words: { asked, echo }. ``asked``: how many of
    ``words`` (the keywords as searched) it has, as written or with other endings (at most three letters more or
-   less: "payment" and "payments", never "auto" and "automatically"); ``named``: the same, counting also the
+   less: "payment" and "payments", never "auto" and "automatically"; or with a plural ending of the language,
+   ``rules.endings``: "IDs" and "ID"); ``named``: the same, counting also the
    synonyms the article is found by (``synonyms``: « clim » names « Puis-je refroidir ma voiture ? », whose
    answer says « climatisation »); ``echo``: how many of the query's other words ("what is") it has, as written. */
 export function asking(title, query, words, rules, synonyms = []) {
   const said = tokens(title, rules);
   const known = said.concat(tokens(synonyms.join(" "), rules));
+  const endings = (rules.endings || []).map(fold);
+  const plural = function (a, b) { return endings.some(function (e) { return a === b + e || b === a + e; }); };
   const has = function (list) {
     return function (folded) {
-      return list.some(function (t) { return Math.abs(t.length - folded.length) <= 3 && (formOf(t, folded) || formOf(folded, t)); });
+      return list.some(function (t) {
+        return plural(t, folded) || (Math.abs(t.length - folded.length) <= 3 && (formOf(t, folded) || formOf(folded, t)));
+      });
     };
   };
   const keys = new Set(words.map(fold));
@@ -154,7 +159,7 @@ export function sure(found) {
 
 /* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, covered, share,
    score, action, asked, named, echo, result}], total, complete (the best item matches every word), unknown (how
-   many of the words the site has nowhere) }; ``share`` is the part of the query's
+   many of the words the site has nowhere, an action's words aside) }; ``share`` is the part of the query's
    weight an item covers, from 0 to 1; ``result`` is the article as result.js models it. ``correct: false`` searches the words as typed. */
 export async function retrieve(index, query, lang, { correct = true, shown = SHOWN } = {}) {
   const rules = await index.rules();
@@ -176,6 +181,8 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
     return { id: entry.result.id, coverage, covered, share: covered / whole, score: entry.score, action, asked: title, named, echo, result };
   }));
   const top = items.length ? ranked(items).slice(0, shown) : [];
-  const unknown = perWord.filter(function (f) { return !f.results.length; }).length;
+  // An action's word the site has nowhere ("change" when the answers say "adjust") says what to do, not what
+  // the question is about: it is not counted as unknown.
+  const unknown = perWord.filter(function (f) { return !f.results.length && !actionWord(f.typed, wanted, rules); }).length;
   return { words, corrections, items: top, total: merged.length, complete: top.length > 0 && top[0].coverage === words.length, unknown };
 }

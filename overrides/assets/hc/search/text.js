@@ -3,7 +3,7 @@
 
 /* A language's rules for search ({ stop, elisions }), as the build writes them from data/languages/<lang>.yml
    into pagefind/words-<lang>/language.json; bundles.js loads them with the index. */
-export const NO_RULES = { stop: [], elisions: [] };
+export const NO_RULES = { stop: [], elisions: [], endings: [] };
 const prepared = new WeakMap();
 
 function compiled(rules) {
