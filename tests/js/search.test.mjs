@@ -172,6 +172,18 @@ test("a word the index has finds the articles that have it, not those with a lon
   assert.deepEqual((await retrieve(index, "trou", "fr")).items.map((i) => i.id), [1002]);
 });
 
+test("a word the index has as written costs one search; a beginning, the exact one and then the other", async () => {
+  const index = prefixIndex({ niveau: [[1002, 17]], niv: [[2004, 8]] }, { 1002: "Mises à niveau ?", 2004: "NIV ?" }, FR);
+  const searched = [];
+  const search = index.search;
+  index.search = (query) => { searched.push(query); return search(query); };
+  await retrieve(index, "NIV", "fr");
+  assert.deepEqual(searched, ["\"niv\""]);
+  searched.length = 0;
+  assert.deepEqual((await retrieve(index, "nivea", "fr")).items.map((i) => i.id), [1002]);
+  assert.deepEqual(searched, ["\"nivea\"", "nivea"]);
+});
+
 test("the assistant is sure of an answer whose question or synonyms name a keyword it covers", async () => {
   const titles = { 4001: "Puis-je refroidir ma voiture avec l'application ?", 3002: "Comment remplacer la pile ?" };
   const postings = { clim: [[4001, 9]], pile: [[3002, 9]] };

@@ -20,15 +20,16 @@ export const SHOWN = 10; // results whose data is fetched and shown
 export const ACTION_POOL = 10; // more results whose question is read when the query asks for an action
 
 /* What one word found: { typed, used (the word searched, corrected or not), results }. When the index has the
-   word itself (or a form of it, or a synonym), the articles Pagefind found only by a longer word it starts
-   ("niv" in "niveau", "garer" in "garage") are left out: Pagefind's exact search (the word in quotes) names
-   the articles that have it. */
+   word itself (or a form of it, or a synonym), the articles Pagefind finds only by a longer word it starts
+   ("niv" in "niveau", "garer" in "garage") are left out: Pagefind's exact search (the word in quotes) is asked
+   first, and its results are the word's. Only a word no article has as written (a beginning typed so far, a
+   typing error, a synonym only in metadata) is searched again without quotes, for the longer words it starts:
+   one search a word in the common case, never two at once (they were, both on the same chunk). */
 async function findWord(index, typed, correct) {
-  const [found, exact] = await Promise.all([index.search(typed), index.search('"' + typed + '"')]);
-  const itself = new Set(exact.results.map(function (r) { return r.id; }));
-  const results = (itself.size ? found.results.filter(function (r) { return itself.has(r.id); }) : found.results)
-    .slice(0, PER_WORD);
-  if (itself.size) return { typed, used: typed, results };
+  const exact = await index.search('"' + typed + '"');
+  if (exact.results.length) return { typed, used: typed, results: exact.results.slice(0, PER_WORD) };
+  const found = await index.search(typed);
+  const results = found.results.slice(0, PER_WORD);
   if (results.length && (await matchedItself(typed, results[0]))) return { typed, used: typed, results };
   if (results.length && !allowedEdits(typed)) return { typed, used: typed, results }; // too short to correct
   if (!correct) return { typed, used: typed, results: (await looselyMatched(typed, results)) ? results : [] };
