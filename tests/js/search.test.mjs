@@ -216,6 +216,24 @@ test("an action's word found nowhere is not what the question is about", async (
   assert.deepEqual([paint.unknown, sure(paint)], [1, false]);
 });
 
+test("a question's words echo the query's side by side: the \"in\" of \"log in\" is not the one of \"signing in\"", async () => {
+  const titles = { 2004: "Why link your account after signing in?", 2002: "How do I access My MINI Account?" };
+  const rules = { ...ACTIONS, stop: [...EN.stop, "in"], actions: [...ACTIONS.actions, { action: "fix", words: ["fix", "problem"], opposites: [] }] };
+  const synonyms = { 2004: "log in, login", 2002: "log in, login" };
+  const index = prefixIndex({ log: [[2004, 1], [2002, 1]] }, titles, rules, synonyms);
+  // Equal but for the echo: the access answer (more viewed in a real index) is not put behind by "signing in".
+  const found = await retrieve(index, "log in problems", "en");
+  assert.deepEqual(found.items.map((i) => [i.id, i.echo]), [[2004, 0], [2002, 0]]);
+  // "problems" is found nowhere and is the fix action's: neither unknown nor weighing, the answer covers it all.
+  assert.deepEqual([found.unknown, found.items[0].share, sure(found)], [0, 1, true]);
+  const { actions, ...withoutFix } = rules;
+  const unsure = await retrieve(prefixIndex({ log: [[2004, 1], [2002, 1], [2003, 1]] }, titles, { ...withoutFix, actions: actions.slice(0, -1) }, synonyms), "log in problems", "en");
+  assert.deepEqual([unsure.unknown, sure(unsure)], [1, false]);
+  // "what is" echoes "What is My MINI Account?" pair by pair.
+  const account = titledIndex({ mini: [[1, 9], [2, 9]], account: [[1, 9], [2, 9]] }, { 1: "How do I access My MINI Account?", 2: "What is My MINI Account?" }, { ...EN, stop: [...EN.stop, "what", "is"] });
+  assert.deepEqual((await retrieve(account, "what is my mini account", "en")).items.map((i) => [i.id, i.echo]), [[2, 3], [1, 1]]);
+});
+
 test("when a word is found nowhere, the assistant is sure only of an answer whose question says half the rest", async () => {
   const titles = { 3002: "How do I replace the key battery?", 1004: "Can I use third-party apps in my car?", 3001: "Why is my key not detected?" };
   const index = prefixIndex({

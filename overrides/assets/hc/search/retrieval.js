@@ -100,7 +100,8 @@ export function ranked(items) {
    less: "payment" and "payments", never "auto" and "automatically"; or with a plural ending of the language,
    ``rules.endings``: "IDs" and "ID"); ``named``: the same, counting also the
    synonyms the article is found by (``synonyms``: « clim » names « Puis-je refroidir ma voiture ? », whose
-   answer says « climatisation »); ``echo``: how many of the query's other words ("what is") it has, as written. */
+   answer says « climatisation »); ``echo``: how many of the query's other words ("what is") it has, as written, a word beside a keyword in the
+   query beside that keyword in the question too (the "in" of "log in" is not the one of "after signing in"). */
 export function asking(title, query, words, rules, synonyms = []) {
   const said = tokens(title, rules);
   const known = said.concat(tokens(synonyms.join(" "), rules));
@@ -114,11 +115,18 @@ export function asking(title, query, words, rules, synonyms = []) {
     };
   };
   const keys = new Set(words.map(fold));
-  const others = new Set(tokens(query, rules).filter(function (t) { return !keys.has(t); }));
+  const typed = tokens(query, rules);
+  const echoes = function (t, i) {
+    const beside = [typed[i - 1], typed[i + 1]].filter(function (n) { return keys.has(n); });
+    return said.some(function (s, j) {
+      return s === t && (!beside.length || beside.includes(said[j - 1]) || beside.includes(said[j + 1]));
+    });
+  };
+  const echoed = new Set(typed.filter(function (t, i) { return !keys.has(t) && echoes(t, i); }));
   return {
     asked: Array.from(keys).filter(has(said)).length,
     named: Array.from(keys).filter(has(known)).length,
-    echo: Array.from(others).filter(function (t) { return said.includes(t); }).length
+    echo: echoed.size
   };
 }
 
@@ -172,9 +180,12 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
     .map(function (f) { return { typed: f.typed, used: f.used }; });
   const merged = merge(perWord);
   const weight = weights(perWord);
-  const whole = weight.reduce(function (sum, w) { return sum + w; }, 0) || 1;
   const used = perWord.map(function (f) { return f.used; });
   const wanted = asked([query, ...used].join(" "), rules); // corrected words too
+  // An action's word the site has nowhere ("change" when the answers say "adjust", "problems") says what to do,
+  // not what the question is about: it is neither unknown nor part of the weight an answer must cover.
+  const silent = perWord.map(function (f) { return !f.results.length && actionWord(f.typed, wanted, rules); });
+  const whole = weight.reduce(function (sum, w, i) { return sum + (silent[i] ? 0 : w); }, 0) || 1;
   const items = await Promise.all(merged.slice(0, shown + (wanted ? ACTION_POOL : 0)).map(async function (entry) {
     const result = fromPagefind(await entry.result.data(), lang);
     const { coverage, covered, action } = judged(entry, result.title, words, weight, wanted, rules);
@@ -182,8 +193,6 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
     return { id: entry.result.id, coverage, covered, share: covered / whole, score: entry.score, action, asked: title, named, echo, result };
   }));
   const top = items.length ? ranked(items).slice(0, shown) : [];
-  // An action's word the site has nowhere ("change" when the answers say "adjust") says what to do, not what
-  // the question is about: it is not counted as unknown.
-  const unknown = perWord.filter(function (f) { return !f.results.length && !actionWord(f.typed, wanted, rules); }).length;
+  const unknown = perWord.filter(function (f, i) { return !f.results.length && !silent[i]; }).length;
   return { words, corrections, items: top, total: merged.length, complete: top.length > 0 && top[0].coverage === words.length, unknown };
 }
