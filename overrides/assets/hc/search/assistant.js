@@ -34,16 +34,19 @@ function usedWords(found) {
   });
 }
 
-/* The best answers in the order search lists them (one ranking: retrieval.js); ``unsure`` when the best one
+/* The best answers in the order search lists them (one ranking: retrieval.js, then the reader's car first, as
+   the search box does); ``unsure`` when the first one
    covers too little of the question (retrieval.sure), and then none is shown in full: the box says so, lists
    them and offers the contact of the first one's category; ``lead``, the answer the question belongs to,
    whose contact is offered when nothing helped. */
 async function localAnswers(box, question) {
   const [{ found, other }, reader] = await Promise.all([answer(box, question), readerCar()]);
   const index = indexOf(box, other ? other.lang : null);
-  const shown = reader.first(found.items, function (item) { return item.result; }).slice(0, SHOWN);
-  const suggestions = shown.map(function (item) { return suggestionOf(item, index); });
-  return { suggestions, words: usedWords(found), lead: suggestions[0] || null, unsure: !sure(found) };
+  const ordered = reader.first(found.items, function (item) { return item.result; });
+  const suggestions = ordered.slice(0, SHOWN).map(function (item) { return suggestionOf(item, index); });
+  // Sure or not of the answer it would show: the first for the reader's car, when one is chosen.
+  const unsure = !sure(Object.assign({}, found, { items: ordered }));
+  return { suggestions, words: usedWords(found), lead: suggestions[0] || null, unsure };
 }
 
 /* The endpoint's answer, { answer: text, ids: [article ids] }, shown first and citing those articles, which
