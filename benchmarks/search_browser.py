@@ -28,6 +28,7 @@ ASSISTANT = ".md-content [data-hc='assistant']"
 ASSISTANT_INPUT = f"{ASSISTANT} .hc-assistant__input"
 ASSISTANT_SUBMIT = f"{ASSISTANT} .hc-assistant__form button[type=submit]"
 ASSISTANT_LINKS = f"{ASSISTANT} .hc-assistant__list .hc-assistant__link"  # one per suggestion, best first
+ASSISTANT_SHOWN = f"{ASSISTANT} .hc-assistant__item--shown"  # the answer shown in full, if any
 TIMEOUT_MS = 20_000
 
 # Counts every change of an aria-busy attribute in the page, from now on.
@@ -59,6 +60,7 @@ class Shown:
     status: str = ""  # the search box's status line ("" for the assistant)
     match: str = ""  # the search box's data-match: do its results have all the query's words ("all"), or some
     error: str = ""  # why nothing could be read (a time-out, a page error); the links are then empty
+    full: bool = True  # the assistant: its first answer shown in full (False when it says it is not sure)
 
 
 def open_home(page, base_url: str, lang: str) -> None:
@@ -86,7 +88,9 @@ def assistant(page, query: str, timeout_ms: int = TIMEOUT_MS) -> Shown:
     page.fill(ASSISTANT_INPUT, query)
     page.click(ASSISTANT_SUBMIT)
     page.wait_for_function(_ASSISTANT_DONE, arg=[before, ASSISTANT], timeout=timeout_ms)
-    return Shown(tuple(page.eval_on_selector_all(ASSISTANT_LINKS, _HREFS)))
+    links = tuple(page.eval_on_selector_all(ASSISTANT_LINKS, _HREFS))
+    full = page.eval_on_selector_all(ASSISTANT_SHOWN, "(found) => found.some((el) => el.checkVisibility())")
+    return Shown(links, full=bool(full))
 
 
 ASK = {"search": search_box, "assistant": assistant}

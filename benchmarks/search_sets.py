@@ -13,8 +13,9 @@ from pathlib import Path
 import yaml
 
 SETS_DIR = Path(__file__).resolve().parent / "search"
-# The order of the report's tables. `nothing` holds questions the site cannot answer.
-SETS: tuple[str, ...] = ("questions", "typos", "synonyms", "accentless", "nothing")
+# The order of the report's tables. `nothing` holds questions the site cannot answer; `actions` (issue 31),
+# questions that ask for an action (delete, turn off) where an answer with its opposite (create) is near.
+SETS: tuple[str, ...] = ("questions", "actions", "typos", "synonyms", "accentless", "nothing")
 UNANSWERABLE = "nothing"
 
 

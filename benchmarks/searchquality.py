@@ -55,7 +55,7 @@ def measure(
             shown = search_browser.ask(page, base_url, query.lang, place, query.q)
             links = tuple(search_site.site_path(url, base_url) for url in shown.links)
             found = tuple(search_site.article_at(path, known) for path in links)
-            result = Result(query, place, links, found, shown.status, shown.error, shown.match)
+            result = Result(query, place, links, found, shown.status, shown.error, shown.match, shown.full)
             results.append(result)
             if progress:
                 progress(result)

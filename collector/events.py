@@ -26,7 +26,8 @@ MAX_BODY = 4096  # bytes: a 500-character comment in any script fits
 COMMENT_MAX = 500
 QUERY_MAX = 200  # the search field's and the assistant's maxlength
 REASONS = ("outdated", "unclear", "not-my-question", "other")
-SHOWN = ("nothing", "other-language")  # no result at all, or only answers in the other language
+SHOWN = ("nothing", "other-language", "not-sure")  # no result at all, only answers in the other language, or
+# answers the assistant listed without showing one, not sure they answer the question
 SOURCES = ("search", "assistant")
 _FIELDS = {
     "view": {"kind", "article", "lang"},

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from browser import RESULTS, SEARCH_INPUT, axe_violations, search, wait_for_search
+from browser import RESULTS, SEARCH_INPUT, answers, ask, axe_violations, search, wait_for_search
 from conftest import LANGS, REPO
 
 STRINGS = {lang: yaml.safe_load((REPO / f"data/i18n/{lang}.yml").read_text(encoding="utf-8")) for lang in LANGS}
@@ -82,6 +82,11 @@ def test_the_readers_car_comes_first_and_the_others_say_so(tab, served, lang):
     found = [a.get_attribute("href").rsplit("/", 1)[-1] for a in page.query_selector_all(RESULTS)]
     assert found.index("upgrades-earlier-cars.html") < found.index("buy-upgrades-in-car.html")
     assert s["car.other"] in page.inner_text(".md-content [data-hc='search-results']")
+    # The assistant orders them the same way and shows the answer for the reader's car in full.
+    ask(tab, "MINI Connected Upgrades" if lang == "en" else "mises à niveau MINI Connected")
+    shown = [href.rsplit("/", 1)[-1] for href in answers(tab)]
+    assert shown[0] == "upgrades-earlier-cars.html"
+    assert page.locator(".hc-assistant__unsure:not([hidden])").count() == 0
 
     # "I don't know": every answer in its place, none for "other" MINI.
     page.goto(served.url + LANGS[lang] + STORE)

@@ -23,6 +23,8 @@ VIEW = {"kind": "view", "article": 3002, "lang": "fr"}
 NO = {"kind": "vote", "article": 2002, "lang": "en", "answer": "no", "reason": "unclear", "comment": "Step 3?"}
 YES = {"kind": "vote", "article": 2002, "lang": "fr", "answer": "yes"}
 NOTHING = {"kind": "unanswered", "source": "search", "lang": "fr", "query": "essuie-glace", "shown": "nothing"}
+# A question the assistant answered only with suggestions it was not sure of (issue 31).
+NOT_SURE = {**NOTHING, "source": "assistant", "query": "survolter la batterie", "shown": "not-sure"}
 COLUMNS = {
     "views": {"id", "day", "article", "lang"},
     "votes": {"id", "day", "article", "lang", "answer", "reason", "comment"},
@@ -96,13 +98,14 @@ def database(request, tmp_path):
 
 def test_events_are_stored_with_a_day_and_nothing_that_tells_readers_apart(project, database):
     with collector(project, SITE_URL, database.url) as server:
-        assert [server.post(event)[0] for event in (VIEW, NO, YES, NOTHING)] == [204] * 4
+        assert [server.post(event)[0] for event in (VIEW, NO, YES, NOTHING, NOT_SURE)] == [204] * 5
     rows = database.rows()
     assert {name: set(table[0]) for name, table in rows.items()} == COLUMNS
     assert [(r["article"], r["lang"]) for r in rows["views"]] == [(3002, "fr")]
     votes = sorted((r["answer"], r["reason"], r["comment"]) for r in rows["votes"])  # stored in no order
     assert votes == [("no", "unclear", "Step 3?"), ("yes", None, None)]
-    assert [(r["query"], r["shown"]) for r in rows["unanswered"]] == [("essuie-glace", "nothing")]
+    unanswered = sorted((r["query"], r["shown"]) for r in rows["unanswered"])
+    assert unanswered == [("essuie-glace", "nothing"), ("survolter la batterie", "not-sure")]
     stored = repr(rows)
     assert "127.0.0.1" not in stored and "faq.example.com" not in stored
     assert all(type(r["day"]).__name__ == "date" for table in rows.values() for r in table)
@@ -158,7 +161,11 @@ HOSTILE = [
     ({**NO, "comment": ["<script>"]}, 400, 'comment must be text, not ["<script>"]'),
     ({**YES, "comment": "great"}, 400, "a yes vote takes no reason or comment"),
     ({**NOTHING, "query": " \u0000\u200b "}, 400, "query is empty"),
-    ({**NOTHING, "shown": "x" * 100}, 400, 'shown must be one of nothing, other-language, not "' + "x" * 36 + "..."),
+    (
+        {**NOTHING, "shown": "x" * 100},
+        400,
+        'shown must be one of nothing, other-language, not-sure, not "' + "x" * 36 + "...",
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpcentre.core import languages
 from helpcentre.core.words import fold, words
-from helpcentre.search import searchdata, spelling, synonyms
+from helpcentre.search import actions, searchdata, spelling, synonyms
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 FRENCH = languages.of(Path(__file__).resolve().parents[1])["fr"].elisions  # l', d', c', jusqu' ...
@@ -25,6 +25,17 @@ def test_an_article_is_also_found_by_the_synonyms_of_the_words_it_uses():
     assert lookup.expansions("Le NIV est sur le certificat") == ("VIN", "numéro d'identification")
     assert lookup.expansions("Un coussin, puis gonflable") == ()  # a phrase is its words in a row
     assert lookup.expansions("Ni l'un ni l'autre") == ()
+
+
+def test_an_article_in_the_plural_is_found_by_the_synonyms_of_the_singular():
+    # The language's plural endings are data (search.endings in data/languages/<lang>.yml).
+    langs = languages.of(Path(__file__).resolve().parents[1])
+    french = synonyms.build([("téléphone", "cellulaire"), ("appli", "application")], FRENCH, langs["fr"].endings)
+    assert french.expansions("Quels téléphones puis-je utiliser ?") == ("cellulaire",)
+    assert french.expansions("Les applications tierces") == ("appli",)
+    english = synonyms.build([("app", "application"), ("key fob", "remote")], (), langs["en"].endings)
+    assert english.expansions("third-party apps and key fobs") == ("application", "remote")
+    assert english.expansions("apple") == ()  # an ending only, never any longer word
 
 
 def test_spelling_files_hold_every_letter_most_frequent_first():
@@ -84,3 +95,29 @@ def test_search_data_built_after_mkdocs_gives_records_answers_and_spelling(tmp_p
     letter_a = dict(json.loads((site / "pagefind/words-fr/a.json").read_text(encoding="utf-8")))
     assert letter_a["atelier"] == count and letter_a["airbag"] == count
     assert dict(json.loads((site / "pagefind/words-fr/r.json").read_text(encoding="utf-8")))["réglages"] == count
+
+
+def test_actions_are_read_beside_the_synonyms_with_opposites_both_ways_and_reach_the_browsers_rules(tmp_path):
+    (tmp_path / "data/synonyms").mkdir(parents=True)
+    path = tmp_path / actions.actions_file("en")
+    path.write_text(
+        "# actions\n- {action: delete, words: [delete, remove], opposite: create}\n"
+        "- {action: create, words: [create]}\n",
+        encoding="utf-8",
+    )
+    found, problems = actions.load(tmp_path, "en")
+    assert problems == []
+    assert [(a.name, a.words, a.opposites) for a in found] == [
+        ("delete", ("delete", "remove"), (1,)),
+        ("create", ("create",), (0,)),
+    ]
+    _, rules = spelling.rules_file("en", ("the",), (), tuple(a.as_rule() for a in found))
+    assert json.loads(rules)["actions"][1] == {"action": "create", "words": ["create"], "opposites": [0]}
+    path.write_text(
+        "- {action: delete, words: [delete]}\n- {action: erase, words: [remove, delete]}\n", encoding="utf-8"
+    )
+    _, problems = actions.load(tmp_path, "en")
+    assert [(p.line, "already an action's word on line 1" in p.message) for p in problems] == [(2, True)]
+    path.write_text("- {action: delete, words: [delete], opposite: nothing}\n", encoding="utf-8")
+    assert "must be another action" in actions.load(tmp_path, "en")[1][0].message
+    assert actions.load(tmp_path, "fr") == ((), [])  # a language without the file has no actions

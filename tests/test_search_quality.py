@@ -32,10 +32,24 @@ SUBSET = 5
 EN, FR = search_site.Article(1001, "en"), search_site.Article(1001, "fr")
 
 
-def _result(q: str, set_: str, articles, match: str = "all", place: str = "search", lang: str = "en") -> Result:
+def _result(
+    q: str, set_: str, articles, match: str = "all", place: str = "search", lang: str = "en", full: bool = True
+) -> Result:
     expect = () if set_ == "nothing" else (1001,)
     links = tuple(f"http://x/{i}.html" for i in range(len(articles)))
-    return Result(search_sets.Query(lang, set_, q, expect), place, links, tuple(articles), match=match)
+    return Result(search_sets.Query(lang, set_, q, expect), place, links, tuple(articles), match=match, full=full)
+
+
+def test_the_assistants_top1_is_the_answer_it_shows_in_full_and_unsure_suggestions_are_no_answer():
+    assert _result("q", "questions", [EN], place="assistant").top1()
+    unsure = _result("q", "questions", [EN], place="assistant", full=False)
+    assert not unsure.top1() and unsure.rank() == 1  # still a top-3 hit, not the assistant's answer
+    found = {t.goal: t for t in targets([unsure])}
+    assert found["questions: top-1 in full ≥ 95%"].met is False and found["questions: top-3 ≥ 95%"].met is True
+    assert _result("pizza", "nothing", [EN], place="assistant").confident
+    listed = _result("pizza", "nothing", [EN], place="assistant", full=False)
+    assert not listed.confident
+    assert {t.goal: t for t in targets([listed])}["nothing: no answer shown in full"].met is True
 
 
 def test_a_hit_is_an_expected_article_in_the_querys_language_within_three():

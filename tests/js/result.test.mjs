@@ -13,7 +13,7 @@ test("a Pagefind result becomes the result every list shows: question, category,
   const data = {
     url: "/fr/mon-compte/mot-de-passe.html",
     excerpt: "Réinitialisez votre <mark>mot</mark> de passe",
-    meta: { id: "2002", title: "Mot de passe oublié ?", category: "Mon compte MINI", teaser: "Choisissez « Mot de passe oublié ».", views: "1520" }
+    meta: { id: "2002", title: "Mot de passe oublié ?", category: "Mon compte MINI", teaser: "Choisissez « Mot de passe oublié ».", views: "1520", synonyms: "mdp, password, ne me souviens plus" }
   };
   assert.deepEqual(fromPagefind(data, "fr"), {
     id: "2002",
@@ -23,6 +23,7 @@ test("a Pagefind result becomes the result every list shows: question, category,
     teaser: "Choisissez « Mot de passe oublié ».",
     excerpt: "Réinitialisez votre <mark>mot</mark> de passe",
     views: 1520,
+    synonyms: ["mdp", "password", "ne me souviens plus"],
     lang: "fr",
     other: null,
     cars: []
@@ -31,7 +32,7 @@ test("a Pagefind result becomes the result every list shows: question, category,
 
 test("a record without some metadata still gives a result with a title: its address, and no category", () => {
   const result = fromPagefind({ url: "/en/x.html", meta: { views: "many" } }, "en");
-  assert.deepEqual([result.title, result.category, result.teaser, result.excerpt, result.id, result.views], ["/en/x.html", "", "", "", "", 0]);
+  assert.deepEqual([result.title, result.category, result.teaser, result.excerpt, result.id, result.views, result.synonyms], ["/en/x.html", "", "", "", "", 0, []]);
 });
 
 test("an answer file (an endpoint's cited article) becomes a result with its teaser from the answer", () => {

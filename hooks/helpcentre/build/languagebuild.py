@@ -146,7 +146,9 @@ class LanguageBuild:
     def index_plan(self, templates: str) -> searchdata.IndexPlan:
         language = self.catalogue.languages[self.lang]
         shard_size, groups = self.settings.search_shard_size, self.synonyms.groups
-        return searchdata.IndexPlan(templates, shard_size, groups, language.stop_words, language.elisions)
+        actions = tuple(action.as_rule() for action in self.synonyms.actions)
+        stop, elisions, endings = language.stop_words, language.elisions, language.endings
+        return searchdata.IndexPlan(templates, shard_size, groups, stop, elisions, actions, endings)
 
     def search_bundles(self) -> dict[str, tuple[str, ...]]:
         """Each language's index folders, the one its pages load first: as many as ``searchindex.save``

@@ -49,6 +49,7 @@ class Language:
     new_answer: str  # the answer ``make new`` writes, a placeholder until the writer replaces it
     stop_words: tuple[str, ...]  # words a search leaves out
     elisions: tuple[str, ...]  # l', d', qu': split off a word for search
+    endings: tuple[str, ...] = ()  # plural endings (s, x): "phones" uses the synonyms of "phone"
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def _parsed(code: str, name: str, data: Mapping) -> Language:
         new_answer=str(data["new_answer"]),
         stop_words=tuple(str(search.get("stop_words") or "").split()),
         elisions=tuple(str(e) for e in search.get("elisions") or ()),
+        endings=tuple(str(e) for e in search.get("endings") or ()),
     )
 
 

@@ -91,6 +91,8 @@ class IndexPlan:
     synonym_groups: tuple[tuple[str, ...], ...]
     stop_words: tuple[str, ...] = ()  # words a search leaves out (data/languages/<lang>.yml), for the browser
     elisions: tuple[str, ...] = ()  # l', d': split off before a word is looked up
+    actions: tuple[dict, ...] = ()  # the actions readers ask for (search/actions.py), for the browser
+    endings: tuple[str, ...] = ()  # plural endings: synonyms of a word apply to its plural
 
 
 def save(entries: Iterable[SearchEntry], plan: IndexPlan, folder: Path) -> tuple[int, str]:
@@ -121,7 +123,8 @@ def saved_plan(folder: Path) -> IndexPlan:
     data = json.loads((folder / PLAN).read_text(encoding="utf-8"))
     groups = tuple(tuple(g) for g in data["synonym_groups"])
     stop, elisions = tuple(data["stop_words"]), tuple(data["elisions"])
-    return IndexPlan(data["templates"], data["shard_size"], groups, stop, elisions)
+    actions, endings = tuple(data.get("actions", ())), tuple(data.get("endings", ()))
+    return IndexPlan(data["templates"], data["shard_size"], groups, stop, elisions, actions, endings)
 
 
 def entry_count(folder: Path) -> int:
@@ -135,7 +138,7 @@ def records(folder: Path, lang: str, bundles: int) -> list[tuple[str, ...]]:
     Pagefind waits for this."""
     plan = saved_plan(folder)
     renderer = Renderer.for_records(Path(plan.templates), lang)
-    lookup = synonyms.build(plan.synonym_groups, plan.elisions)
+    lookup = synonyms.build(plan.synonym_groups, plan.elisions, plan.endings)
     found: list[tuple[str, ...]] = []
     made: set[str] = set()  # one mkdir per folder, not per record: 6,000 of them were a third of the saving
     for index, entry in enumerate(saved_entries(folder)):
@@ -167,7 +170,7 @@ def answers_and_spelling(folder: Path, lang: str, site_dir: Path, found: list[tu
     sitefiles.write(site_dir, answer_files())
     counts.update(spelling.vocabulary(texts, plan.elisions))
     sitefiles.write(site_dir, spelling.files(lang, counts))
-    sitefiles.write(site_dir, [spelling.rules_file(lang, plan.stop_words, plan.elisions)])
+    sitefiles.write(site_dir, [spelling.rules_file(lang, plan.stop_words, plan.elisions, plan.actions, plan.endings)])
 
 
 def _write(path: str, text: str, made: set[str]) -> None:

@@ -54,8 +54,16 @@ def files(lang: str, counts: Counter) -> Iterator[tuple[str, str]]:
         yield f"{folder(lang)}/{key}.json", json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
 
 
-def rules_file(lang: str, stop_words: tuple[str, ...], elisions: tuple[str, ...]) -> tuple[str, str]:
+def rules_file(
+    lang: str,
+    stop_words: tuple[str, ...],
+    elisions: tuple[str, ...],
+    actions: tuple[dict, ...] = (),
+    endings: tuple[str, ...] = (),
+) -> tuple[str, str]:
     """(site-relative path, JSON) of what the browser's search needs of the language beside its spelling data:
-    the words it leaves out of a query and the elisions it splits off (``search/text.js``)."""
-    rules = {"stop": list(stop_words), "elisions": list(elisions)}
+    the words it leaves out of a query and the elisions it splits off (``search/text.js``), the actions readers
+    ask for (``search/actions.js``: ``{action, words, opposites}``, opposites by index), and the plural endings
+    (``search/retrieval.js``: "IDs" in a query is "ID" in a question)."""
+    rules = {"stop": list(stop_words), "elisions": list(elisions), "actions": list(actions), "endings": list(endings)}
     return f"{folder(lang)}/{RULES}.json", json.dumps(rules, ensure_ascii=False, separators=(",", ":"))

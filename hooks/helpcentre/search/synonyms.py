@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -20,6 +20,7 @@ from helpcentre.core import languages, yamldata
 from helpcentre.core.problems import Problem, error, shown
 from helpcentre.core.words import words
 from helpcentre.core.yamldata import read_text
+from helpcentre.search import actions as action_lists
 
 MAX_PHRASE_WORDS = 4
 _GROUP_START = re.compile(r"^-(?:\s|$)", re.MULTILINE)
@@ -38,10 +39,25 @@ class Synonyms:
     single_words: frozenset[str]  # the members of one word
     phrase_starts: MappingProxyType  # first word of a member of several -> the most words such a member has
     elisions: tuple[str, ...] = ()  # the language's (l', d'): split off before words are compared
+    actions: tuple[action_lists.Action, ...] = ()  # data/synonyms/<lang>.actions.yml, for the browser's ranking
+    endings: tuple[str, ...] = ()  # the language's plural endings, longest first (data/languages/<lang>.yml)
+    vocabulary: frozenset[str] = frozenset()  # every word of every member
+
+    def base(self, token: str) -> str:
+        """``token`` as the lists write it: a plural ("phones", « téléphones ») whose singular is a word of a
+        member is that word; any other token is itself."""
+        if token in self.vocabulary:
+            return token
+        for ending in self.endings:
+            stem = token[: -len(ending)]
+            if token.endswith(ending) and len(stem) >= 2 and stem in self.vocabulary:
+                return stem
+        return token
 
     def expansions(self, text: str) -> tuple[str, ...]:
-        """The members of the groups ``text`` uses that it does not contain itself, in list order."""
-        tokens = words(text, self.elisions)
+        """The members of the groups ``text`` uses (a member in the plural counts) that it does not contain
+        itself, in list order."""
+        tokens = [self.base(token) for token in words(text, self.elisions)]
         present = set(tokens)
         found = present & self.single_words  # in C: most words of an article start no member
         for i in _positions(tokens, present & self.phrase_starts.keys()):
@@ -65,14 +81,15 @@ EMPTY = Synonyms((), (), MappingProxyType({}), frozenset(), MappingProxyType({})
 
 
 def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
-    """lang -> Synonyms for every language (an empty list where a language has no file), and the problems."""
+    """lang -> Synonyms for every language (an empty list where a language has no file), with its actions
+    (``actions``: none without a file), and the problems."""
     found, problems = {}, []
     langs = languages.of(root)
     for lang in langs.codes:
         path = synonyms_file(lang)
         elisions = langs[lang].elisions
         if not (root / path).exists():
-            found[lang] = build((), elisions)
+            found[lang] = build((), elisions, langs[lang].endings)
             continue
         text, read_problems = read_text(root, path)
         problems += read_problems
@@ -81,11 +98,15 @@ def load_synonyms(root: Path) -> tuple[MappingProxyType, list[Problem]]:
         read_well = not (read_problems or yaml_problems)
         groups, group_problems = _groups(path, data, text or "", elisions) if read_well else ([], [])
         problems += group_problems
-        found[lang] = build(groups, elisions)
+        found[lang] = build(groups, elisions, langs[lang].endings)
+    for lang in langs.codes:
+        actions, action_problems = action_lists.load(root, lang, langs[lang].elisions)
+        problems += action_problems
+        found[lang] = replace(found[lang], actions=actions)
     return MappingProxyType(found), problems
 
 
-def build(groups: Iterable[tuple[str, ...]], elisions: tuple[str, ...] = ()) -> Synonyms:
+def build(groups: Iterable[tuple[str, ...]], elisions: tuple[str, ...] = (), endings: tuple[str, ...] = ()) -> Synonyms:
     groups = tuple(groups)
     keys = tuple(tuple(" ".join(words(member, elisions)) for member in group) for group in groups)
     by_phrase: dict[str, list[int]] = {}
@@ -99,7 +120,9 @@ def build(groups: Iterable[tuple[str, ...]], elisions: tuple[str, ...] = ()) -> 
             starts[first] = max(starts.get(first, 0), 1 + len(rest))
     phrases = MappingProxyType({k: tuple(v) for k, v in by_phrase.items()})
     single = frozenset(k for k in by_phrase if " " not in k)
-    return Synonyms(groups, keys, phrases, single, MappingProxyType(starts), elisions)
+    vocabulary = frozenset(word for phrase in by_phrase for word in phrase.split(" "))
+    longest_first = tuple(sorted({words(e)[0] for e in endings if words(e)}, key=len, reverse=True))
+    return Synonyms(groups, keys, phrases, single, MappingProxyType(starts), elisions, (), longest_first, vocabulary)
 
 
 def _groups(

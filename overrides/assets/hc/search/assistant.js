@@ -4,7 +4,7 @@
 
 import { indexOf, warm } from "./bundles.js";
 import { answer } from "./find.js";
-import { retrieve } from "./retrieval.js";
+import { retrieve, sure } from "./retrieval.js";
 import { keywords, NO_RULES } from "./text.js";
 import { ownPage } from "./answerview.js";
 import { focusShown, render, thank } from "./exchange.js";
@@ -34,18 +34,19 @@ function usedWords(found) {
   });
 }
 
-/* The best answers that have at least half of the question's words, or cover at least half of it with its
-   words weighted by how rare they are (one rare word can say more than two common ones); ``lead``, the
-   answer the question belongs to (the best, good or not), whose contact is offered when nothing helped. */
+/* The best answers in the order search lists them (one ranking: retrieval.js, then the reader's car first, as
+   the search box does); ``unsure`` when the first one
+   covers too little of the question (retrieval.sure), and then none is shown in full: the box says so, lists
+   them and offers the contact of the first one's category; ``lead``, the answer the question belongs to,
+   whose contact is offered when nothing helped. */
 async function localAnswers(box, question) {
   const [{ found, other }, reader] = await Promise.all([answer(box, question), readerCar()]);
   const index = indexOf(box, other ? other.lang : null);
-  const half = Math.ceil(found.words.length / 2);
-  const good = function (item) { return item.coverage >= half || item.share >= 0.5; };
-  const shown = reader.first(found.items.filter(good).slice(0, SHOWN), function (item) { return item.result; });
-  const suggestions = shown.map(function (item) { return suggestionOf(item, index); });
-  const lead = suggestions[0] || (found.items[0] ? suggestionOf(found.items[0], index) : null);
-  return { suggestions, words: usedWords(found), lead };
+  const ordered = reader.first(found.items, function (item) { return item.result; });
+  const suggestions = ordered.slice(0, SHOWN).map(function (item) { return suggestionOf(item, index); });
+  // Sure or not of the answer it would show: the first for the reader's car, when one is chosen.
+  const unsure = !sure(Object.assign({}, found, { items: ordered }));
+  return { suggestions, words: usedWords(found), lead: suggestions[0] || null, unsure };
 }
 
 /* The endpoint's answer, { answer: text, ids: [article ids] }, shown first and citing those articles, which
@@ -104,7 +105,8 @@ function rulesOf(box) {
   return index ? index.rulesNow() : NO_RULES;
 }
 
-/* A question with no good answer here, for the feedback collector when there is one (feedback.js). */
+/* A question with no good answer here (nothing, only the other language's, or none the assistant is sure of), for
+   the feedback collector when there is one (feedback.js). */
 function unanswered(box, query, shown) {
   const detail = { query, lang: box.getAttribute("data-lang"), shown };
   box.dispatchEvent(new CustomEvent("hc:unanswered", { bubbles: true, detail }));
@@ -128,9 +130,10 @@ export function ask(box) {
   return remote.catch(function () { return local; })
     .catch(function () { return { suggestions: [], words: [], lead: null }; })
     .then(async function (found) {
-      await withFile(found.suggestions[0]).catch(function () { /* its teaser then */ });
+      const unsure = Boolean(found.unsure && found.suggestions.length);
+      if (!unsure) await withFile(found.suggestions[0]).catch(function () { /* its teaser then */ });
       const contact = await contactOf(found.lead).catch(function () { return ""; });
-      return { suggestions: found.suggestions, current: 0, words: found.words, contact };
+      return { suggestions: found.suggestions, current: unsure ? found.suggestions.length : 0, words: found.words, contact, unsure };
     })
     .then(function (exchange) {
       if (token !== state.asked) return;
@@ -138,6 +141,7 @@ export function ask(box) {
       busy(result, false);
       const first = exchange.suggestions[0];
       if (!first || first.other) unanswered(box, question, first ? "other-language" : "nothing");
+      else if (exchange.unsure) unanswered(box, question, "not-sure");
     });
 }
 

@@ -3,7 +3,9 @@
    and "Did this answer your question?": Yes closes the exchange, No shows the next suggestion in place, and
    after the last one the contact block of the answer the question belongs to.
 
-   An exchange is { suggestions, current, words, contact }; a suggestion is an article, a result (result.js)
+   An exchange is { suggestions, current, words, contact, unsure }; when ``unsure`` (the best answer covers too
+   little of the question), no suggestion is shown in full: the box says it is not sure, lists them all and
+   shows the contact (``current`` is then their number); a suggestion is an article, a result (result.js)
    with its ``file``, its answer file, or null when it could not be fetched; or { blocks, sources } (an
    endpoint's answer, citing the articles it used, results too). */
 
@@ -137,9 +139,11 @@ export function render(box, exchange, onAnswer) {
   note.hidden = !other;
   const found = exchange.suggestions.length > 0;
   const done = found && exchange.current >= exchange.suggestions.length;
+  const unsure = Boolean(found && exchange.unsure);
+  box.querySelector(".hc-assistant__unsure").hidden = !unsure;
   answers.hidden = !found;
   none.hidden = found;
-  exhausted.hidden = !done;
+  exhausted.hidden = !done || unsure;
   showContact(box, !found || done ? exchange.contact : null);
 }
 

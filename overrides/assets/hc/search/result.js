@@ -3,12 +3,14 @@
    overrides/partials/hc/search-record.html writes; every other module reads plain results. Plain functions,
    no DOM, so Node tests call them directly.
 
-   A result is { id, url, title, category, teaser, excerpt, views, lang, other }:
+   A result is { id, url, title, category, teaser, excerpt, views, synonyms, lang, other }:
    - ``id``: the article's id as text ("" when unknown); ``url``: its page, as the index or the site gives it;
    - ``title``: the question; ``category``: its category's name in the result's language ("" when unknown);
    - ``teaser``: the start of the answer, plain text; ``excerpt``: Pagefind's excerpt (escaped text with
      <mark> around the words found), "" when the result does not come from a search;
-   - ``views``: its page views, for ranking; ``lang``: the language its text is in;
+   - ``views``: its page views, for ranking; ``synonyms``: the words and phrases it is also found by
+     (data/synonyms/, the members of the groups it uses that its text does not), [] when unknown;
+   - ``lang``: the language its text is in;
    - ``other``: { lang, label } when it comes from the other language's index (links then say so), else null;
    - ``cars``: the cars it is for (values of data/vehicles.yml, its metadata "cars"), [] for every car. */
 
@@ -34,6 +36,7 @@ export function fromPagefind(data, lang, other = null) {
     teaser: text(meta.teaser),
     excerpt: text(data && data.excerpt),
     views: parseInt(meta.views, 10) || 0,
+    synonyms: text(meta.synonyms).split(", ").filter(Boolean),
     lang: text(lang),
     other,
     cars: text(meta.cars).split(" ").filter(Boolean)
@@ -51,6 +54,7 @@ export function fromAnswerFile(file, url, lang) {
     teaser: teaserOf(Array.isArray(file.blocks) ? file.blocks : []),
     excerpt: "",
     views: 0,
+    synonyms: [],
     lang: text(lang),
     other: null,
     cars: []

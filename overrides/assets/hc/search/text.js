@@ -3,7 +3,7 @@
 
 /* A language's rules for search ({ stop, elisions }), as the build writes them from data/languages/<lang>.yml
    into pagefind/words-<lang>/language.json; bundles.js loads them with the index. */
-export const NO_RULES = { stop: [], elisions: [] };
+export const NO_RULES = { stop: [], elisions: [], endings: [] };
 const prepared = new WeakMap();
 
 function compiled(rules) {
@@ -51,11 +51,12 @@ function commonPrefix(a, b) {
 
 /* Did Pagefind find ``word`` itself, or a form of it ("batt" in "battery", a French stem), rather than a
    short prefix it fell back to ("am" for "ambiant", "you" for "refnd")? ``marked`` are the words it
-   highlighted. ``loose`` accepts any word sharing the first four letters (a plural the spelling data
-   does not hold: "batteries" for "battery"). */
+   highlighted. ``loose`` accepts a word sharing the first four letters and all of the word's but its last
+   three (another ending the spelling data does not hold: "batteries" for "battery"), never a much shorter
+   word Pagefind fell back to ("some" for "something"). */
 export function foundItself(word, marked, loose = false) {
   const typed = fold(word);
-  const needed = loose ? Math.min(4, typed.length) : Math.max(3, Math.ceil(0.7 * typed.length));
+  const needed = loose ? Math.min(typed.length, Math.max(4, typed.length - 3)) : Math.max(3, Math.ceil(0.7 * typed.length));
   return marked.some(function (mark) { return commonPrefix(fold(mark), typed) >= needed; });
 }
 
