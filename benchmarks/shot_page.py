@@ -95,27 +95,33 @@ def write_project(source: Path, shots: dict[str, bytes], dest: Path) -> tuple[Pa
     return project, f"{category}/{SLUG}.html"
 
 
-def measure(source: Path, work: Path, kinds: tuple[str, ...] = ()) -> dict:
+def measure(source: Path, work: Path, kinds: tuple[str, ...] = (), browser=None) -> dict:
     """Each kind of source (``kinds``: these only): its bytes, the first screen on the phone, the builds with an
-    empty and a warm cache."""
+    empty and a warm cache. In ``browser`` when given (a test session's), else in a Chromium of its own."""
+    if browser is not None:
+        return {"kinds": _rows(source, work, kinds, browser)}
     from playwright.sync_api import sync_playwright
 
-    rows = []
     with sync_playwright() as playwright:
-        browser = launch(playwright)
+        own = launch(playwright)
         try:
-            for n, (kind, shots) in enumerate(sources(browser).items()):
-                if kinds and kind not in kinds:
-                    continue
-                project, page = write_project(source, shots, work / f"shots-{n}")
-                out, logs = work / f"shots-{n}-site", work / "logs"
-                cold = build_once(project, builds.OURS, out, logs, f"shots-{n}-empty-cache").wall_s
-                warm = build_once(project, builds.OURS, out, logs, f"shots-{n}-warm-cache").wall_s
-                with Server(out) as server:
-                    seen = first_screen(browser, server.url + page)
-                log(f"  {kind}: {seen['bytes']:,} of {sum(map(len, shots.values())):,} bytes, CLS {seen['cls']}")
-                row = {"kind": kind, "sources": sum(map(len, shots.values())), "cold_s": round(cold, 2)}
-                rows.append(row | {"warm_s": round(warm, 2)} | seen)
+            return {"kinds": _rows(source, work, kinds, own)}
         finally:
-            browser.close()
-    return {"kinds": rows}
+            own.close()
+
+
+def _rows(source: Path, work: Path, kinds: tuple[str, ...], browser) -> list[dict]:
+    rows = []
+    for n, (kind, shots) in enumerate(sources(browser).items()):
+        if kinds and kind not in kinds:
+            continue
+        project, page = write_project(source, shots, work / f"shots-{n}")
+        out, logs = work / f"shots-{n}-site", work / "logs"
+        cold = build_once(project, builds.OURS, out, logs, f"shots-{n}-empty-cache").wall_s
+        warm = build_once(project, builds.OURS, out, logs, f"shots-{n}-warm-cache").wall_s
+        with Server(out) as server:
+            seen = first_screen(browser, server.url + page)
+        log(f"  {kind}: {seen['bytes']:,} of {sum(map(len, shots.values())):,} bytes, CLS {seen['cls']}")
+        row = {"kind": kind, "sources": sum(map(len, shots.values())), "cold_s": round(cold, 2)}
+        rows.append(row | {"warm_s": round(warm, 2)} | seen)
+    return rows

@@ -112,8 +112,9 @@ def test_the_zendesk_import_is_timed(tmp_path):
 
 
 @pytest.mark.browser
-def test_the_screenshot_page_is_weighed_on_a_phone(tmp_path):
-    page = shot_page.measure(REPO, tmp_path, kinds=("flat mock-ups",))
+def test_the_screenshot_page_is_weighed_on_a_phone(tmp_path, chromium):
+    # In the session's Chromium: a second Playwright of the sync API cannot start inside the session's.
+    page = shot_page.measure(REPO, tmp_path, kinds=("flat mock-ups",), browser=chromium)
     (row,) = page["kinds"]
     assert row["files"] == ["800.webp"] * 4 and 0 < row["bytes"] < row["sources"]
     assert _checked({"screenshots": page}, "screenshots_first_screen", "screenshots_cls") == dict.fromkeys(
