@@ -56,7 +56,7 @@ site: install
 release: install editor
 	$(HC) release --require-editor
 
-## Lighthouse scores (mobile) of home, a category and article 1001 in both languages, released and served
+## Lighthouse scores (mobile) of home, a category, article 1001 and an answer with screenshots in both languages, released and served
 ## by Debian's nginx with the release's hosts/nginx.conf; writes audit/RESULTS.md. Run before each release.
 audit: install system-deps
 	npm ci --prefix audit --ignore-scripts --no-audit --no-fund
