@@ -10,7 +10,6 @@ Cost: one set intersection per article, then one lookup per word that starts a m
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,8 +21,7 @@ from helpcentre.core.words import words
 from helpcentre.core.yamldata import read_text
 from helpcentre.search import actions as action_lists
 
-MAX_PHRASE_WORDS = 4
-_GROUP_START = re.compile(r"^-(?:\s|$)", re.MULTILINE)
+MAX_PHRASE_WORDS = action_lists.MAX_PHRASE_WORDS  # one limit for a group's phrases and an action's words
 _FIX = "write each group as a list of words or phrases on one line, like: - [refund, money back]"
 
 
@@ -132,7 +130,7 @@ def _groups(
         return [], []
     if not isinstance(data, list):
         return [], [error(path, 1, f"expected a list of groups; {_FIX}")]
-    lines = [text.count("\n", 0, m.start()) + 1 for m in _GROUP_START.finditer(text)]
+    lines = action_lists.entry_lines(text)
     groups, problems, first_seen = [], [], {}
     for index, group in enumerate(data):
         line = lines[index] if index < len(lines) else 1
