@@ -249,3 +249,20 @@ test("when a word is found nowhere, the assistant is sure only of an answer whos
   const synonymsOnly = prefixIndex({ battery: [[3001, 5]], car: [[3001, 1], [1004, 1]] }, titles, EN, { 3001: "battery, car" });
   assert.equal(sure(await retrieve(synonymsOnly, "boost battery car", "en")), false);
 });
+
+test("among partial answers, the query's clearly rarest word counts twice in the question that says it", async () => {
+  const many = (from, n) => Array.from({ length: n }, (_, i) => [from + i, 1]);
+  const postings = {
+    chauffer: [[4001, 1]], auto: [[4001, 1], [1007, 1], ...many(1, 18)], avant: [[1007, 1], ...many(1, 7)], partir: [[1007, 1], ...many(1, 7)]
+  };
+  const titles = { 4001: "Puis-je chauffer ma voiture ?", 1007: "Applications dans une voiture fabriquée avant OS 9 ?" };
+  const query = "chauffer l'auto avant de partir";
+  // « chauffer » is in one answer and its question; « avant » and « partir » in eight: two common words less.
+  assert.equal((await retrieve(prefixIndex(postings, titles, FR), query, "fr")).items[0].id, 4001);
+  // Only in the answer's text, the rare word counts once: three words of four come first.
+  const untitled = { ...titles, 4001: "Puis-je refroidir ma voiture ?" };
+  assert.equal((await retrieve(prefixIndex(postings, untitled, FR), query, "fr")).items[0].id, 1007);
+  // A word not clearly rarer than the others (in five answers, against eight) counts once too.
+  const fewer = { ...postings, chauffer: [[4001, 1], ...many(100, 4)] };
+  assert.equal((await retrieve(prefixIndex(fewer, titles, FR), query, "fr")).items[0].id, 1007);
+});

@@ -81,24 +81,42 @@ export function merge(perWord) {
   });
 }
 
-/* Within the same coverage, the answer whose question carries the action asked for first (``action``: 1, 0,
-   -1 for the opposite), then the one whose question has more of the query's words (``asked``: "what is my MINI
+/* The query's clearly rarest words (folded): those found somewhere that weigh most (``weight``, from weights()),
+   when that is at least RARE_RATIO times any other found word's weight; else none (no word stands out, and
+   « nouveau » in « créer un nouveau MINI ID » is not what the question is about more than « créer »). O(words). */
+export const RARE_RATIO = 2;
+export function rarest(perWord, weight) {
+  const found = perWord.map(function (f, i) { return f.results.length ? i : -1; }).filter(function (i) { return i >= 0; });
+  const top = Math.max(...found.map(function (i) { return weight[i]; }));
+  const next = Math.max(0, ...found.map(function (i) { return weight[i]; }).filter(function (w) { return w < top; }));
+  if (!next || top < RARE_RATIO * next) return new Set();
+  return new Set(found.filter(function (i) { return weight[i] === top; }).map(function (i) { return fold(perWord[i].used); }));
+}
+
+/* Articles with every word first (``complete``). Then by coverage, where among the others the query's clearly
+   rarest word counts twice when the answer's question says it (``rare``): a word few articles have, said by the
+   question an answer answers, tells more than two common words in other answers' text (« chauffer » in « Puis-je
+   refroidir ou chauffer ma voiture ? » against « avant » and « partir » in answers about older cars); only in
+   an answer's text it counts once, as a chance match may be. Within the same coverage, the answer whose
+   question carries the action asked for first (``action``: 1, 0, -1 for the opposite), then the one whose question has more of the query's words (``asked``: "what is my MINI
    account" asks "What is My MINI Account?" more than "Link your account"), then the weighted coverage, then the
    question that repeats more of the query's other words ("what is" in "What is My MINI Account?"); popularity breaks near ties: +4% per tenfold views. */
 export function ranked(items) {
   return items.map(function (item) {
     return { item, key: item.score * (1 + 0.04 * Math.log10(1 + item.result.views)) };
   }).sort(function (a, b) {
-    return (b.item.coverage - a.item.coverage) || ((b.item.action || 0) - (a.item.action || 0))
+    return ((b.item.complete || 0) - (a.item.complete || 0))
+      || ((b.item.coverage + (b.item.complete ? 0 : b.item.rare || 0)) - (a.item.coverage + (a.item.complete ? 0 : a.item.rare || 0)))
+      || ((b.item.action || 0) - (a.item.action || 0))
       || ((b.item.asked || 0) - (a.item.asked || 0)) || (b.item.covered - a.item.covered)
       || ((b.item.echo || 0) - (a.item.echo || 0)) || (b.key - a.key);
   }).map(function (x) { return x.item; });
 }
 
-/* How much of the query the question ``title`` says in its own words: { asked, echo }. ``asked``: how many of
+/* How much of the query the question ``title`` says in its own words: { asked, keys, named, echo }. ``asked``: how many of
    ``words`` (the keywords as searched) it has, as written or with other endings (at most three letters more or
    less: "payment" and "payments", never "auto" and "automatically"; or with a plural ending of the language,
-   ``rules.endings``: "IDs" and "ID"); ``named``: the same, counting also the
+   ``rules.endings``: "IDs" and "ID"), ``keys`` which (folded); ``named``: the same, counting also the
    synonyms the article is found by (``synonyms``: « clim » names « Puis-je refroidir ma voiture ? », whose
    answer says « climatisation »); ``echo``: how many of the query's other words ("what is") it has, as written, a word beside a keyword in the
    query beside that keyword in the question too (the "in" of "log in" is not the one of "after signing in"). */
@@ -123,8 +141,10 @@ export function asking(title, query, words, rules, synonyms = []) {
     });
   };
   const echoed = new Set(typed.filter(function (t, i) { return !keys.has(t) && echoes(t, i); }));
+  const own = Array.from(keys).filter(has(said));
   return {
-    asked: Array.from(keys).filter(has(said)).length,
+    asked: own.length,
+    keys: own,
     named: Array.from(keys).filter(has(known)).length,
     echo: echoed.size
   };
@@ -166,8 +186,8 @@ export function sure(found) {
     || (best.named >= 1 && best.share >= 0.5);
 }
 
-/* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, covered, share,
-   score, action, asked, named, echo, result}], total, complete (the best item matches every word), unknown (how
+/* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, complete, rare, covered,
+   share, score, action, asked, named, echo, result}], total, complete (the best item matches every word), unknown (how
    many of the words the site has nowhere, an action's words aside) }; ``share`` is the part of the query's
    weight an item covers, from 0 to 1; ``result`` is the article as result.js models it. ``correct: false`` searches the words as typed. */
 export async function retrieve(index, query, lang, { correct = true, shown = SHOWN } = {}) {
@@ -180,6 +200,7 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
     .map(function (f) { return { typed: f.typed, used: f.used }; });
   const merged = merge(perWord);
   const weight = weights(perWord);
+  const rarestWords = rarest(perWord, weight);
   const used = perWord.map(function (f) { return f.used; });
   const wanted = asked([query, ...used].join(" "), rules); // corrected words too
   // An action's word the site has nowhere ("change" when the answers say "adjust", "problems") says what to do,
@@ -189,8 +210,9 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
   const items = await Promise.all(merged.slice(0, shown + (wanted ? ACTION_POOL : 0)).map(async function (entry) {
     const result = fromPagefind(await entry.result.data(), lang);
     const { coverage, covered, action } = judged(entry, result.title, words, weight, wanted, rules);
-    const { asked: title, named, echo } = asking(result.title, query, used, rules, result.synonyms);
-    return { id: entry.result.id, coverage, covered, share: covered / whole, score: entry.score, action, asked: title, named, echo, result };
+    const { asked: title, named, echo, keys } = asking(result.title, query, used, rules, result.synonyms);
+    const rare = keys.some(function (key) { return rarestWords.has(key); }) ? 1 : 0;
+    return { id: entry.result.id, coverage, complete: coverage === words.length ? 1 : 0, rare, covered, share: covered / whole, score: entry.score, action, asked: title, named, echo, result };
   }));
   const top = items.length ? ranked(items).slice(0, shown) : [];
   const unknown = perWord.filter(function (f, i) { return !f.results.length && !silent[i]; }).length;
