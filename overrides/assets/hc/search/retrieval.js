@@ -82,32 +82,31 @@ export function merge(perWord) {
 }
 
 /* The query's clearly rarest words (folded): those found somewhere that weigh most (``weight``, from weights()),
-   when that is at least RARE_RATIO times any other found word's weight; else none (no word stands out, and
-   « nouveau » in « créer un nouveau MINI ID » is not what the question is about more than « créer »). O(words). */
-export const RARE_RATIO = 2;
+   when that is at least twice any other found word's weight; else none (no word stands out, and « nouveau » in
+   « créer un nouveau MINI ID » is not what the question is about more than « créer »). O(words). */
 export function rarest(perWord, weight) {
-  const found = perWord.map(function (f, i) { return f.results.length ? i : -1; }).filter(function (i) { return i >= 0; });
-  const top = Math.max(...found.map(function (i) { return weight[i]; }));
-  const next = Math.max(0, ...found.map(function (i) { return weight[i]; }).filter(function (w) { return w < top; }));
-  if (!next || top < RARE_RATIO * next) return new Set();
-  return new Set(found.filter(function (i) { return weight[i] === top; }).map(function (i) { return fold(perWord[i].used); }));
+  const found = weight.filter(function (w, i) { return perWord[i].results.length; });
+  const top = Math.max(...found);
+  const next = Math.max(0, ...found.filter(function (w) { return w < top; }));
+  return next && top >= 2 * next ? perWord.filter(function (f, i) { return f.results.length && weight[i] === top; })
+    .map(function (f) { return fold(f.used); }) : [];
 }
 
-/* Articles with every word first (``complete``). Then by coverage, where among the others the query's clearly
-   rarest word counts twice when the answer's question says it (``rare``): a word few articles have, said by the
+/* By ``level``: the words an answer covers, plus one when it has them all (those first), or else when its
+   question says the query's clearly rarest word (which then counts twice): a word few articles have, said by the
    question an answer answers, tells more than two common words in other answers' text (« chauffer » in « Puis-je
    refroidir ou chauffer ma voiture ? » against « avant » and « partir » in answers about older cars); only in
-   an answer's text it counts once, as a chance match may be. Within the same coverage, the answer whose
-   question carries the action asked for first (``action``: 1, 0, -1 for the opposite), then the one whose question has more of the query's words (``asked``: "what is my MINI
-   account" asks "What is My MINI Account?" more than "Link your account"), then the weighted coverage, then the
-   question that repeats more of the query's other words ("what is" in "What is My MINI Account?"); popularity breaks near ties: +4% per tenfold views. */
+   an answer's text it counts once, as a chance match may be. O(n log n) for n items. Within the same level, the
+   answer whose question carries the action asked for first (``action``: 1, 0, -1 for the opposite), then the one
+   whose question has more of the query's words (``asked``: "what is my MINI account" asks "What is My MINI
+   Account?" more than "Link your account"), then the weighted coverage, then the question that repeats more of
+   the query's other words ("what is" in "What is My MINI Account?"); popularity breaks near ties: +4% per tenfold
+   views. */
 export function ranked(items) {
   return items.map(function (item) {
     return { item, key: item.score * (1 + 0.04 * Math.log10(1 + item.result.views)) };
   }).sort(function (a, b) {
-    return ((b.item.complete || 0) - (a.item.complete || 0))
-      || ((b.item.coverage + (b.item.complete ? 0 : b.item.rare || 0)) - (a.item.coverage + (a.item.complete ? 0 : a.item.rare || 0)))
-      || ((b.item.action || 0) - (a.item.action || 0))
+    return (b.item.level - a.item.level) || ((b.item.action || 0) - (a.item.action || 0))
       || ((b.item.asked || 0) - (a.item.asked || 0)) || (b.item.covered - a.item.covered)
       || ((b.item.echo || 0) - (a.item.echo || 0)) || (b.key - a.key);
   }).map(function (x) { return x.item; });
@@ -186,7 +185,7 @@ export function sure(found) {
     || (best.named >= 1 && best.share >= 0.5);
 }
 
-/* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, complete, rare, covered,
+/* The answer to a query: { words, corrections: [{typed, used}], items: [{id, coverage, level, covered,
    share, score, action, asked, named, echo, result}], total, complete (the best item matches every word), unknown (how
    many of the words the site has nowhere, an action's words aside) }; ``share`` is the part of the query's
    weight an item covers, from 0 to 1; ``result`` is the article as result.js models it. ``correct: false`` searches the words as typed. */
@@ -200,7 +199,7 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
     .map(function (f) { return { typed: f.typed, used: f.used }; });
   const merged = merge(perWord);
   const weight = weights(perWord);
-  const rarestWords = rarest(perWord, weight);
+  const rare = rarest(perWord, weight);
   const used = perWord.map(function (f) { return f.used; });
   const wanted = asked([query, ...used].join(" "), rules); // corrected words too
   // An action's word the site has nowhere ("change" when the answers say "adjust", "problems") says what to do,
@@ -211,8 +210,8 @@ export async function retrieve(index, query, lang, { correct = true, shown = SHO
     const result = fromPagefind(await entry.result.data(), lang);
     const { coverage, covered, action } = judged(entry, result.title, words, weight, wanted, rules);
     const { asked: title, named, echo, keys } = asking(result.title, query, used, rules, result.synonyms);
-    const rare = keys.some(function (key) { return rarestWords.has(key); }) ? 1 : 0;
-    return { id: entry.result.id, coverage, complete: coverage === words.length ? 1 : 0, rare, covered, share: covered / whole, score: entry.score, action, asked: title, named, echo, result };
+    const level = coverage + (coverage === words.length || keys.some(function (key) { return rare.includes(key); }) ? 1 : 0);
+    return { id: entry.result.id, coverage, level, covered, share: covered / whole, score: entry.score, action, asked: title, named, echo, result };
   }));
   const top = items.length ? ranked(items).slice(0, shown) : [];
   const unknown = perWord.filter(function (f, i) { return !f.results.length && !silent[i]; }).length;
