@@ -197,10 +197,6 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     if _preview is not None:
         _preview.fill_answers(language_build.lang, language_build.catalogue.ids, language_build.answers)
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    docs = Path(config.docs_dir).resolve()
-    for file in [f for f in files.media_files() if f.abs_src_path and languagebuild.is_docs_image(f.src_uri)]:
-        if Path(file.abs_src_path).resolve().is_relative_to(docs):
-            files.remove(file)  # its screenshots are published under fingerprinted names (on_post_build)
     language_build.finish(urls, Renderer(env, language_build.strings))
     env.globals["hc_search_bundles"] = language_build.search_bundles()
     env.globals["hc_settings"] = language_build.settings

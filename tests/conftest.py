@@ -87,12 +87,13 @@ GITHUB_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_BASE_REF", 
 
 
 def run_cli(
-    root: Path, *args: str, env: dict | None = None, python: str = sys.executable
+    root: Path, *args: str, env: dict | None = None, python: str = sys.executable, wrapper: tuple | list = ()
 ) -> subprocess.CompletedProcess:
+    """``helpcentre.cli`` on the project at ``root``, run by ``wrapper`` when given (strace, to watch it)."""
     inherited = {name: value for name, value in os.environ.items() if name not in GITHUB_VARIABLES}
     env = {**inherited, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [python, "-m", "helpcentre.cli", "--root", str(root), *args],
+        [*wrapper, python, "-m", "helpcentre.cli", "--root", str(root), *args],
         cwd=root,
         env=env,
         capture_output=True,

@@ -5,6 +5,7 @@ without words), encoded once into a cache outside the site."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import zlib
 from io import BytesIO
 
@@ -72,11 +73,17 @@ def test_sources_are_not_published_as_they_are(built):
     assert not list(built.out.rglob("cover.png")) and not list(built.out.rglob("*.wordless.png"))
 
 
+def test_the_build_warns_of_no_screenshot_it_publishes(built):
+    # The sources leave MkDocs' files (the site gets their variants): MkDocs must not look each one up and warn.
+    assert [line for line in built.output.splitlines() if "WARNING" in line] == []
+
+
 def test_a_rebuild_encodes_nothing_and_writes_the_same_bytes(built, tmp_path):
     cache = built.root / ".cache" / "images"
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     shots = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (built.out / "assets/shots").iterdir()}
-    stale = next(cache.iterdir()) / ".partial-999999999-x"  # what a killed build left: its process is gone
+    shard = next(p for p in sorted(cache.iterdir()) if p.is_dir())
+    stale = shard / ".partial-999999999-x"  # what a killed build left: its process is gone
     stale.mkdir()
     (stale / "800.webp").write_bytes(b"half")
     again = run_cli(built.root, "build", "--site-dir", str(tmp_path / "again"))
@@ -86,6 +93,31 @@ def test_a_rebuild_encodes_nothing_and_writes_the_same_bytes(built, tmp_path):
         p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (tmp_path / "again/assets/shots").iterdir()
     } == shots
     assert not stale.exists()
+
+
+def test_a_rebuild_with_a_warm_cache_opens_no_screenshot(built, tmp_path):
+    """What the first build learnt of each source (format, size, digest) is kept in the cache: a rebuild reads
+    none of them again (their bytes are the slow part of a build with thousands of screenshots)."""
+    assert shutil.which("strace"), "strace watches the build's files: make test installs it (apt install strace)"
+    trace = tmp_path / "opened"
+    command = ["strace", "-f", "-qq", "-e", "trace=open,openat", "-o", str(trace)]
+    again = run_cli(built.root, "build", "--site-dir", str(tmp_path / "again"), wrapper=command)
+    assert again.returncode == 0, again.stdout + again.stderr
+    opened = [line for line in trace.read_text().splitlines() if "/docs/" in line and ".png" in line]
+    assert opened == []
+
+
+def test_a_screenshot_changed_in_place_is_published_anew(make_site):
+    site = make_site("screenshots")
+    before = {img["src"] for img in site.html(BATTERY).select(".hc-shot__open img")}
+    cover = site.root / "docs/en/keys-and-locking/key-battery/cover.png"
+    out = BytesIO()
+    Image.new("RGB", (640, 400), "orange").save(out, "PNG")
+    cover.write_bytes(out.getvalue())
+    site.build()
+    assert site.ok, site.output
+    after = {img["src"] for img in site.html(BATTERY).select(".hc-shot__open img")}
+    assert len(after - before) == 1 and "640" in next(iter(after - before))
 
 
 def test_make_translations_lists_french_articles_still_showing_english_screenshots(make_site):

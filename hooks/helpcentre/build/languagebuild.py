@@ -23,7 +23,8 @@ from helpcentre.core import settings
 from helpcentre.core.problems import ContentError, Problem, errors_in
 from helpcentre.core.settings import Settings
 from helpcentre.core.strings import Strings
-from helpcentre.images.language import LanguageImages, collect, is_docs_image
+from helpcentre.images import inspected
+from helpcentre.images.language import LanguageImages, cache_folder, collect, is_docs_image
 from helpcentre.pages import answerparts, generated, links, pageviews, sitefiles, teaser
 from helpcentre.pages.kinds import CATEGORY, HOME, src_uri
 from helpcentre.pages.renderer import Renderer
@@ -194,6 +195,7 @@ def start(
 
 def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[LanguageBuild, list[Problem]]:
     """Read everything once for a build of ``lang``; raises ContentError listing every error."""
+    inspected.remember(cache_folder(root))  # a warm image cache: the checks read no screenshot again
     read = contentread.read(root, docs_dir, checked=parallel.checked_language())
     if errors_in(read.problems) or read.catalogue is None:
         raise ContentError(read.problems)
@@ -205,6 +207,7 @@ def load_preview(
 ) -> LanguageBuild:
     """A preview's build of ``lang``: built even on errors, carrying the banner; raises ContentError only
     when there is nothing to build with (no strings for ``lang`` were ever read)."""
+    inspected.remember(cache_folder(root))
     chosen = onerrors.choose(root, docs_dir, lang, setting_problems)
     if chosen.read is None:
         raise ContentError(chosen.banner.errors)
@@ -221,6 +224,8 @@ def _language_build(
     cat = read.catalogue
     strings = read.all_strings[lang]
     shown = [cat.shown(lang, article_id) for article_id in cat.ids]
+    images = collect(*project, lang, shown)
+    inspected.keep(images.cache)
     return LanguageBuild(
         lang=lang,
         catalogue=cat,
@@ -230,5 +235,5 @@ def _language_build(
         synonyms=read.synonyms[lang],
         generated=generated.pages_for(cat, strings),
         articles_by_src={src_uri(a): a for a in cat.articles.values()},
-        images=collect(*project, lang, shown),
+        images=images,
     )

@@ -32,11 +32,12 @@ def check(root: Path, docs_dir: str, catalogue: Catalogue, proses: Mapping, only
     """Every image problem: each article's images (only ``only``'s articles when set), and unused files."""
     problems: list[Problem] = []
     shown_files: set[str] = set()
+    default = catalogue.languages.default
     for key, article in catalogue.articles.items():
         prose = proses[key]
         if "![" not in prose and "<" not in prose:
             continue
-        refs = references.references(root, docs_dir, article.lang, article.rel_path, prose, article.body_line)
+        refs = references.references(root, docs_dir, article.lang, article.rel_path, prose, article.body_line, default)
         shown_files.update(ref.file for ref in refs if ref.file)
         if only is None or article.lang == only:
             problems += _article(root, docs_dir, article, prose, refs)

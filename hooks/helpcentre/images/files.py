@@ -143,7 +143,8 @@ _read: dict[tuple[str, int, int], tuple[ImageFile | None, str | None]] = {}
 
 def inspect_file(path) -> tuple[ImageFile | None, str | None]:
     """``inspect`` of the file at ``path``, read once per process while its size and time stay the same
-    (the checks and the build both ask; a wordless image is asked for by every language)."""
+    (the checks and the build both ask; a wordless image is asked for by every language), or once across
+    builds with the entries ``inspected`` keeps in the image cache."""
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _read:
@@ -151,3 +152,13 @@ def inspect_file(path) -> tuple[ImageFile | None, str | None]:
             _read.clear()
         _read[key] = inspect(path.name, path.read_bytes())
     return _read[key]
+
+
+def known(path: str, size: int, mtime_ns: int, image: ImageFile | None, refused: str | None) -> None:
+    """What an earlier build found in the file at ``path`` while it had that size and time."""
+    _read[(path, size, mtime_ns)] = (image, refused)
+
+
+def inspected() -> dict[tuple[str, int, int], tuple[ImageFile | None, str | None]]:
+    """Every file inspected or known in this process, by (path, size, modification time in ns)."""
+    return dict(_read)

@@ -33,13 +33,16 @@ class LanguageImages:
     plans: dict[str, variants.Plan] = field(default_factory=dict)  # by path in the language's tree
     sources: dict[str, Path] = field(default_factory=dict)  # plan key -> source file
     pending: list[tuple[str, Future]] = field(default_factory=list)
+    folders: dict[str, str] = field(default_factory=dict)  # language -> its folder in the site ("fr/")
     _pool: ProcessPoolExecutor | None = None
 
     def html(self, rel_path: str, lang: str, html: str) -> str:
         """An answer's HTML with its images as readers get them (``rel_path`` in ``lang``'s tree)."""
         if not self.plans or "<img" not in html:
             return html
-        lang_folder = languages.of(self.root).site_path(lang, "index.md").removesuffix("index.html")
+        if lang not in self.folders:
+            self.folders[lang] = languages.of(self.root).site_path(lang, "index.md").removesuffix("index.html")
+        lang_folder = self.folders[lang]
         return markup.pictures(html, lang_folder + rel_path[: -len(".md")] + ".html", self.plans, lang_folder)
 
     def start(self, workers: int) -> int:
@@ -91,13 +94,14 @@ def collect(root: Path, docs_dir: str, lang: str, articles: Iterable, cache: Pat
     """The images the ``articles`` shown in ``lang`` show (each article's Markdown body), planned from their
     headers. Files the checks refused are left as they are (the build stops on those errors anyway)."""
     found = LanguageImages(lang, root, docs_dir, cache or cache_folder(root))
+    default = languages.of(root).default
     for article in articles:
         body = article.full_body
         if "![" not in body:
             continue
         for _line, _alt, target, _title in references.find(body, 1):
             local = references.local_path(article.rel_path, target)
-            file = references.resolve(root, docs_dir, lang, article.rel_path, target) if local else None
+            file = references.resolve(root, docs_dir, lang, article.rel_path, target, default) if local else None
             if file is None or local in found.plans:
                 continue
             image, _refused = files.inspect_file(root / docs_dir / file)

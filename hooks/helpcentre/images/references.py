@@ -12,6 +12,7 @@ screenshot still waiting for its own (``make translations`` lists them).
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -76,14 +77,16 @@ def raw_images(prose: str, first_line: int) -> Iterator[int]:
             yield first_line + prose.count("\n", 0, match.start())
 
 
-def resolve(root: Path, docs_dir: str, lang: str, rel_path: str, target: str) -> str | None:
+def resolve(root: Path, docs_dir: str, lang: str, rel_path: str, target: str, default: str | None = None) -> str | None:
     """The docs-relative file ``target`` names from the article ``rel_path`` of ``lang``: its own language's,
-    else the original's; None when neither exists, it leaves the language's tree, or it is no local path."""
+    else the original's (``default``: the project's default language, read when not given); None when neither
+    exists, it leaves the language's tree, or it is no local path. One or two ``stat`` calls."""
     local = local_path(rel_path, target)
     if local is None:
         return None
-    for tree in dict.fromkeys((lang, languages.of(root).default)):
-        if (root / docs_dir / tree / local).is_file():
+    docs = os.path.join(root, docs_dir)
+    for tree in dict.fromkeys((lang, default or languages.of(root).default)):
+        if os.path.isfile(os.path.join(docs, tree, local)):
             return f"{tree}/{local}"
     return None
 
@@ -96,9 +99,11 @@ def local_path(rel_path: str, target: str) -> str | None:
     return None if joined.startswith("../") or joined == ".." else joined
 
 
-def references(root: Path, docs_dir: str, lang: str, rel_path: str, prose: str, first_line: int) -> list[Reference]:
+def references(
+    root: Path, docs_dir: str, lang: str, rel_path: str, prose: str, first_line: int, default: str | None = None
+) -> list[Reference]:
     return [
-        Reference(line, alt, target, title, resolve(root, docs_dir, lang, rel_path, target))
+        Reference(line, alt, target, title, resolve(root, docs_dir, lang, rel_path, target, default))
         for line, alt, target, title in find(prose, first_line)
     ]
 
@@ -110,6 +115,6 @@ def borrowed_screenshots(root: Path, docs_dir: str, articles) -> Iterator[tuple[
     for article in articles:
         if article.lang == default or "![" not in article.body:
             continue
-        for ref in references(root, docs_dir, article.lang, article.rel_path, article.body, article.body_line):
+        for ref in references(root, docs_dir, article.lang, article.rel_path, article.body, article.body_line, default):
             if ref.borrowed(article.lang) and not ref.wordless:
                 yield article.path, ref.line, ref.file

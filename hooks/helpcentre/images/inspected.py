@@ -1,0 +1,73 @@
+"""What earlier builds learnt of each screenshot's file, kept in the image cache so that a build with a warm
+cache reads no image: its format, size in pixels and digest (``files.ImageFile``), or why it was refused.
+
+Reads and writes ``inspected.json`` in the image cache folder; fills and reads ``files``' per-process table.
+An entry holds for a path while the file's size and modification time stay the same, as ``make`` judges a
+file unchanged; a change of the inspection's own limits makes every entry stale. Both languages' processes
+write: each merges what is on disk with what it learnt and renames its copy into place, so an entry lost to
+a race is inspected again at the next build, never wrong. Cost: one JSON file read and written a build,
+about 150 bytes an image.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from helpcentre.images import files
+
+NAME = "inspected.json"
+# Whatever changes an inspection's outcome: a change here makes every entry stale.
+VERSION = f"1 {files.MAX_BYTES} {files.MAX_SIDE} {files.MAX_PIXELS} {sorted(files.FORMATS.items())}"
+_loaded: dict[str, list] = {}
+
+
+def remember(cache: Path) -> None:
+    """Fill ``files``' table with the entries kept in ``cache`` (none when absent, unreadable or stale)."""
+    entries = _read(cache / NAME)
+    _loaded.clear()
+    _loaded.update(entries)
+    for path, (size, mtime, image, refused) in entries.items():
+        files.known(path, size, mtime, files.ImageFile(*image) if image else None, refused)
+
+
+def keep(cache: Path) -> None:
+    """Write what this process inspected, merged with the entries on disk, when it learnt something new."""
+    learnt = {
+        path: [size, mtime, list(vars(image).values()) if image else None, refused]
+        for (path, size, mtime), (image, refused) in files.inspected().items()
+    }
+    if all(_loaded.get(path) == entry for path, entry in learnt.items()):
+        return
+    merged = {**_read(cache / NAME), **learnt}
+    cache.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(prefix=".inspected-", dir=cache)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"version": VERSION, "files": merged}, out, separators=(",", ":"))
+        os.replace(partial, cache / NAME)
+    except OSError:
+        Path(partial).unlink(missing_ok=True)  # a read-only or full cache: the next build inspects again
+
+
+def _read(path: Path) -> dict[str, list]:
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(kept, dict) or kept.get("version") != VERSION or not isinstance(kept.get("files"), dict):
+        return {}
+    return {path: entry for path, entry in kept["files"].items() if _well_formed(entry)}
+
+
+def _well_formed(entry: object) -> bool:
+    return (
+        isinstance(entry, list)
+        and len(entry) == 4
+        and all(isinstance(n, int) for n in entry[:2])
+        and (entry[2] is None or (isinstance(entry[2], list) and len(entry[2]) == 5))
+        and (entry[3] is None or isinstance(entry[3], str))
+        and (entry[2] is None) != (entry[3] is None)
+    )
