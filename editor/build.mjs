@@ -9,8 +9,10 @@
 // never uses, is left out. Two addresses of another host are patched out of the package's code (PATCHES: each
 // must be found, so an upgrade that moves them stops the build): its stylesheet's fonts from a CDN now point at
 // the same fonts it ships (assets/), and the GitHub status check reads an empty answer instead of githubstatus.com
-// (the editor then shows no status, as when that site is down). dist/startup.json lists the files the editor loads when it opens (the entry and the
-// chunks it imports statically): the release precompresses those and no other.
+// (the editor then shows no status, as when that site is down). A third patch keeps the Image button's dialog to
+// uploads: no "Enter URL" (a remote image, which make check refuses). dist/startup.json lists the files the
+// editor loads when it opens (the entry and the chunks it imports statically): the release precompresses those
+// and no other.
 import { build } from "esbuild";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -39,6 +41,13 @@ const PATCHES = [
     what: "the status check on www.githubstatus.com",
     find: /https:\/\/www\.githubstatus\.com\/api\/v2\/status\.json/g,
     replace: () => "data:application/json,{}",
+  },
+  {
+    // The Image button's form (the rich-text editor's built-in image component) offers "Enter URL" beside the
+    // uploads: a remote image, which make check refuses. Its source field gets the Image field's own option off.
+    what: "the built-in image component's source field",
+    find: /\{name:`src`,label:(\w+)\(`editor_components\.src`\),widget:`image`\}/g,
+    replace: (found) => `${found.slice(0, -1)},choose_url:!1}`,
   },
 ];
 
