@@ -141,6 +141,27 @@ def test_a_screenshot_without_alt_text_is_not_saved_and_the_writer_is_told_why(e
     assert _read_back(page)[EDITED] == originals[EDITED]
 
 
+SHOWN_ALT = "Manage profiles on the central display: each MINI ID has a delete icon on its right"
+
+
+def test_the_preview_shows_a_screenshot_indented_under_its_step_as_an_image(editor_site, writer):
+    """Article 4004's screenshot is indented under step 4, as README's "Screenshots in answers" asks: the
+    preview shows it in that step, not as a code block of escaped HTML."""
+    _, port, site = editor_site
+    page = writer.page
+    _open_editor(page, port, site, _repository_files())
+    page.get_by_text("4004 · How do I delete a MINI ID?").click()
+    preview = page.frame_locator("iframe[title='Content Preview']")
+    shot = preview.locator("ol > li").get_by_role("img", name=re.compile("^" + re.escape(SHOWN_ALT)))
+    for _ in range(40):  # the preview draws a block once it comes near the screen
+        if shot.count():
+            break
+        preview.locator("body").evaluate("body => body.ownerDocument.scrollingElement.scrollBy(0, 600)")
+        page.wait_for_timeout(250)
+    assert shot.count() == 1, preview.locator("body").inner_html()[-1500:]
+    assert preview.locator("pre").count() == 0
+
+
 NEW = {"en": "How do I pair a second phone?", "fr": "Comment jumeler un deuxième téléphone\u202f?"}
 NEW_ANSWER = {
     "en": "Open **Phone** on the central display and add the second phone.",
