@@ -16,7 +16,7 @@ HC := $(BIN)/python -m helpcentre.cli
 # Reproducible output: dates come from the content or the last commit, never the build clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install properdocs editor site release audit serve test check new translations review lint lock system-deps clean import-zendesk
+.PHONY: install properdocs editor editor-screenshots site release audit serve test check new translations review lint lock system-deps clean import-zendesk
 
 install: $(STAMP)
 
@@ -44,6 +44,11 @@ $(EDITOR_BUNDLE): editor/package-lock.json editor/build.mjs $(wildcard editor/sr
 	npm ci --prefix editor --ignore-scripts --no-audit --no-fund
 	node editor/build.mjs
 	@touch $@
+
+## The editor's screenshots in README (editor/docs/*.png), in English and French, taken again from the bundle in
+## Debian's Chromium: after an upgrade of @sveltia/cms or a change of what the editor shows.
+editor-screenshots: install editor
+	PYTHONPATH=$(CURDIR)/hooks:$(CURDIR)/scripts:$(CURDIR)/tests $(BIN)/python scripts/capture_editor.py
 
 ## Build the site strictly into site/ (built aside, then swapped in: never half-written).
 site: install

@@ -9,8 +9,11 @@
 // never uses, is left out. Two addresses of another host are patched out of the package's code (PATCHES: each
 // must be found, so an upgrade that moves them stops the build): its stylesheet's fonts from a CDN now point at
 // the same fonts it ships (assets/), and the GitHub status check reads an empty answer instead of githubstatus.com
-// (the editor then shows no status, as when that site is down). dist/startup.json lists the files the editor loads when it opens (the entry and the
-// chunks it imports statically): the release precompresses those and no other.
+// (the editor then shows no status, as when that site is down). A third patch keeps the Image button's dialog to
+// uploads: no "Enter URL" (a remote image, which make check refuses); a fourth keeps a screenshot indented under
+// its step with that step in the preview. dist/startup.json lists the files the
+// editor loads when it opens (the entry and the chunks it imports statically): the release precompresses those
+// and no other.
 import { build } from "esbuild";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -23,6 +26,9 @@ const KEEP_LOCALES = new Set(["en-US", "fr"]);
 const MAP_WIDGET = /^(leaflet|terra-draw|terra-draw-leaflet-adapter)(\/|$)/;
 const PACKAGE = join(here, "node_modules", "@sveltia", "cms", "npm");
 const shipped = readdirSync(join(PACKAGE, "assets"));
+// Joins each block that starts indented to the one before it, as Markdown reads them (the fourth patch).
+const JOIN_INDENTED =
+  '(joined,block)=>(/^[ \\t]/.test(block)&&joined.length?joined.push(joined.pop()+"\\n\\n"+block):joined.push(block),joined)';
 const PATCHES = [
   {
     what: "the stylesheet's fonts from cdn.jsdelivr.net",
@@ -39,6 +45,23 @@ const PATCHES = [
     what: "the status check on www.githubstatus.com",
     find: /https:\/\/www\.githubstatus\.com\/api\/v2\/status\.json/g,
     replace: () => "data:application/json,{}",
+  },
+  {
+    // The Image button's form (the rich-text editor's built-in image component) offers "Enter URL" beside the
+    // uploads: a remote image, which make check refuses. Its source field gets the Image field's own option off.
+    what: "the built-in image component's source field",
+    find: /\{name:`src`,label:(\w+)\(`editor_components\.src`\),widget:`image`\}/g,
+    replace: (found) => `${found.slice(0, -1)},choose_url:!1}`,
+  },
+  {
+    // The preview converts the answer block by block, cut at each blank line: a screenshot indented under its
+    // step (README: Screenshots in answers) then stands alone and shows as a code block of escaped HTML. A
+    // block that starts indented continues the one before it (a step's screenshot or second paragraph):
+    // joined again, it is converted with its step.
+    what: "the preview's split of Markdown into blocks",
+    find: /(\w+)\.length&&(\w+)\.push\(\1\.join\(`\n`\)\),\2\}/g,
+    replace: (found, current, blocks) =>
+      `${current}.length&&${blocks}.push(${current}.join("\\n")),${blocks}.reduce(${JOIN_INDENTED},[])}`,
   },
 ];
 

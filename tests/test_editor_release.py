@@ -59,6 +59,37 @@ def test_admin_has_its_own_policy_and_reader_pages_keep_theirs(released):
         assert "'sha256-" in readers and "api.github.com" not in readers and "'unsafe-inline'" not in readers, path
 
 
+ENTRY_FILES = ("admin/", "admin/index.html", "admin/config.yml", "admin/editor.json", "admin/preview.css")
+
+
+def _hashed(site) -> list[str]:
+    """The bundle's files whose name carries their content's hash: esbuild's chunks (``name-XXXXXXXX.js``) and
+    the package's assets (fonts, WebAssembly, the HEIC worker); all but the entry, ``editor.js``."""
+    folder = site / "admin"
+    chunks = [p for p in folder.glob("*.js") if p.name != "editor.js"]
+    assets = [p for p in (folder / "assets").iterdir() if p.suffix in (".js", ".wasm", ".woff2")]
+    return sorted(p.relative_to(site).as_posix() for p in chunks + assets)
+
+
+def test_the_bundles_hashed_files_are_cached_a_year_and_its_entry_files_revalidated(released):
+    editor, immutable = admin.content_security_policy(), "public, max-age=31536000, immutable"
+    hashed = _hashed(released.site)
+    assert len(hashed) > 20 and "admin/assets/source-sans-3-latin-wght-normal-BqRLTx4X.woff2" in hashed, hashed
+    for path in [*ENTRY_FILES, "admin/editor.js", *hashed]:
+        response = get(released, path)
+        assert response.status == 200, path
+        assert response.getheader("Content-Security-Policy") == editor, path
+        # A new release renames the chunks and removes the old ones: what names them is asked again each time.
+        expected = immutable if path in hashed else "no-cache"
+        assert response.getheader("Cache-Control") == expected, path
+    for headers in (released.site / "_headers", released.dist / "hosts/cloudflare-pages/_headers"):
+        rules = _rules(headers.read_text())
+        for path in [*ENTRY_FILES, "admin/editor.js", *hashed]:
+            found = [v for rule, lines in rules if _matches(rule, PREFIX + path) for v in lines if "Cache-Control" in v]
+            # The hosts' own default for the rest revalidates (max-age=0, must-revalidate).
+            assert found == ([f"Cache-Control: {immutable}"] if path in hashed else []), (headers, path, found)
+
+
 def _rules(text: str) -> list[tuple[str, list[str]]]:
     rules: list[tuple[str, list[str]]] = []
     for line in text.splitlines():

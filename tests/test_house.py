@@ -108,3 +108,15 @@ def test_readme_maps_the_packages_in_their_order():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     named = re.findall(r"^\| `hooks/helpcentre/(\w+)/` \|", readme, flags=re.MULTILINE)
     assert named == list(helpcentre.LAYERS)
+
+
+def test_every_image_readme_shows_exists_and_says_what_it_shows():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    prose = re.sub(r"`[^`\n]*`", "", re.sub(r"^```.*?^```", "", readme, flags=re.MULTILINE | re.DOTALL))
+    shown = re.findall(r"!\[([^\]]*)\]\(([^)\s]+)", prose)  # examples in code are not shown
+    missing = [path for _, path in shown if not (ROOT / path).is_file()]
+    assert not missing, f"README shows images that are not in the repository: {missing}"
+    assert not [path for alt, path in shown if len(alt.split()) < 4], "say in the alt text what the image shows"
+    editor = {path for _, path in shown if path.startswith("editor/docs/")}
+    assert editor == {p.relative_to(ROOT).as_posix() for p in (ROOT / "editor" / "docs").glob("*.png")}
+    assert {path.split(".")[-2] for path in editor} == {"en", "fr"}  # the editor's interface in both languages

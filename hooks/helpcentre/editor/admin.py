@@ -31,6 +31,11 @@ APART = (ADMIN_DIR,)  # no reader page there (release.artefacts)
 PREVIEW_CSS = "overrides/assets/hc/helpcentre.css"
 GENERATED = ("index.html", "config.yml", "editor.json", "preview.css")  # also loaded when the editor opens
 GIT_HOST_API = "https://api.github.com"  # the GitHub backend's only host
+# The bundle's files named by their content's hash, cached a year by the hosts (nginx's PCRE and Python's, on the
+# address): esbuild's chunks beside the entry (chunkNames "[name]-[hash]", eight of A-Z and 2-7) and the
+# package's assets (fonts, WebAssembly, the HEIC worker: eight of A-Z, a-z, 0-9, _ and -). The rest, the entry
+# editor.js and the generated files that name them, is asked again every time.
+HASHED = r"/[^/]+-[A-Z2-7]{8}\.js$|/assets/[^/]+-[A-Za-z0-9_-]{8}\.(js|wasm|woff2)$"
 
 _PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -60,6 +65,7 @@ class Added:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     policies: dict[str, str] = field(default_factory=dict)
+    hashed: dict[str, str] = field(default_factory=dict)  # folder -> its hashed files' expression (HASHED)
     leave: frozenset[str] = frozenset()
 
 
@@ -126,7 +132,7 @@ def for_release(root: Path, site: Path, site_url: str, *, required: bool) -> Add
     target = site / ADMIN_DIR
     leave = {p.relative_to(site).as_posix() for p in target.rglob("*") if p.is_file()}
     leave -= {f"{ADMIN_DIR}/{name}" for name in opened}
-    return Added(policies={ADMIN_DIR: content_security_policy()}, leave=frozenset(leave))
+    return Added(policies={ADMIN_DIR: content_security_policy()}, hashed={ADMIN_DIR: HASHED}, leave=frozenset(leave))
 
 
 def write(root: Path, site: Path, site_url: str) -> str | None:

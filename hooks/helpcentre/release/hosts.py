@@ -12,8 +12,9 @@ and 404 page, the fingerprinted assets (a content hash in the file name), and th
   where Netlify takes the last rule's; a folder with its own policy first detaches the readers' (``!``);
 - ``hosts/nginx.conf``: the locations to include in an nginx ``server`` block whose ``root`` holds the site
   at its path: security headers on every answer, a year immutable for fingerprinted assets and five minutes
-  for the rest, each language's 404 page with status 404, a 301 from every old address, and the
-  precompressed ``.gz`` and ``.br`` files (``precompress``) served as they are.
+  for the rest (in a folder whose hashed files an entry names, the editor's, the rest is revalidated), each
+  language's 404 page with status 404, a 301 from every old address, and the precompressed ``.gz`` and
+  ``.br`` files (``precompress``) served as they are.
 
 A folder with its own Content-Security-Policy (``policies``: the web editor's ``admin/``, which talks to the
 Git host's API) gets it in place of the readers' one, in every host's configuration; every other answer keeps
@@ -43,6 +44,9 @@ from helpcentre.release import artefacts, precompress
 FINGERPRINTED = r"[._][0-9a-f]{7,}\.(min\.(css|js)(\.map)?|pf_fragment|pf_index|pf_meta|[0-9]+\.(webp|png|jpg|svg))$"
 IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=300"  # HTML, the search index's entry points, favicon: a new release shows in 5 min
+# A folder whose hashed files are named by an entry (the editor's editor.js): the entry asked again every time,
+# since a release renames those files and removes the old ones.
+REVALIDATE = "no-cache"
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -78,6 +82,7 @@ class Language:
 class Policy:
     folder: str  # from the server root, ending in /
     csp: str
+    hashed: str = ""  # its files named by their content's hash (nginx's PCRE and Python's): a year immutable
 
 
 @dataclass(frozen=True)
@@ -92,8 +97,16 @@ class Site:
     policies: tuple[Policy, ...] = ()  # folders with their own Content-Security-Policy
 
 
-def read(site: Path, site_url: str, csp: str, langs: Languages, policies: dict[str, str] | None = None) -> Site:
-    """``policies``: folder in the site (``admin/``) -> its own Content-Security-Policy."""
+def read(
+    site: Path,
+    site_url: str,
+    csp: str,
+    langs: Languages,
+    policies: dict[str, str] | None = None,
+    hashed: dict[str, str] | None = None,
+) -> Site:
+    """``policies``: folder in the site (``admin/``) -> its own Content-Security-Policy; ``hashed``: such a
+    folder -> the expression its hashed files' addresses match (the rest of it is then revalidated)."""
     root_path = urlsplit(site_url).path or "/"
     if not root_path.endswith("/"):
         root_path += "/"
@@ -110,23 +123,36 @@ def read(site: Path, site_url: str, csp: str, langs: Languages, policies: dict[s
             languages.append(Language(lang, root_path + folder, f"{root_path}{folder}404.html"))
     headers = (("Content-Security-Policy", csp), *SECURITY_HEADERS.items())
     ordered = tuple(sorted(aliases, key=lambda a: a.path))
-    own = tuple(Policy(root_path + folder.strip("/") + "/", text) for folder, text in sorted((policies or {}).items()))
-    globs = immutable_globs(site, root_path)
+    hashed = {folder.strip("/"): pattern for folder, pattern in (hashed or {}).items()}
+    own = tuple(
+        Policy(root_path + folder.strip("/") + "/", text, hashed.get(folder.strip("/"), ""))
+        for folder, text in sorted((policies or {}).items())
+    )
+    globs = immutable_globs(site, root_path, hashed)
     result = Site(site_url, root_path, csp, headers, tuple(languages), ordered, globs, own)
     refuse_unsafe(result)
     return result
 
 
-def immutable_globs(site: Path, root_path: str) -> tuple[str, ...]:
+def immutable_globs(site: Path, root_path: str, hashed: dict[str, str] | None = None) -> tuple[str, ...]:
     """``/folder/*`` where every file under a folder is fingerprinted (a host's ``*`` reaches into
-    subfolders too), else each fingerprinted file."""
+    subfolders too), else each fingerprinted file; under a folder of ``hashed``, the files its expression
+    matches (on ``/`` and the path), and only those."""
     pattern = re.compile(FINGERPRINTED)
+    own = {folder: re.compile(expression) for folder, expression in (hashed or {}).items()}
     files = [
         p.relative_to(site).as_posix()
         for p in sorted(site.rglob("*"))
         if p.is_file() and p.suffix not in precompress.ENCODINGS
     ]
-    marked = {rel: bool(pattern.search(rel)) for rel in files}
+
+    def fingerprinted(rel: str) -> bool:
+        for folder, expression in own.items():
+            if rel.startswith(folder + "/"):
+                return bool(expression.search("/" + rel))
+        return bool(pattern.search(rel))
+
+    marked = {rel: fingerprinted(rel) for rel in files}
     folders = {posixpath.dirname(rel) for rel in files if marked[rel]}
     whole = set()
     for folder in folders:
@@ -150,6 +176,8 @@ def refuse_unsafe(site: Site) -> None:
     for policy in site.policies:
         if _UNSAFE.search(policy.folder):
             raise HostConfigError(f"{policy.folder!r}: a folder with a space, quote, brace or semicolon")
+        if re.search(r'[\s";]', policy.hashed):
+            raise HostConfigError(f"{policy.hashed!r}: an expression nginx cannot hold in quotes")
 
 
 def _environment() -> jinja2.Environment:
@@ -166,7 +194,13 @@ def _environment() -> jinja2.Environment:
 def render(site: Site) -> dict[str, str]:
     """Every host file, by its path: inside the site (``_headers``, ``_redirects``) or beside it (``hosts/``)."""
     env = _environment()
-    values = {"site": site, "fingerprinted": FINGERPRINTED, "immutable": IMMUTABLE, "short": SHORT}
+    values = {
+        "site": site,
+        "fingerprinted": FINGERPRINTED,
+        "immutable": IMMUTABLE,
+        "short": SHORT,
+        "revalidate": REVALIDATE,
+    }
     return {
         "_headers": env.get_template("_headers").render(values, detach=False),
         "hosts/cloudflare-pages/_headers": env.get_template("_headers").render(values, detach=True),
