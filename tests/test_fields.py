@@ -51,7 +51,7 @@ WRONG = {
     "title": ("title: [a]", "title must be the question, as text on one line"),
     "category": ("category: [a]", "category must be a category key such as my-account"),
     "tags": ("tags: {a: 1}", "tags must be a list of words, like [refund, payment]"),
-    "aliases": ("aliases: [[a]]", "aliases must be a list of words, like [refund, payment]"),
+    "aliases": ("aliases: [[a]]", "aliases must be a list of old addresses, like [old/refund.html]"),
     "related": ("related: [a]", "related must be a list of article ids, like [2002, 2003]"),
     "applies_to": ("applies_to: {os9: 1}", "applies_to must be a list of values from data/vehicles.yml, like [os9]"),
     "counterpart": ("counterpart: [a]", "counterpart must be a list of article ids, like [4003]"),
