@@ -23,10 +23,17 @@ def _growth_sizes(m: Measured) -> tuple[int, int] | None:
 
 
 def _growth(m: Measured) -> float | None:
+    """The quickest run at each size: what the code costs at that size. The machine's noise only ever adds
+    time, and at two sizes measured minutes apart it does not add the same (N = 3,000 runs of one build
+    spread 46-60 s at da73537); a ratio of medians moved 2.6-3.6 between runs of the same code."""
     if (sizes := _growth_sizes(m)) is None:
         return None
-    low, top = (m.results["sizes"][str(n)][OURS]["wall_s"] for n in sizes)
+    low, top = (min(_runs(m.results["sizes"][str(n)][OURS])) for n in sizes)
     return ratio(top, low)
+
+
+def _runs(result: dict) -> list[float]:
+    return result.get("wall_runs_s") or [result["wall_s"]]
 
 
 def _growth_limit(m: Measured) -> float:
