@@ -1,8 +1,7 @@
 """Screenshots leave MkDocs' files before static-i18n sees them (``helpcentre.images.hidden``).
 
 static-i18n's ``on_files`` (priority -100) makes a file per language of every file it is given: 9,000
-screenshots became 18,000 files to reconfigure, look up and drop again, which made a build with a warm image
-cache 30% slower than the same answers without screenshots. The images package publishes screenshots itself,
+screenshots became 18,000 files to reconfigure, look up and drop again. The images package publishes them itself,
 so they leave MkDocs' files here, first; MkDocs' link resolution, which would warn about each one it no longer
 finds, is kept away from answers' local images by a Markdown extension. A separate hooks module because
 ``helpcentre_hooks``' own ``on_files`` must run after static-i18n's.
