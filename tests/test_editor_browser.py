@@ -95,6 +95,14 @@ def _answer_field(page, selector: str = "textarea"):
     return field
 
 
+def _no_error_but_the_previews_known_404(tab, port: int) -> None:
+    """Known, not ours to fix here: once it draws article 4004 (whenever that happens before the save), the
+    preview first asks for the article's own screenshot from the site's root (its address is relative) before
+    it shows it from the repository's copy. Any other failed request or error fails the test."""
+    assert set(tab.failed) <= {f"404 http://127.0.0.1:{port}/delete-mini-id/manage-profiles.png"}, tab.failed
+    assert not [e for e in tab.errors if "sandbox" not in e and "404 (File not found)" not in e], tab.errors
+
+
 @pytest.fixture
 def writer(chromium):
     """A tab of the session's Chromium, wide enough for both languages side by side."""
@@ -116,7 +124,7 @@ def test_edit_an_article_changes_only_what_the_writer_typed(editor_site, writer,
     page.get_by_role("button", name="Save").click()
     files = _until_saved(page, EDITED, originals[EDITED])
     assert hosts == {f"127.0.0.1:{port}"}, hosts
-    assert not [e for e in tab.errors if "sandbox" not in e], tab.errors
+    _no_error_but_the_previews_known_404(tab, port)
     changed = {path for path in files if files[path] != originals.get(path)}
     assert changed == {EDITED}, changed
     expected = originals[EDITED].decode().rstrip("\n") + f"\n\n{TYPED}\n"
@@ -214,10 +222,7 @@ def test_add_a_screenshot_to_an_existing_article(editor_site, writer, tmp_path):
     _until_saved(page, shot, b"")
     files = _until_saved(page, EDITED, originals[EDITED])
     assert hosts == {f"127.0.0.1:{port}"}, hosts
-    # Known, not ours to fix here: the preview first asks for the article's own screenshot from the site's root
-    # (its address is relative) before it shows it from the repository's copy.
-    assert set(tab.failed) <= {f"404 http://127.0.0.1:{port}/delete-mini-id/manage-profiles.png"}, tab.failed
-    assert not [e for e in tab.errors if "sandbox" not in e and "404 (File not found)" not in e], tab.errors
+    _no_error_but_the_previews_known_404(tab, port)
     assert files.pop(shot) == png.read_bytes()
     changed = {path for path in files if files[path] != originals.get(path)}
     assert changed == {EDITED}, changed
