@@ -77,15 +77,15 @@ def raw_images(prose: str, first_line: int) -> Iterator[int]:
             yield first_line + prose.count("\n", 0, match.start())
 
 
-def resolve(root: Path, docs_dir: str, lang: str, rel_path: str, target: str, default: str | None = None) -> str | None:
+def resolve(root: Path, docs_dir: str, lang: str, rel_path: str, target: str, default: str) -> str | None:
     """The docs-relative file ``target`` names from the article ``rel_path`` of ``lang``: its own language's,
-    else the original's (``default``: the project's default language, read when not given); None when neither
-    exists, it leaves the language's tree, or it is no local path. One or two ``stat`` calls."""
+    else the original's (``default``, the project's default language); None when neither exists, it leaves the
+    language's tree, or it is no local path. One or two ``stat`` calls."""
     local = local_path(rel_path, target)
     if local is None:
         return None
     docs = os.path.join(root, docs_dir)
-    for tree in dict.fromkeys((lang, default or languages.of(root).default)):
+    for tree in dict.fromkeys((lang, default)):
         if os.path.isfile(os.path.join(docs, tree, local)):
             return f"{tree}/{local}"
     return None
@@ -100,7 +100,7 @@ def local_path(rel_path: str, target: str) -> str | None:
 
 
 def references(
-    root: Path, docs_dir: str, lang: str, rel_path: str, prose: str, first_line: int, default: str | None = None
+    root: Path, docs_dir: str, lang: str, rel_path: str, prose: str, first_line: int, default: str
 ) -> list[Reference]:
     return [
         Reference(line, alt, target, title, resolve(root, docs_dir, lang, rel_path, target, default))
