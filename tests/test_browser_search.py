@@ -172,3 +172,29 @@ def test_the_index_loads_when_the_field_has_the_focus_not_before(tab, served):
     with tab.page.expect_request(lambda request: "/pagefind/" in request.url and "wasm" in request.url):
         tab.page.locator("[data-hc-search-open]").click()
     assert tab.page.locator("[data-hc-search-dialog] .hc-search__input").input_value() == ""
+
+
+ASSISTANT_MODULES = ("/search/assistant.js", "/search/exchange.js", "/search/answerview.js")
+
+
+def test_a_search_loads_none_of_the_assistants_modules_until_the_reader_turns_to_it(tab, served):
+    # A reader who only searches never downloads the assistant's modules (some 14 kB); one who turns to it
+    # gets them as its field takes the focus, and a question sent before they arrive is answered after.
+    requested: list[str] = []
+    tab.page.on("request", lambda request: requested.append(request.url))
+    tab.page.goto(served.url + ARTICLE)
+    tab.page.keyboard.press("/")
+    tab.page.locator("[data-hc-search-dialog] .hc-search__input").fill("battery")
+    tab.page.locator("[data-hc-search-dialog] .hc-search__link").first.wait_for()
+    assert [url for url in requested if url.endswith("/search/retrieval.js")]
+    assert not [url for url in requested if url.endswith(ASSISTANT_MODULES)]
+    tab.page.locator("[data-hc-search-close]").click()
+    held = []
+    tab.page.route("**/search/assistant.js", lambda route: held.append(route))
+    ask(tab, "How do I replace the battery of my key?")
+    tab.page.wait_for_timeout(200)
+    assert len(held) == 1 and tab.page.locator(".hc-assistant__answers").is_hidden()
+    held[0].continue_()
+    assert answers(tab)[0].endswith(BATTERY)
+    assert all(any(url.endswith(module) for url in requested) for module in ASSISTANT_MODULES)
+    assert tab.errors == [] and tab.failed == []

@@ -1,16 +1,37 @@
 /* Search and the answer assistant, loaded by helpcentre.js on first use (focus, typing, the header button,
    "/" or a ?q= link), never before. The parts live in search/: bundles.js loads and merges the indexes,
-   retrieval.js (with text.js and spelling.js) answers a query, searchbox.js, assistant.js and dialog.js are
-   the widgets that register on them; search.css, their styles, comes with this script (helpcentre/firstuse.js).
+   retrieval.js (with text.js and spelling.js) answers a query, searchbox.js and dialog.js are the widgets
+   that register on them; search.css, their styles, comes with this script (helpcentre/firstuse.js).
+   The assistant's own modules (assistant.js, exchange.js, answerview.js: some 14 kB) load only when a reader
+   turns to the assistant (its field has the focus, or a question is sent): a search needs none of them.
    Whatever a reader types is only ever written into the page as text. */
 
-import { ask, setUp as setUpAssistant } from "./search/assistant.js";
 import { openDialog, setUpDialog } from "./search/dialog.js";
 import { deepLink, search, setUp as setUpSearch } from "./search/searchbox.js";
+import { stateOf } from "./search/widgets.js";
+
+let assistantModule = null;
+
+/* The assistant of ``box``, its modules loaded and its events wired once: a promise of the module. */
+function assistantOf(box) {
+  assistantModule = assistantModule || import("./search/assistant.js");
+  return assistantModule.then(function (assistant) { assistant.setUp(box); return assistant; });
+}
+
+/* Until its modules have arrived, a question sent is kept and answered once they have. */
+function awaitAssistant(box) {
+  box.addEventListener("focusin", function () { assistantOf(box); });
+  box.querySelector("form").addEventListener("submit", function (event) {
+    if (stateOf(box).ready) return;
+    event.preventDefault();
+    assistantOf(box).then(function (assistant) { assistant.ask(box); });
+  });
+  if (box.contains(document.activeElement)) assistantOf(box);
+}
 
 function init() {
   document.querySelectorAll("[data-hc='search']").forEach(setUpSearch);
-  document.querySelectorAll("[data-hc='assistant']").forEach(setUpAssistant);
+  document.querySelectorAll("[data-hc='assistant']").forEach(awaitAssistant);
   setUpDialog();
   deepLink();
 }
@@ -21,7 +42,7 @@ window.hcSearch = {
   submit: function (event) {
     const box = event.target.closest("[data-hc='search'], [data-hc='assistant']");
     if (!box) return;
-    if (box.matches("[data-hc='assistant']")) ask(box);
+    if (box.matches("[data-hc='assistant']")) assistantOf(box).then(function (assistant) { assistant.ask(box); });
     else search(box, box.querySelector(".hc-search__input").value);
   }
 };
