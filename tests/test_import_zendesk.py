@@ -224,6 +224,22 @@ def test_a_body_that_cannot_convert_stops_the_import_naming_the_article_and_the_
         assert "Nothing was imported" in result.stderr and tree(project.root) == before
 
 
+def test_a_503s_retry_after_is_waited_though_the_importers_own_pause_is_shorter(project):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        # The first articles list answers 503 with Retry-After: 1; the importer's own pause is 0.05 s
+        # (run_import's ZENDESK_BACKOFF) and no pacing (ZENDESK_RATE=0), so only Retry-After can hold it back.
+        # No 429 first: its own second would only slow the test.
+        server.centre.too_many_once, server.centre.failing = False, 1
+        result = run_import(project, server.url)
+        assert result.returncode == 0, result.stderr
+        log, times = server.centre.log, server.centre.times
+        failed = next(i for i, path in enumerate(log) if path.split("?")[0].endswith("/articles.json"))
+        assert log[failed + 1] == log[failed]  # the next request is its retry
+        waited = times[failed + 1] - times[failed]
+        assert waited >= 1.0, f"retried {waited:.2f} s after the 503; Zendesk asked for 1 s"
+
+
 @pytest.mark.parametrize("failure", ["503", "502", "500", "reset"])
 def test_a_zendesk_outage_is_retried_and_one_that_lasts_stops_the_import_cleanly(project, failure):
     with ZendeskServer(HelpCentre()) as server:

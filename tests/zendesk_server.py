@@ -8,7 +8,8 @@ Shapes follow Zendesk's documented responses (and the examples of the public fac
 ``vote_sum``, ``vote_count``, ``updated_at``. Images under ``/hc/article_attachments/<id>/<name>``. Faults
 on demand: a ``429`` with ``Retry-After`` before the first article page, ``401`` without credentials, a
 malformed page, a ``404``, the articles lists failing (a ``5xx`` or a connection reset) some times or always, a delay
-per request (to kill an import in the middle).
+per request (to kill an import in the middle). Each request's path and arrival time are kept, so a test can
+see how long the importer waited before trying again.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class HelpCentre:
     failure: str = "503"  # a status ("503", "502", "500") or "reset": the connection reset unanswered
     delay: float = 0.0
     log: list[str] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)  # time.monotonic() as each request of ``log`` arrived
     headers: list[dict] = field(default_factory=list)
 
 
@@ -59,6 +61,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         centre = self.centre
+        centre.times.append(time.monotonic())
         centre.log.append(self.path)
         centre.headers.append(dict(self.headers))
         if centre.delay:
