@@ -224,6 +224,21 @@ def test_a_body_that_cannot_convert_stops_the_import_naming_the_article_and_the_
         assert "Nothing was imported" in result.stderr and tree(project.root) == before
 
 
+@pytest.mark.parametrize("part", ["name", "description"])
+def test_a_section_name_or_description_that_cannot_be_written_stops_the_import_naming_the_section(project, part):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        before = tree(project.root)
+        # Half of a character: valid JSON, but data/categories.yml (UTF-8) cannot hold it.
+        server.centre.sections["fr-ca"][0][part] = "Clés \ud83d verrouillage"
+        result = run_import(project, server.url)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        name = "Clés \\ud83d verrouillage" if part == "name" else "Clés et verrouillage"
+        assert f'Zendesk section 20 (fr-ca) "{name}": its {part} holds a broken character' in result.stderr
+        assert "retype that character in Zendesk's editor, then import again" in result.stderr
+        assert "Nothing was imported" in result.stderr and tree(project.root) == before
+
+
 def test_a_503s_retry_after_is_waited_though_the_importers_own_pause_is_shorter(project):
     with ZendeskServer(HelpCentre()) as server:
         server.centre.__dict__.update(centre(server.url).__dict__)

@@ -14,6 +14,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 from helpcentre.core.slugs import slugify
+from helpcentre.importer import files
 
 MAX_SLUG = 60
 
@@ -162,6 +163,7 @@ def _categories(fetched: Fetched, state: State, existing: Existing, source_lang:
     by_id: dict[int, dict[str, dict]] = {}
     for locale, lang in fetched.locales.items():
         for section in fetched.sections.get(locale, []):
+            _writable(section, locale)
             by_id.setdefault(int(section["id"]), {})[lang] = section | {"_locale": locale}
     parents = {int(c["id"]): c.get("position", 0) for cats in fetched.categories.values() for c in cats}
     taken = set(existing.categories) | set(state.sections.values())
@@ -182,6 +184,15 @@ def _categories(fetched: Fetched, state: State, existing: Existing, source_lang:
         where = {lang: addresses("sections", s, s["_locale"]) for lang, s in langs.items()}
         found.append(Category(key, section_id, position, names, descriptions, where))
     return sorted(found, key=lambda c: c.position)
+
+
+def _writable(section: dict, locale: str) -> None:
+    """A section whose name or description holds half of a character (data/categories.yml could not hold
+    it) stops the import, named as the help centre's team knows it."""
+    for part in ("name", "description"):
+        if broken := files.broken_character(str(section.get(part) or "")):
+            name = " ".join(str(section.get("name") or "").encode("utf-8", "backslashreplace").decode().split())
+            raise MappingError(f'Zendesk section {section.get("id")} ({locale}) "{name}": its {part} holds {broken}')
 
 
 def _articles(
