@@ -124,8 +124,9 @@ def addresses(kind: str, item: dict, locale: str) -> list[str]:
     bare = f"/hc/{locale}/{kind}/{item['id']}"
     found = [bare]
     shown = path_of(item.get("html_url"))
-    # Zendesk's own slugs are letters and hyphens; one a server configuration could not hold is left out.
-    if shown.startswith(bare + "-") and not re.search(r'[\s";{}\\]', urllib.parse.unquote(shown)):
+    # Zendesk's own slugs are letters and hyphens; one a server configuration could not hold is left out, as is
+    # one holding half of a character (from a name that holds it): no browser asks for it, no file holds it.
+    if shown.startswith(bare + "-") and not re.search(r'[\s";{}\\\ud800-\udfff]', urllib.parse.unquote(shown)):
         found.append(shown)
     return found
 
