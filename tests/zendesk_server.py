@@ -7,8 +7,9 @@ Shapes follow Zendesk's documented responses (and the examples of the public fac
 ``locale``, ``source_locale``, ``outdated``, ``draft``, ``label_names``, ``position``, ``section_id``,
 ``vote_sum``, ``vote_count``, ``updated_at``. Images under ``/hc/article_attachments/<id>/<name>``. Faults
 on demand: a ``429`` with ``Retry-After`` before the first article page, ``401`` without credentials, a
-malformed page, a ``404``, the articles lists failing (a ``5xx`` or a connection reset) some times or always, a delay
-per request (to kill an import in the middle).
+malformed page, a ``404``, the articles lists failing (a ``5xx``, a connection reset or an answer cut short) some
+times or always, a delay per request (to kill an import in the middle). Each request's path and arrival time
+are kept, so a test can see how long the importer waited before trying again.
 """
 
 from __future__ import annotations
@@ -44,21 +45,24 @@ class HelpCentre:
     malformed: str | None = None  # a path answered with broken JSON
     missing: str | None = None  # a path answered 404, as a help centre with Guide turned off answers
     failing: int = 0  # the next N requests for an articles list fail (-1: every one), as ``failure`` says
-    failure: str = "503"  # a status ("503", "502", "500") or "reset": the connection reset unanswered
+    failure: str = "503"  # a status ("503", "502", "500"), "reset" (the connection reset unanswered) or "cut"
     delay: float = 0.0
     log: list[str] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)  # time.monotonic() as each request of ``log`` arrived
     headers: list[dict] = field(default_factory=list)
 
 
 class _Handler(BaseHTTPRequestHandler):
     centre: HelpCentre
     base: str
+    cut = False
 
     def log_message(self, *args) -> None:
         pass
 
     def do_GET(self) -> None:
         centre = self.centre
+        centre.times.append(time.monotonic())
         centre.log.append(self.path)
         centre.headers.append(dict(self.headers))
         if centre.delay:
@@ -72,7 +76,9 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._send(401, {"error": "Couldn't authenticate you"})
         if centre.failing and parts.path.endswith("/articles.json"):
             centre.failing -= centre.failing > 0
-            return self._fail(centre.failure)
+            if centre.failure != "cut":
+                return self._fail(centre.failure)
+            self.cut = True  # the page's headers and half its body, then the connection closes
         if centre.missing and parts.path == centre.missing:
             return self._send(404, {"error": "InvalidEndpoint", "description": "Not found"})
         if centre.malformed and parts.path == centre.malformed:
@@ -136,6 +142,10 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
+        if self.cut:  # fewer bytes than Content-Length announced: what a connection lost mid-answer delivers
+            self.wfile.write(body[: len(body) // 2])
+            self.close_connection = True
+            return
         self.wfile.write(body)
 
 

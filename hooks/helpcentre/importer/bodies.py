@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import html_to_markdown
 
-from helpcentre.importer import cleanhtml
+from helpcentre.importer import cleanhtml, files
 
 _OPTIONS = html_to_markdown.ConversionOptions(
     heading_style="atx", bullets="-", list_indent_width=4, escape_misc=False, max_depth=200
@@ -24,7 +24,6 @@ _OPTIONS = html_to_markdown.ConversionOptions(
 # html-to-markdown drops, silently, what lies deeper than its max_depth (200, counting its own wrappers);
 # a body nested deeper than this is refused rather than imported with text missing.
 MAX_DEPTH = 100
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 
@@ -55,7 +54,7 @@ def convert(
             external.append(target or href)
         return target
 
-    if broken := broken_character(body or ""):
+    if broken := files.broken_character(body or ""):
         raise BodyError(f"its body holds {broken}")
     cleaned = cleanhtml.clean(body or "", relink, image)
     if cleaned.depth > MAX_DEPTH:
@@ -73,18 +72,6 @@ def convert(
     markdown = tidy(cleanhtml.restore(markdown))
     changes = tuple(f"{what} (×{n})" if n > 1 else what for what, n in sorted(cleaned.changes.items()))
     return Body(markdown, changes, tuple(dict.fromkeys(external)), tuple(cleaned.no_alt))
-
-
-def broken_character(text: str) -> str | None:
-    """What makes ``text`` unwritable as UTF-8 (half of a character Zendesk's JSON split), and where."""
-    found = _SURROGATE.search(text)
-    if found is None:
-        return None
-    before = " ".join(re.sub(r"<[^>]*>", " ", text[max(0, found.start() - 80) : found.start()]).split())[-40:]
-    return (
-        f'a broken character (U+{ord(found.group()):04X}, half of a character) after "{before}"; retype that'
-        " character in Zendesk's editor, then import again"
-    )
 
 
 def tidy(markdown: str) -> str:

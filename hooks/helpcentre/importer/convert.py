@@ -82,7 +82,7 @@ def articles(
             title, title_changes = files.title_of(item.get("title"))
             path = f"docs/{lang}/{art.category}/{art.slug}.md"
             try:
-                if broken := bodies.broken_character(title):
+                if broken := files.broken_character(title):
                     raise bodies.BodyError(f"its title holds {broken}")
                 body = bodies.convert(str(item.get("body") or ""), link, image)
             except bodies.BodyError as exc:

@@ -3,7 +3,7 @@
 Reads a ``mapping.Plan``'s pieces and produces file contents, always the same bytes for the same input (a
 re-import of an unchanged help centre rewrites nothing). Every string goes through ``quoted``: a JSON
 string is a YAML double-quoted scalar, so titles holding ``: ``, ``#``, quotes, a leading ``*`` or « »
-read back as written. Pure: no files.
+read back as written; ``broken_character`` finds what no file can hold (half of a character). Pure: no files.
 """
 
 from __future__ import annotations
@@ -21,10 +21,23 @@ CATEGORIES_END = "# --- End of the categories imported from Zendesk ---"
 OUTDATED = "outdated-on-zendesk"  # translation_of of a translation Zendesk marks outdated: never a digest
 STATE_FILE = "data/zendesk.yml"
 REDIRECTS_FILE = "data/redirects.yml"
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
+
+
+def broken_character(text: str) -> str | None:
+    """What makes ``text`` unwritable as UTF-8 (half of a character Zendesk's JSON split), and where."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    before = " ".join(re.sub(r"<[^>]*>", " ", text[max(0, found.start() - 80) : found.start()]).split())[-40:]
+    return (
+        f'a broken character (U+{ord(found.group()):04X}, half of a character) after "{before}"; retype that'
+        " character in Zendesk's editor, then import again"
+    )
 
 
 def title_of(raw: object) -> tuple[str, list[str]]:

@@ -14,6 +14,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 from helpcentre.core.slugs import slugify
+from helpcentre.importer import files
 
 MAX_SLUG = 60
 
@@ -123,8 +124,9 @@ def addresses(kind: str, item: dict, locale: str) -> list[str]:
     bare = f"/hc/{locale}/{kind}/{item['id']}"
     found = [bare]
     shown = path_of(item.get("html_url"))
-    # Zendesk's own slugs are letters and hyphens; one a server configuration could not hold is left out.
-    if shown.startswith(bare + "-") and not re.search(r'[\s";{}\\]', urllib.parse.unquote(shown)):
+    # Zendesk's own slugs are letters and hyphens; one a server configuration could not hold is left out, as is
+    # one holding half of a character (from a name that holds it): no browser asks for it, no file holds it.
+    if shown.startswith(bare + "-") and not re.search(r'[\s";{}\\\ud800-\udfff]', urllib.parse.unquote(shown)):
         found.append(shown)
     return found
 
@@ -162,6 +164,7 @@ def _categories(fetched: Fetched, state: State, existing: Existing, source_lang:
     by_id: dict[int, dict[str, dict]] = {}
     for locale, lang in fetched.locales.items():
         for section in fetched.sections.get(locale, []):
+            _writable(section, locale)
             by_id.setdefault(int(section["id"]), {})[lang] = section | {"_locale": locale}
     parents = {int(c["id"]): c.get("position", 0) for cats in fetched.categories.values() for c in cats}
     taken = set(existing.categories) | set(state.sections.values())
@@ -182,6 +185,15 @@ def _categories(fetched: Fetched, state: State, existing: Existing, source_lang:
         where = {lang: addresses("sections", s, s["_locale"]) for lang, s in langs.items()}
         found.append(Category(key, section_id, position, names, descriptions, where))
     return sorted(found, key=lambda c: c.position)
+
+
+def _writable(section: dict, locale: str) -> None:
+    """A section whose name or description holds half of a character (data/categories.yml could not hold
+    it) stops the import, named as the help centre's team knows it."""
+    for part in ("name", "description"):
+        if broken := files.broken_character(str(section.get(part) or "")):
+            name = " ".join(str(section.get("name") or "").encode("utf-8", "backslashreplace").decode().split())
+            raise MappingError(f'Zendesk section {section.get("id")} ({locale}) "{name}": its {part} holds {broken}')
 
 
 def _articles(

@@ -3,8 +3,9 @@
 Reads ``<URL>/api/v2/help_center/...`` (locales, then each locale's categories, sections and articles,
 following ``next_page`` or, when the answer is cursor-paged, ``links.next`` while ``meta.has_more``) and the
 images the bodies show, from the help centre's own host only. Keeps to ``rate`` requests a second, waits as
-a ``429``'s ``Retry-After`` says, retries a ``5xx`` or a dropped connection four times with growing pauses
-(or as its ``Retry-After`` says), then gives up with the address and what to do.
+a ``429``'s ``Retry-After`` says, retries a ``5xx`` or a dropped connection (or an answer shorter than its
+``Content-Length``) four times with growing pauses (or as its ``Retry-After`` says), then gives up with the
+address and what to do.
 Credentials (``ZENDESK_EMAIL`` and ``ZENDESK_API_TOKEN``) go in the ``Authorization`` header and nowhere
 else: no message, log line or report names them. Failures are a ``ZendeskError`` whose message names the
 address and the fix.
@@ -97,14 +98,18 @@ class Client:
             try:
                 with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=self.timeout) as r:
                     data = r.read(limit + 1)
+                    missing = r.length  # what Content-Length announced and did not come (None: not announced)
                 if len(data) > limit:
                     raise ZendeskError(f"{url}: answer over {limit // 1024 // 1024} MB; not imported")
+                if missing:  # a connection lost mid-answer: read(n) returns the part that came, without a word
+                    raise http.client.IncompleteRead(data, missing)
                 return data
             except urllib.error.HTTPError as exc:
                 wait = retry_wait(url, exc, attempt, self.backoff, self.credentials is not None)
             except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as exc:
                 if attempt == MAX_RETRIES:
-                    reason = getattr(exc, "reason", None) or type(exc).__name__
+                    cut = isinstance(exc, http.client.IncompleteRead)
+                    reason = "its answers cut short" if cut else getattr(exc, "reason", None) or type(exc).__name__
                     raise ZendeskError(
                         f"{url}: cannot reach it after {MAX_RETRIES + 1} tries ({reason}); check URL and the network,"
                         " then import again"
