@@ -239,6 +239,20 @@ def test_a_section_name_or_description_that_cannot_be_written_stops_the_import_n
         assert "Nothing was imported" in result.stderr and tree(project.root) == before
 
 
+def test_a_label_holding_half_a_character_stops_the_import_naming_the_article_and_the_label(project):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        before = tree(project.root)
+        # Half of a character: valid JSON, but the tags of the article's front matter (UTF-8) cannot hold it.
+        server.centre.articles["en-us"][3]["label_names"] = ["key", "battery \ud83d"]
+        result = run_import(project, server.url)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        named = 'Zendesk article 104 (en-us) "Only in English?": its label "battery \\ud83d" holds a broken character'
+        assert named in result.stderr
+        assert "retype that character in the article's labels in Zendesk, then import again" in result.stderr
+        assert "Nothing was imported" in result.stderr and tree(project.root) == before
+
+
 def test_a_zendesk_category_name_holding_half_a_character_imports_without_its_unwritable_old_address(project):
     with ZendeskServer(HelpCentre()) as server:
         server.centre.__dict__.update(centre(server.url).__dict__)

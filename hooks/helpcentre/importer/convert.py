@@ -4,7 +4,8 @@ Reads a ``mapping.Plan`` and the help centre's address, converts each version's 
 each old address of an imported article, section or Zendesk category to its page here in the same language
 (the article, the category page, the home page), fetches the images
 (``images``, through the caller's ``get``) and produces the files by path and, per article, what the
-report says about it. A body that does not convert stops the import with the article named.
+report says about it. A body that does not convert, or a title or label no file can hold, stops the import
+with the article named.
 """
 
 from __future__ import annotations
@@ -81,9 +82,9 @@ def articles(
 
             title, title_changes = files.title_of(item.get("title"))
             path = f"docs/{lang}/{art.category}/{art.slug}.md"
+            if problem := _unwritable(title, item.get("label_names")):
+                raise ConvertError(f"{named(art.zendesk_id, item)}: {problem}")
             try:
-                if broken := files.broken_character(title):
-                    raise bodies.BodyError(f"its title holds {broken}")
                 body = bodies.convert(str(item.get("body") or ""), link, image)
             except bodies.BodyError as exc:
                 raise ConvertError(f"{named(art.zendesk_id, item)}: {exc}") from None
@@ -123,6 +124,17 @@ def named(zendesk_id: int, item: dict) -> str:
     """An article as the help centre's team knows it: Zendesk id, locale and title (printable)."""
     title = str(item.get("title") or "").encode("utf-8", "backslashreplace").decode("utf-8")
     return f'Zendesk article {zendesk_id} ({item.get("locale")}) "{" ".join(title.split())}"'
+
+
+def _unwritable(title: str, labels: object) -> str | None:
+    """What in an article's title or tags no front matter (UTF-8) can hold: half of a character. Labels past
+    the tags' limit are not checked: they only reach the report, which escapes such a character."""
+    if broken := files.broken_character(title):
+        return f"its title holds {broken}"
+    for label in files.tags_of(labels)[0]:
+        if broken := files.broken_character(label, "the article's labels in Zendesk"):
+            return f'its label "{label.encode("utf-8", "backslashreplace").decode()}" holds {broken}'
+    return None
 
 
 def _link(href, base, host, lang, art, targets) -> tuple[str | None, bool]:

@@ -28,15 +28,16 @@ def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def broken_character(text: str) -> str | None:
-    """What makes ``text`` unwritable as UTF-8 (half of a character Zendesk's JSON split), and where."""
+def broken_character(text: str, retype_in: str = "Zendesk's editor") -> str | None:
+    """What makes ``text`` unwritable as UTF-8 (half of a character Zendesk's JSON split), where, and where on
+    Zendesk to retype it."""
     found = _SURROGATE.search(text)
     if found is None:
         return None
     before = " ".join(re.sub(r"<[^>]*>", " ", text[max(0, found.start() - 80) : found.start()]).split())[-40:]
     return (
         f'a broken character (U+{ord(found.group()):04X}, half of a character) after "{before}"; retype that'
-        " character in Zendesk's editor, then import again"
+        f" character in {retype_in}, then import again"
     )
 
 
