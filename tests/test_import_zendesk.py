@@ -299,6 +299,30 @@ def test_a_zendesk_outage_is_retried_and_one_that_lasts_stops_the_import_cleanly
         assert "English only." in (project.root / "docs/en/keys-locking/only-in-english.md").read_text()
 
 
+def test_an_image_cut_short_is_retried_and_one_always_cut_stops_the_import_cleanly(project):
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        # An address no request can carry (a space in it) is listed at once: no retry could fetch it, and none
+        # may turn it into a failure that stops every import.
+        shot = '<p><img src="/hc/article_attachments/4/my shot.png" alt="The shot"></p>'
+        server.centre.articles["en-us"][3]["body"] += shot
+        before = tree(project.root)
+        # The PNG's headers with its full Content-Length, then half its bytes and the connection closed.
+        key = "/hc/article_attachments/1/key.png"
+        server.centre.failing_on, server.centre.failure, server.centre.failing = key, "cut", -1
+        result = run_import(project, server.url)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert f"{server.url}{key}: cannot reach it after 5 tries (its answers cut short)" in result.stderr
+        assert "import again" in result.stderr and "Nothing was imported" in result.stderr
+        assert tree(project.root) == before
+        server.centre.failing = 1  # cut once, then whole
+        result = run_import(project, server.url)
+        assert result.returncode == 0, result.stderr
+        saved = project.root / "docs/en/keys-locking/how-do-i-change-the-keys-battery-1-now-vite/key.wordless.png"
+        assert saved.read_bytes() == PNG
+        assert "my shot.png: cannot be requested as written" in (project.root / "dist/import-report.md").read_text()
+
+
 def test_a_killed_import_leaves_docs_and_data_as_they_were(project):
     with ZendeskServer(HelpCentre()) as server:
         server.centre.__dict__.update(centre(server.url).__dict__)

@@ -7,9 +7,9 @@ Shapes follow Zendesk's documented responses (and the examples of the public fac
 ``locale``, ``source_locale``, ``outdated``, ``draft``, ``label_names``, ``position``, ``section_id``,
 ``vote_sum``, ``vote_count``, ``updated_at``. Images under ``/hc/article_attachments/<id>/<name>``. Faults
 on demand: a ``429`` with ``Retry-After`` before the first article page, ``401`` without credentials, a
-malformed page, a ``404``, the articles lists failing (a ``5xx``, a connection reset or an answer cut short) some
-times or always, a delay per request (to kill an import in the middle). Each request's path and arrival time
-are kept, so a test can see how long the importer waited before trying again.
+malformed page, a ``404``, the articles lists (or an image) failing (a ``5xx``, a connection reset or an answer
+cut short) some times or always, a delay per request (to kill an import in the middle). Each request's path and
+arrival time are kept, so a test can see how long the importer waited before trying again.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ class HelpCentre:
     auth: tuple[str, str] | None = None  # (email, token) a private help centre wants
     malformed: str | None = None  # a path answered with broken JSON
     missing: str | None = None  # a path answered 404, as a help centre with Guide turned off answers
-    failing: int = 0  # the next N requests for an articles list fail (-1: every one), as ``failure`` says
+    failing: int = 0  # the next N requests ``failing_on`` names fail (-1: every one), as ``failure`` says
+    failing_on: str = "/articles.json"  # how the failing requests' paths end: the articles lists, or an image's path
     failure: str = "503"  # a status ("503", "502", "500"), "reset" (the connection reset unanswered) or "cut"
     delay: float = 0.0
     log: list[str] = field(default_factory=list)
@@ -74,11 +75,11 @@ class _Handler(BaseHTTPRequestHandler):
             wanted = "Basic " + base64.b64encode(f"{email}/token:{token}".encode()).decode()
             if self.headers.get("Authorization") != wanted:
                 return self._send(401, {"error": "Couldn't authenticate you"})
-        if centre.failing and parts.path.endswith("/articles.json"):
+        if centre.failing and parts.path.endswith(centre.failing_on):
             centre.failing -= centre.failing > 0
             if centre.failure != "cut":
                 return self._fail(centre.failure)
-            self.cut = True  # the page's headers and half its body, then the connection closes
+            self.cut = True  # the answer's headers and half its body, then the connection closes
         if centre.missing and parts.path == centre.missing:
             return self._send(404, {"error": "InvalidEndpoint", "description": "Not found"})
         if centre.malformed and parts.path == centre.malformed:

@@ -5,7 +5,9 @@ Produces, per article and language, the file each becomes beside the article
 (``docs/<lang>/<category>/<slug>/<name>.<ext>``: the screenshots' layout), its extension from its bytes (a
 PNG saved as ``.jpg`` on Zendesk is named ``.png`` here), and a screen both languages show, the same bytes
 at the same address, as one ``<name>.wordless.<ext>`` in the default language's tree (README: Screenshots in
-answers). An image that cannot be fetched or is no image is a note for the report, not a failed import.
+answers). An image the help centre does not have (a ``404``), that no request can ask for or that is no image
+is a note for the report; one it still fails to send after every retry (``zendesk.Unreachable``: a connection
+dropped or cut short, a ``5xx``) stops the import, as a list failing so does: importing again may bring it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import urllib.parse
 from collections.abc import Callable
 
 from helpcentre.core.slugs import slugify
+from helpcentre.importer import zendesk
 
 WORKERS = 4
 _SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"GIF87a", "gif"), (b"GIF89a", "gif"))
@@ -41,13 +44,18 @@ def fetch_all(urls: list[str], get: Callable[[str], bytes]) -> dict[str, bytes |
     def one(url: str) -> bytes | str:
         try:
             data = get(url)
-        except Exception as exc:  # a ZendeskError or a refused host: a note for the report
+        except zendesk.Unreachable:  # the network or the help centre failing: an import without it looks whole
+            raise
+        except Exception as exc:  # another ZendeskError (a 404, too large) or a refused host: a note for the report
             return str(exc)
         return data if kind(data) else f"{url}: not an image (PNG, JPEG, GIF, WebP or SVG)"
 
-    with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
+    pool = concurrent.futures.ThreadPoolExecutor(WORKERS)
+    try:
         for url, result in zip(urls, pool.map(one, urls), strict=True):
             found[url] = result
+    finally:  # once one stops the import, the images not yet asked for are not asked for
+        pool.shutdown(cancel_futures=True)
     return found
 
 

@@ -8,7 +8,7 @@ a ``429``'s ``Retry-After`` says, retries a ``5xx`` or a dropped connection (or 
 address and what to do.
 Credentials (``ZENDESK_EMAIL`` and ``ZENDESK_API_TOKEN``) go in the ``Authorization`` header and nowhere
 else: no message, log line or report names them. Failures are a ``ZendeskError`` whose message names the
-address and the fix.
+address and the fix; an ``Unreachable`` one when it was still failing after every retry (importing again may do).
 """
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ USER_AGENT = "helpcentre-import-zendesk/1"
 
 class ZendeskError(RuntimeError):
     pass
+
+
+class Unreachable(ZendeskError):
+    """Still failing after every retry: a connection dropped or cut short, a ``5xx``, a ``429``."""
 
 
 @dataclass(frozen=True)
@@ -106,17 +110,21 @@ class Client:
                 return data
             except urllib.error.HTTPError as exc:
                 wait = retry_wait(url, exc, attempt, self.backoff, self.credentials is not None)
+            except http.client.InvalidURL as exc:  # a space in it, say: refused before sending, at every try
+                raise ZendeskError(
+                    f"{url}: cannot be requested as written ({exc}); correct that address in Zendesk's editor"
+                ) from None
             except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as exc:
                 if attempt == MAX_RETRIES:
                     cut = isinstance(exc, http.client.IncompleteRead)
                     reason = "its answers cut short" if cut else getattr(exc, "reason", None) or type(exc).__name__
-                    raise ZendeskError(
+                    raise Unreachable(
                         f"{url}: cannot reach it after {MAX_RETRIES + 1} tries ({reason}); check URL and the network,"
                         " then import again"
                     ) from None
                 wait = self.backoff * 2**attempt
             time.sleep(wait)
-        raise ZendeskError(f"{url}: still failing after {MAX_RETRIES + 1} tries; try again later")
+        raise Unreachable(f"{url}: still failing after {MAX_RETRIES + 1} tries; try again later")
 
     def json(self, url: str) -> dict:
         data = self._get(url, "application/json", MAX_JSON)
@@ -174,9 +182,9 @@ def retry_wait(url: str, exc: urllib.error.HTTPError, attempt: int, backoff: flo
         )
         raise ZendeskError(f"{url}: {status} {exc.reason}; {fix}") from None
     if status == 429:
-        raise ZendeskError(f"{url}: still rate-limited (429) after {MAX_RETRIES} waits; try again later")
+        raise Unreachable(f"{url}: still rate-limited (429) after {MAX_RETRIES} waits; try again later")
     if status >= 500:
-        raise ZendeskError(
+        raise Unreachable(
             f"{url}: Zendesk answered {status} {exc.reason} {MAX_RETRIES + 1} times; it may be down or busy:"
             " import again later"
         ) from None
