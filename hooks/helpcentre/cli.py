@@ -122,7 +122,7 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
         hashes = artefacts.script_hashes(staging, admin.APART)
         csp = artefacts.content_security_policy(hashes, artefacts.endpoint_origins(staging))
         try:
-            site = hosts.read(staging, site_url, csp, languages.of(root), editor.policies, editor.hashed)
+            site = hosts.read(staging, site_url, csp, languages.of(root), editor.folders)
             olds, old_problems = oldaddresses.from_project(root, staging, site.root_path)
             problems += old_problems
             site = dataclasses.replace(site, aliases=tuple(sorted((*site.aliases, *olds), key=lambda a: a.path)))

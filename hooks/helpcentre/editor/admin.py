@@ -22,6 +22,7 @@ from pathlib import Path
 from helpcentre.content import catalogue
 from helpcentre.core import languages, settings, strings
 from helpcentre.editor import config
+from helpcentre.release import hosts
 
 BUNDLE_DIR = "editor/dist"
 ENTRY = "editor.js"
@@ -64,8 +65,7 @@ class Added:
 
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    policies: dict[str, str] = field(default_factory=dict)
-    hashed: dict[str, str] = field(default_factory=dict)  # folder -> its hashed files' expression (HASHED)
+    folders: tuple[hosts.FolderRule, ...] = ()  # admin/: its policy and its hashed files' expression (HASHED)
     leave: frozenset[str] = frozenset()
 
 
@@ -132,7 +132,8 @@ def for_release(root: Path, site: Path, site_url: str, *, required: bool) -> Add
     target = site / ADMIN_DIR
     leave = {p.relative_to(site).as_posix() for p in target.rglob("*") if p.is_file()}
     leave -= {f"{ADMIN_DIR}/{name}" for name in opened}
-    return Added(policies={ADMIN_DIR: content_security_policy()}, hashed={ADMIN_DIR: HASHED}, leave=frozenset(leave))
+    rule = hosts.FolderRule(ADMIN_DIR, content_security_policy(), HASHED)
+    return Added(folders=(rule,), leave=frozenset(leave))
 
 
 def write(root: Path, site: Path, site_url: str) -> str | None:

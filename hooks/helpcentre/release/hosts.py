@@ -86,6 +86,16 @@ class Policy:
 
 
 @dataclass(frozen=True)
+class FolderRule:
+    """A folder of the site that brings its own rules (the web editor's ``admin/``): its Content-Security-Policy
+    and the expression its hashed files' addresses match (the rest of the folder is then revalidated)."""
+
+    folder: str  # in the site, like "admin"
+    csp: str
+    hashed: str = ""
+
+
+@dataclass(frozen=True)
 class Site:
     site_url: str
     root_path: str
@@ -102,11 +112,9 @@ def read(
     site_url: str,
     csp: str,
     langs: Languages,
-    policies: dict[str, str] | None = None,
-    hashed: dict[str, str] | None = None,
+    folders: tuple[FolderRule, ...] = (),
 ) -> Site:
-    """``policies``: folder in the site (``admin/``) -> its own Content-Security-Policy; ``hashed``: such a
-    folder -> the expression its hashed files' addresses match (the rest of it is then revalidated)."""
+    """``folders``: the folders of the site with rules of their own (``FolderRule``)."""
     root_path = urlsplit(site_url).path or "/"
     if not root_path.endswith("/"):
         root_path += "/"
@@ -123,12 +131,9 @@ def read(
             languages.append(Language(lang, root_path + folder, f"{root_path}{folder}404.html"))
     headers = (("Content-Security-Policy", csp), *SECURITY_HEADERS.items())
     ordered = tuple(sorted(aliases, key=lambda a: a.path))
-    hashed = {folder.strip("/"): pattern for folder, pattern in (hashed or {}).items()}
-    own = tuple(
-        Policy(root_path + folder.strip("/") + "/", text, hashed.get(folder.strip("/"), ""))
-        for folder, text in sorted((policies or {}).items())
-    )
-    globs = immutable_globs(site, root_path, hashed)
+    rules = sorted(folders, key=lambda rule: rule.folder.strip("/"))
+    own = tuple(Policy(root_path + rule.folder.strip("/") + "/", rule.csp, rule.hashed) for rule in rules)
+    globs = immutable_globs(site, root_path, {rule.folder.strip("/"): rule.hashed for rule in rules if rule.hashed})
     result = Site(site_url, root_path, csp, headers, tuple(languages), ordered, globs, own)
     refuse_unsafe(result)
     return result
