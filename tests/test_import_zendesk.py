@@ -302,9 +302,9 @@ def test_a_zendesk_outage_is_retried_and_one_that_lasts_stops_the_import_cleanly
 def test_an_image_cut_short_is_retried_and_one_always_cut_stops_the_import_cleanly(project):
     with ZendeskServer(HelpCentre()) as server:
         server.centre.__dict__.update(centre(server.url).__dict__)
-        # An address no request can carry (a space in it) is listed at once: no retry could fetch it, and none
-        # may turn it into a failure that stops every import.
-        shot = '<p><img src="/hc/article_attachments/4/my shot.png" alt="The shot"></p>'
+        # An address no request can carry (a control character pasted into it) is listed at once: no retry could
+        # fetch it, and none may turn it into a failure that stops every import.
+        shot = '<p><img src="/hc/article_attachments/4/my\x01shot.png" alt="The shot"></p>'
         server.centre.articles["en-us"][3]["body"] += shot
         before = tree(project.root)
         # The PNG's headers with its full Content-Length, then half its bytes and the connection closed.
@@ -320,7 +320,37 @@ def test_an_image_cut_short_is_retried_and_one_always_cut_stops_the_import_clean
         assert result.returncode == 0, result.stderr
         saved = project.root / "docs/en/keys-locking/how-do-i-change-the-keys-battery-1-now-vite/key.wordless.png"
         assert saved.read_bytes() == PNG
-        assert "my shot.png: cannot be requested as written" in (project.root / "dist/import-report.md").read_text()
+        assert "my\x01shot.png: cannot be requested as written" in (project.root / "dist/import-report.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("written", "named", "sent", "saved"),
+    [
+        ("123/my shot.png", "123/my shot.png", "123/my%20shot.png", "my-shot.png"),
+        ("124/écran-réglages.png", "124/écran-réglages.png", "124/%C3%A9cran-r%C3%A9glages.png", "ecran-reglages.png"),
+        ("125/my%20shot.png", "125/my shot.png", "125/my%20shot.png", "my-shot.png"),
+        ("126/shot.png?taille=plein écran", "126/shot.png", "126/shot.png?taille=plein%20%C3%A9cran", "shot.png"),
+    ],
+    ids=["space", "accents", "already-escaped", "query"],
+)
+def test_an_image_address_is_requested_percent_encoded_as_a_browser_requests_it(project, written, named, sent, saved):
+    # Bodies show file names as they were uploaded; a browser sends spaces and accents as UTF-8 %XX (an %XX
+    # already there as it is) and the server finds the file by the name decoded.
+    with ZendeskServer(HelpCentre()) as server:
+        server.centre.__dict__.update(centre(server.url).__dict__)
+        french = server.centre.articles["fr-ca"][0]
+        french["body"] += f'<p><img src="/hc/article_attachments/{written}" alt="Réglages"></p>'
+        server.centre.images[f"/hc/article_attachments/{named}"] = PNG
+        result = run_import(project, server.url)
+        assert result.returncode == 0, result.stderr
+        report = (project.root / "dist/import-report.md").read_text()
+        refused = [line for line in report.splitlines() if "docs/fr/" in line and "image not imported" in line]
+        assert f"/hc/article_attachments/{sent}" in server.centre.log, refused
+        assert not refused
+        folder = "docs/fr/keys-locking/how-do-i-change-the-keys-battery-1-now-vite"
+        assert (project.root / folder / saved).read_bytes() == PNG
+        fr = (project.root / "docs/fr/keys-locking/how-do-i-change-the-keys-battery-1-now-vite.md").read_text()
+        assert f"![Réglages](how-do-i-change-the-keys-battery-1-now-vite/{saved})" in fr
 
 
 def test_a_killed_import_leaves_docs_and_data_as_they_were(project):

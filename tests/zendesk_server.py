@@ -5,11 +5,13 @@ Shapes follow Zendesk's documented responses (and the examples of the public fac
 ``page_count``, ``count``, ``next_page``) or, for the locales in ``cursor``, cursor-paged (``meta.has_more``,
 ``meta.after_cursor``, ``links.next``); articles with ``id``, ``html_url``, ``title``, ``body``,
 ``locale``, ``source_locale``, ``outdated``, ``draft``, ``label_names``, ``position``, ``section_id``,
-``vote_sum``, ``vote_count``, ``updated_at``. Images under ``/hc/article_attachments/<id>/<name>``. Faults
-on demand: a ``429`` with ``Retry-After`` before the first article page, ``401`` without credentials, a
-malformed page, a ``404``, the articles lists (or an image) failing (a ``5xx``, a connection reset or an answer
-cut short) some times or always, a delay per request (to kill an import in the middle). Each request's path and
-arrival time are kept, so a test can see how long the importer waited before trying again.
+``vote_sum``, ``vote_count``, ``updated_at``. Images under ``/hc/article_attachments/<id>/<name>``, found as
+a real server finds a file: by its path decoded once (``my%20shot.png`` is ``my shot.png``, ``my%2520shot.png``
+a 404). Faults on demand: a ``429`` with ``Retry-After`` before the first article page, ``401`` without
+credentials, a malformed page, a ``404``, the articles lists (or an image) failing (a ``5xx``, a connection
+reset or an answer cut short) some times or always, a delay per request (to kill an import in the middle).
+Each request's path (as sent) and arrival time are kept, so a test can see what the importer asked for and how
+long it waited before trying again.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ class HelpCentre:
     categories: dict[str, list[dict]] = field(default_factory=dict)
     sections: dict[str, list[dict]] = field(default_factory=dict)
     articles: dict[str, list[dict]] = field(default_factory=dict)
-    images: dict[str, bytes] = field(default_factory=dict)  # path -> bytes
+    images: dict[str, bytes] = field(default_factory=dict)  # path as the file is named (spaces, accents) -> bytes
     cursor: set[str] = field(default_factory=set)  # locales whose lists are cursor-paged
     per_page: int = 2
     too_many_once: bool = False  # a 429 with Retry-After: 1 before the first articles page
@@ -84,8 +86,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, {"error": "InvalidEndpoint", "description": "Not found"})
         if centre.malformed and parts.path == centre.malformed:
             return self._raw(200, b'{"articles": [ {"id": 1,', "application/json")
-        if parts.path in centre.images:
-            return self._raw(200, centre.images[parts.path], "image/png")
+        if (named := urllib.parse.unquote(parts.path)) in centre.images:
+            return self._raw(200, centre.images[named], "image/png")
         path = parts.path.removeprefix("/api/v2/help_center/")
         if path == "locales.json":
             return self._send(200, {"locales": centre.locales, "default_locale": centre.default_locale})

@@ -76,7 +76,9 @@ def articles(
                 url = urllib.parse.urljoin(base, src)
                 if urllib.parse.urlsplit(url).netloc.lower() != host:
                     return None
-                urls.append(url)
+                # Encoded here, not at the request: "my shot.png" and "my%20shot.png" are one image, fetched once
+                # and, shown in both languages, one wordless file.
+                urls.append(images.percent_encoded(url))
                 used.append(len(urls) - 1)
                 return f"hcimg:{len(urls) - 1}"
 

@@ -110,7 +110,7 @@ class Client:
                 return data
             except urllib.error.HTTPError as exc:
                 wait = retry_wait(url, exc, attempt, self.backoff, self.credentials is not None)
-            except http.client.InvalidURL as exc:  # a space in it, say: refused before sending, at every try
+            except http.client.InvalidURL as exc:  # a control character in it: refused before sending, at every try
                 raise ZendeskError(
                     f"{url}: cannot be requested as written ({exc}); correct that address in Zendesk's editor"
                 ) from None
