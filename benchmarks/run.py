@@ -94,7 +94,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--preview-size", type=int, help="N of the preview rebuild (default: 1000, else the largest)")
     parser.add_argument("--preview-edits", type=int, default=2)
     parser.add_argument("--browser", choices=("auto", "on", "off"), default=os.environ.get("BENCH_BROWSER", "auto"))
-    parser.add_argument("--browser-repeats", type=int, default=3)
+    parser.add_argument("--browser-repeats", type=int, default=5)
     parser.add_argument("--work-dir", type=Path, help="keep the generated projects here (default: a temporary one)")
     parser.add_argument("--results-dir", type=Path, default=DEFAULT_RESULTS, help="where to write the results")
     parser.add_argument("--no-save", action="store_true", help="print the results instead of writing them")
