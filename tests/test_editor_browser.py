@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from editorrepo import FILL, READ, REPO, STORE, with_test_repo
 from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
 
 from helpcentre.editor import admin
 
@@ -51,8 +52,14 @@ def _read_back(page) -> dict[str, bytes]:
 
 def _until_saved(page, path: str, before: bytes, seconds: float = 30) -> dict[str, bytes]:
     deadline = time.monotonic() + seconds
+    files: dict[str, bytes] = {}
     while time.monotonic() < deadline:
-        files = _read_back(page)
+        try:
+            files = _read_back(page)
+        except PlaywrightError as exc:  # a file read while the editor rewrites it: read again, as after a save
+            if "NotReadableError" not in str(exc):
+                raise
+            files = {}
         if files.get(path, before) != before:
             return files
         page.wait_for_timeout(200)
