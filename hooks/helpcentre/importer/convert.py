@@ -124,8 +124,7 @@ def articles(
 
 def named(zendesk_id: int, item: dict) -> str:
     """An article as the help centre's team knows it: Zendesk id, locale and title (printable)."""
-    title = str(item.get("title") or "").encode("utf-8", "backslashreplace").decode("utf-8")
-    return f'Zendesk article {zendesk_id} ({item.get("locale")}) "{" ".join(title.split())}"'
+    return f'Zendesk article {zendesk_id} ({item.get("locale")}) "{files.printable(item.get("title"))}"'
 
 
 def _unwritable(title: str, labels: object) -> str | None:
@@ -135,7 +134,7 @@ def _unwritable(title: str, labels: object) -> str | None:
         return f"its title holds {broken}"
     for label in files.tags_of(labels)[0]:
         if broken := files.broken_character(label, "the article's labels in Zendesk"):
-            return f'its label "{label.encode("utf-8", "backslashreplace").decode()}" holds {broken}'
+            return f'its label "{files.printable(label)}" holds {broken}'
     return None
 
 

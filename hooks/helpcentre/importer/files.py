@@ -28,6 +28,11 @@ def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def printable(text: object) -> str:
+    """``text`` as a message shows it: spaces tidied, half of a character as its ``\\udXXX`` escape."""
+    return " ".join(str(text or "").encode("utf-8", "backslashreplace").decode("utf-8").split())
+
+
 def broken_character(text: str, retype_in: str = "Zendesk's editor") -> str | None:
     """What makes ``text`` unwritable as UTF-8 (half of a character Zendesk's JSON split), where, and where on
     Zendesk to retype it."""

@@ -192,7 +192,7 @@ def _writable(section: dict, locale: str) -> None:
     it) stops the import, named as the help centre's team knows it."""
     for part in ("name", "description"):
         if broken := files.broken_character(str(section.get(part) or "")):
-            name = " ".join(str(section.get("name") or "").encode("utf-8", "backslashreplace").decode().split())
+            name = files.printable(section.get("name"))
             raise MappingError(f'Zendesk section {section.get("id")} ({locale}) "{name}": its {part} holds {broken}')
 
 

@@ -18,13 +18,17 @@ function assistantOf(box) {
   return assistantModule.then(function (assistant) { assistant.setUp(box); return assistant; });
 }
 
-/* Until its modules have arrived, a question sent is kept and answered once they have. */
+/* A question sent before the assistant's modules arrived (before search.js too): answered once they have. */
+function askWhenReady(box) {
+  assistantOf(box).then(function (assistant) { assistant.ask(box); });
+}
+
 function awaitAssistant(box) {
   box.addEventListener("focusin", function () { assistantOf(box); });
   box.querySelector("form").addEventListener("submit", function (event) {
     if (stateOf(box).ready) return;
     event.preventDefault();
-    assistantOf(box).then(function (assistant) { assistant.ask(box); });
+    askWhenReady(box);
   });
   if (box.contains(document.activeElement)) assistantOf(box);
 }
@@ -42,7 +46,7 @@ window.hcSearch = {
   submit: function (event) {
     const box = event.target.closest("[data-hc='search'], [data-hc='assistant']");
     if (!box) return;
-    if (box.matches("[data-hc='assistant']")) assistantOf(box).then(function (assistant) { assistant.ask(box); });
+    if (box.matches("[data-hc='assistant']")) askWhenReady(box);
     else search(box, box.querySelector(".hc-search__input").value);
   }
 };
