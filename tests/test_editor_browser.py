@@ -50,14 +50,19 @@ def _read_back(page) -> dict[str, bytes]:
     return {path: base64.b64decode(data) for path, data in page.evaluate(READ, STORE).items()}
 
 
+# What reading the browser's private storage meets while the editor saves: a file being written, or one it
+# removed to write again (seen on a busy machine).
+_MID_SAVE = ("NotReadableError", "NotFoundError")
+
+
 def _until_saved(page, path: str, before: bytes, seconds: float = 30) -> dict[str, bytes]:
     deadline = time.monotonic() + seconds
     files: dict[str, bytes] = {}
     while time.monotonic() < deadline:
         try:
             files = _read_back(page)
-        except PlaywrightError as exc:  # a file read while the editor rewrites it: read again, as after a save
-            if "NotReadableError" not in str(exc):
+        except PlaywrightError as exc:  # a file read while the editor rewrites or replaces it: read again
+            if not any(name in str(exc) for name in _MID_SAVE):
                 raise
             files = {}
         if files.get(path, before) != before:
