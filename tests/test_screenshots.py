@@ -147,3 +147,21 @@ def test_a_source_over_five_megabytes_is_a_warning_with_its_size(tmp_path):
     site = new_site(tmp_path / "project", "screenshots", files={cover: padded}, build=False)
     check = site.cli("check")
     assert f"warning: image '{cover}' is 5.3 MB (over 5 MB); export it smaller" in check.stdout, check.stdout
+
+
+def test_a_screenshot_deleted_while_the_checks_run_is_a_problem_on_its_line_not_a_traceback(tmp_path):
+    # The walk of the trees (images.ondisk) and the reading of each file are apart: a writer's editor or a
+    # checkout can remove the file in between. Nothing is kept of it, so the next build looks again.
+    from helpcentre.checks import rules
+    from helpcentre.content import catalogue
+    from helpcentre.images import ondisk
+
+    site = new_site(tmp_path / "project", "screenshots", build=False)
+    cat, _ = catalogue.load(site.root, "docs")
+    walked = ondisk.walk(site.root, "docs", cat.languages.codes)
+    cover = "docs/en/keys-and-locking/key-battery/cover.png"
+    (site.root / cover).unlink()
+    problems = [str(p) for p in rules.run(site.root, "docs", cat, on_disk=walked) if cover in str(p)]
+    assert problems and all("could not be read" in p and "build again" in p for p in problems), problems
+    gone = str(site.root / cover)
+    assert not any(path == gone for path, _size, _mtime in files.inspected())  # not kept: looked at again

@@ -22,7 +22,7 @@ from helpcentre.content import catalogue, translations
 from helpcentre.core import languages
 from helpcentre.core.problems import errors_in, report
 from helpcentre.editor import admin
-from helpcentre.images import references
+from helpcentre.images import ondisk, references
 from helpcentre.importer import staging as import_staging
 from helpcentre.release import artefacts, hosts, oldaddresses, parallel, precompress, sitefolder
 from helpcentre.search import searchindex
@@ -163,7 +163,8 @@ def cmd_translations(root: Path, docs_dir: str, fmt: str, record_paths: list[str
         print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
         return 0
     print(translations.table(rows))
-    borrowed = list(references.borrowed_screenshots(root, docs_dir, cat.articles.values()))
+    on_disk = ondisk.walk(root, docs_dir, cat.languages.codes)
+    borrowed = list(references.borrowed_screenshots(on_disk, cat.articles.values(), cat.languages.default))
     if borrowed:
         print("\nTranslations still showing the original's screenshot (add theirs, or *.wordless.png):")
         print("\n".join(f"{path}:{line}: docs/{file}" for path, line, file in sorted(borrowed)))

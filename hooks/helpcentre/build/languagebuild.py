@@ -23,7 +23,7 @@ from helpcentre.core import settings
 from helpcentre.core.problems import ContentError, Problem, errors_in
 from helpcentre.core.settings import Settings
 from helpcentre.core.strings import Strings
-from helpcentre.images import inspected
+from helpcentre.images import inspected, ondisk
 from helpcentre.images.language import LanguageImages, cache_folder, collect, is_docs_image
 from helpcentre.pages import answerparts, generated, links, pageviews, sitefiles, teaser
 from helpcentre.pages.kinds import CATEGORY, HOME, src_uri
@@ -224,7 +224,8 @@ def _language_build(
     cat = read.catalogue
     strings = read.all_strings[lang]
     shown = [cat.shown(lang, article_id) for article_id in cat.ids]
-    images = collect(*project, lang, shown)
+    on_disk = read.images or ondisk.walk(*project, cat.languages.codes)
+    images = collect(on_disk, lang, shown)
     inspected.keep(images.cache)
     return LanguageBuild(
         lang=lang,

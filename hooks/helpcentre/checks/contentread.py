@@ -23,6 +23,7 @@ from helpcentre.checks import rules
 from helpcentre.content import catalogue
 from helpcentre.core.problems import Problem, errors_in
 from helpcentre.core.strings import load_strings
+from helpcentre.images import ondisk
 from helpcentre.search import synonyms
 
 
@@ -32,6 +33,7 @@ class ContentRead:
     problems: tuple[Problem, ...]
     all_strings: MappingProxyType
     synonyms: MappingProxyType  # lang -> synonyms.Synonyms
+    images: ondisk.ImagesOnDisk | None = None  # the image files found when the content was read
 
 
 _last_read: tuple[str, ContentRead] | None = None
@@ -41,23 +43,32 @@ _last_good: dict[str, ContentRead] = {}  # at most one entry: the project of thi
 def read(root: Path, docs_dir: str, *, checked: str | None = None) -> ContentRead:
     """The catalogue, problems and strings of ``root``, read again only when a file changed. With
     ``checked``, only that language's articles are checked one by one: another process of the same build
-    checks the others' (``parallel``)."""
+    checks the others' (``parallel``); such a process builds one language once, so it reads without the
+    fingerprint (a ``stat`` of every file of docs/ and data/) that only a second build in the process uses."""
     global _last_read
-    fingerprint = inputs_fingerprint(root, docs_dir) + f"\0{checked or ''}"
+    if checked is not None:
+        return _read(root, docs_dir, checked)
+    fingerprint = inputs_fingerprint(root, docs_dir)
     if _last_read is not None and _last_read[0] == fingerprint:
         return _last_read[1]
+    _last_read = (fingerprint, _read(root, docs_dir, None))
+    if _last_read[1].catalogue is not None and not errors_in(_last_read[1].problems):
+        _last_good.clear()
+        _last_good[_project(root, docs_dir)] = _last_read[1]
+    return _last_read[1]
+
+
+def _read(root: Path, docs_dir: str, checked: str | None) -> ContentRead:
     cat, problems = catalogue.load(root, docs_dir)
     all_strings, string_problems = load_strings(root)
     problems += string_problems
     word_groups, synonym_problems = synonyms.load_synonyms(root)
     problems += synonym_problems
+    on_disk = None
     if cat is not None:
-        problems += rules.run(root, docs_dir, cat, only=checked)
-    _last_read = (fingerprint, ContentRead(cat, tuple(problems), all_strings, word_groups))
-    if cat is not None and checked is None and not errors_in(problems):
-        _last_good.clear()
-        _last_good[_project(root, docs_dir)] = _last_read[1]
-    return _last_read[1]
+        on_disk = ondisk.walk(root, docs_dir, cat.languages.codes)
+        problems += rules.run(root, docs_dir, cat, only=checked, on_disk=on_disk)
+    return ContentRead(cat, tuple(problems), all_strings, word_groups, on_disk)
 
 
 def last_good(root: Path, docs_dir: str) -> ContentRead | None:

@@ -1,22 +1,21 @@
 """The checks of the images answers show: the file is there, is what its name says, is safe and not too heavy,
 and its alt text says what the screen shows.
 
-Reads each article's Markdown images (``images.references``) and their files (``images.files``, each read once);
-produces ``Problem`` values on the line of the image, with the fix. Also warns about image files under
-``docs/`` that no answer shows (one walk of the folder, once per run).
+Reads each article's Markdown images (``images.references``) and their files (found by ``images.ondisk``'s walk,
+each read once: ``images.files``); produces ``Problem`` values on the line of the image, with the fix. Also warns
+about image files of the language trees that no answer shows.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from helpcentre.content.catalogue import Article, Catalogue
 from helpcentre.core import languages
 from helpcentre.core.problems import Problem, error, shown, warning
 from helpcentre.images import files, references
+from helpcentre.images.ondisk import ImagesOnDisk
 
 _EXAMPLE = "![The sign-in form: enter your email and choose Continue](sign-in/form.png)"
 # Alt text a writer leaves by habit: names of the thing, not what it shows.
@@ -28,7 +27,7 @@ _PLACEHOLDER = re.compile(
 _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|heic|bmp|tiff?)$", re.IGNORECASE)
 
 
-def check(root: Path, docs_dir: str, catalogue: Catalogue, proses: Mapping, only: str | None) -> list[Problem]:
+def check(on_disk: ImagesOnDisk, catalogue: Catalogue, proses: Mapping, only: str | None) -> list[Problem]:
     """Every image problem: each article's images (only ``only``'s articles when set), and unused files."""
     problems: list[Problem] = []
     shown_files: set[str] = set()
@@ -37,25 +36,25 @@ def check(root: Path, docs_dir: str, catalogue: Catalogue, proses: Mapping, only
         prose = proses[key]
         if "![" not in prose and "<" not in prose:
             continue
-        refs = references.references(root, docs_dir, article.lang, article.rel_path, prose, article.body_line, default)
+        refs = references.references(on_disk, article.lang, article.rel_path, prose, article.body_line, default)
         shown_files.update(ref.file for ref in refs if ref.file)
         if only is None or article.lang == only:
-            problems += _article(root, docs_dir, article, prose, refs)
-    problems += _unused(root, docs_dir, shown_files)
+            problems += _article(on_disk, article, prose, refs)
+    problems += _unused(on_disk, catalogue.languages.codes, shown_files)
     return problems
 
 
-def _article(root: Path, docs_dir: str, article: Article, prose: str, refs: Iterable) -> list[Problem]:
+def _article(on_disk: ImagesOnDisk, article: Article, prose: str, refs: Iterable) -> list[Problem]:
     problems = [
         error(article.path, line, f"raw <img> tag; write the image as Markdown, like {_EXAMPLE}")
         for line in references.raw_images(prose, article.body_line)
     ]
     for ref in refs:
-        problems += _reference(root, docs_dir, article, ref)
+        problems += _reference(on_disk, article, ref)
     return problems
 
 
-def _reference(root: Path, docs_dir: str, article: Article, ref: references.Reference) -> list[Problem]:
+def _reference(on_disk: ImagesOnDisk, article: Article, ref: references.Reference) -> list[Problem]:
     path, line, name = article.path, ref.line, shown(ref.target, 80)
     if ref.remote:
         return [
@@ -93,11 +92,11 @@ def _reference(root: Path, docs_dir: str, article: Article, ref: references.Refe
         if not local.lower().endswith(references.SUFFIXES):
             return problems
         where = f"docs/{article.lang}/{local}"
-        default = languages.of(root).default
+        default = languages.of(on_disk.root).default
         if article.lang != default:
             where += f" (or docs/{default}/{local}, named *{references.WORDLESS}.png, for a screen without words)"
         return [*problems, error(path, line, f"image '{name}' is missing; add {where} or fix the path")]
-    image, refused = files.inspect_file(root / docs_dir / ref.file)
+    image, refused = on_disk.inspect(ref.file)
     if refused:
         problems.append(error(path, line, f"image 'docs/{ref.file}' {refused}"))
     elif heavy := files.too_big(image):
@@ -109,24 +108,14 @@ def _folder(article: Article) -> str:
     return article.rel_path[: -len(".md")]
 
 
-def _unused(root: Path, docs_dir: str, shown_files: set[str]) -> list[Problem]:
-    problems = []
-    for lang in languages.of(root).codes:
-        base = root / docs_dir / lang
-        for folder, _dirs, names in sorted(os.walk(base)):
-            # Strings, not a Path a file: 9,000 screenshots at 3,000 answers a language with two each.
-            below = os.path.relpath(folder, base).replace(os.sep, "/")
-            prefix = f"{lang}/" if below == "." else f"{lang}/{below}/"
-            for name in sorted(names):
-                if not name.lower().endswith(references.SUFFIXES):
-                    continue
-                rel = prefix + name
-                if rel not in shown_files:
-                    problems.append(
-                        warning(
-                            f"{docs_dir}/{rel}",
-                            1,
-                            "no answer shows this image; show it in an answer with ![alt text](file) or delete it",
-                        )
-                    )
-    return problems
+def _unused(on_disk: ImagesOnDisk, codes: Iterable[str], shown_files: set[str]) -> list[Problem]:
+    return [
+        warning(
+            f"{on_disk.docs_dir}/{rel}",
+            1,
+            "no answer shows this image; show it in an answer with ![alt text](file) or delete it",
+        )
+        for lang in codes
+        for rel in on_disk.in_tree(lang)
+        if rel not in shown_files
+    ]

@@ -17,6 +17,7 @@ from helpcentre.checks import images, placeholders, reviews, terms, typography
 from helpcentre.content.catalogue import Article, Catalogue
 from helpcentre.core.problems import Problem, error, warning
 from helpcentre.core.slugs import slugify
+from helpcentre.images import ondisk
 
 # Every pattern runs in linear time on any text: no two repeats that can match the same characters follow each
 # other, so a hostile article (a long line of '{#a', '](' or '<', thousands of blank lines) cannot stall a check.
@@ -35,16 +36,22 @@ _UNSAFE_FIX = "remove it: articles are Markdown only, scripts and embeds are not
 
 
 def run(
-    root: Path, docs_dir: str, catalogue: Catalogue, today: dt.date | None = None, only: str | None = None
+    root: Path,
+    docs_dir: str,
+    catalogue: Catalogue,
+    today: dt.date | None = None,
+    only: str | None = None,
+    on_disk: ondisk.ImagesOnDisk | None = None,
 ) -> list[Problem]:
     """Every problem of the content; with ``only``, the articles of that language alone are checked one by
-    one (the checks of the whole run all the same)."""
+    one (the checks of the whole run all the same). ``on_disk``: the image files, when the caller walked them."""
     today = today or dt.date.today()
     proses = {key: _blank_code(article.body) for key, article in catalogue.articles.items()}
     anchors = _anchor_index(catalogue, proses)
     problems: list[Problem] = _aliases(catalogue) + reviews.check(catalogue, today)
     preferred_terms, term_problems = terms.load_terms(root)
-    problems += term_problems + images.check(root, docs_dir, catalogue, proses, only)
+    on_disk = on_disk or ondisk.walk(root, docs_dir, catalogue.languages.codes)
+    problems += term_problems + images.check(on_disk, catalogue, proses, only)
     for snippet in catalogue.snippets.values():
         problems += _unsafe_markup(snippet.path, 1, _blank_code(snippet.text))
     for key, article in catalogue.articles.items():

@@ -9,6 +9,7 @@ never decoded. Problems are values (the reason and its fix), never an exception.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -141,16 +142,21 @@ def too_big(image: ImageFile) -> str | None:
 _read: dict[tuple[str, int, int], tuple[ImageFile | None, str | None]] = {}
 
 
-def inspect_file(path) -> tuple[ImageFile | None, str | None]:
-    """``inspect`` of the file at ``path``, read once per process while its size and time stay the same
-    (the checks and the build both ask; a wordless image is asked for by every language), or once across
-    builds with the entries ``inspected`` keeps in the image cache."""
-    stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
+def inspect_file(path: str, size: int, mtime_ns: int) -> tuple[ImageFile | None, str | None]:
+    """``inspect`` of the file at ``path``, of the size and modification time a walk of its folder found
+    (``ondisk``), read once per process while they stay the same (the checks and the build both ask; a wordless
+    image is asked for by every language), or once across builds with the entries ``inspected`` keeps in the
+    image cache."""
+    key = (path, size, mtime_ns)
     if key not in _read:
         if len(_read) > 50_000:
             _read.clear()
-        _read[key] = inspect(path.name, path.read_bytes())
+        try:
+            with open(path, "rb") as source:
+                raw = source.read()
+        except OSError:  # gone or unreadable since the walk: not kept, so the next build looks again
+            return None, "could not be read (moved, deleted or not readable while the build ran); build again"
+        _read[key] = inspect(os.path.basename(path), raw)
     return _read[key]
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from helpcentre.core import languages
 from helpcentre.core.problems import Problem, error
-from helpcentre.images import files, markup, references, variants
+from helpcentre.images import markup, ondisk, references, variants
 
 CACHE_VARIABLE = "HC_IMAGE_CACHE"  # where the encoded files are kept; default .cache/images in the project
 
@@ -31,7 +31,7 @@ class LanguageImages:
     docs_dir: str
     cache: Path
     plans: dict[str, variants.Plan] = field(default_factory=dict)  # by path in the language's tree
-    sources: dict[str, Path] = field(default_factory=dict)  # plan key -> source file
+    sources: dict[str, str] = field(default_factory=dict)  # plan key -> source file, docs-relative
     pending: list[tuple[str, Future]] = field(default_factory=list)
     folders: dict[str, str] = field(default_factory=dict)  # language -> its folder in the site ("fr/")
     _pool: ProcessPoolExecutor | None = None
@@ -48,7 +48,7 @@ class LanguageImages:
     def start(self, workers: int) -> int:
         """Start encoding the images missing from the cache; returns how many."""
         variants.clean_partials(self.cache)
-        missing = [(key, path) for key, path in self.sources.items() if not self._cached(key)]
+        missing = [(key, self.root / self.docs_dir / rel) for key, rel in self.sources.items() if not self._cached(key)]
         if not missing:
             return 0
         context = multiprocessing.get_context("forkserver")
@@ -63,7 +63,7 @@ class LanguageImages:
         problems = []
         for key, future in self.pending:
             if (refused := future.result()) is not None:
-                path = self.sources[key].relative_to(self.root).as_posix()
+                path = f"{self.docs_dir}/{self.sources[key]}"
                 problems.append(error(path, 1, refused))
         self.close()
         if not problems:
@@ -90,10 +90,11 @@ def _encode(source: Path, plan: variants.Plan, cache: Path) -> str | None:
     return None
 
 
-def collect(root: Path, docs_dir: str, lang: str, articles: Iterable, cache: Path | None = None) -> LanguageImages:
+def collect(on_disk: ondisk.ImagesOnDisk, lang: str, articles: Iterable, cache: Path | None = None) -> LanguageImages:
     """The images the ``articles`` shown in ``lang`` show (each article's Markdown body), planned from their
     headers. Files the checks refused are left as they are (the build stops on those errors anyway)."""
-    found = LanguageImages(lang, root, docs_dir, cache or cache_folder(root))
+    root = on_disk.root
+    found = LanguageImages(lang, root, on_disk.docs_dir, cache or cache_folder(root))
     default = languages.of(root).default
     for article in articles:
         body = article.full_body
@@ -101,14 +102,15 @@ def collect(root: Path, docs_dir: str, lang: str, articles: Iterable, cache: Pat
             continue
         for _line, _alt, target, _title in references.find(body, 1):
             local = references.local_path(article.rel_path, target)
-            file = references.resolve(root, docs_dir, lang, article.rel_path, target, default) if local else None
-            if file is None or local in found.plans:
+            if local is None or local in found.plans:
                 continue
-            image, _refused = files.inspect_file(root / docs_dir / file)
+            if (file := references.resolve_local(on_disk, lang, local, default)) is None:
+                continue
+            image, _refused = on_disk.inspect(file)
             if image is not None:
                 plan = variants.plan(file, image)
                 found.plans[local] = plan
-                found.sources[plan.key] = root / docs_dir / file
+                found.sources[plan.key] = file
     return found
 
 

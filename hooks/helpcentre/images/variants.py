@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import posixpath
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ class Plan:
 
 
 def plan(file: str, image: ImageFile) -> Plan:
-    stem = slugify(Path(file).stem.replace(".wordless", "")) or "image"
+    stem = slugify(posixpath.splitext(posixpath.basename(file))[0].replace(".wordless", "")) or "image"
     key = sha256(f"{image.digest} {SETTINGS}".encode()).hexdigest()
     if image.format == "SVG":
         return Plan(stem, key, "SVG", image.width, image.height, (), (), "svg")
@@ -140,16 +141,22 @@ def publish(cache: Path, plans: list[Plan], site_dir: Path) -> None:
     """Link (else copy) each plan's files from the cache into ``site_dir/assets/images``."""
     target = site_dir / FOLDER
     target.mkdir(parents=True, exist_ok=True)
-    for p in plans:
-        folder = entry(cache, p)
-        for width, ext in p.files():
-            source, dest = os.path.join(folder, f"{width}.{ext}"), os.path.join(target, p.name(width, ext))
-            try:  # one system call a file: tens of thousands at 3,000 answers with two screenshots each
-                os.link(source, dest)
-            except FileExistsError:
-                continue
-            except OSError:
-                shutil.copyfile(source, dest)
+    # Names relative to the open folder, sources as strings: one system call a file, tens of thousands at 3,000
+    # answers with two screenshots each, and the kernel walks no path to the site for each.
+    into = os.open(target, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for p in plans:
+            folder = f"{cache}/{p.key[:2]}/{p.key}/"
+            for width, ext in p.files():
+                source, name = f"{folder}{width}.{ext}", p.name(width, ext)
+                try:
+                    os.link(source, name, dst_dir_fd=into)
+                except FileExistsError:
+                    continue
+                except OSError:  # another file system, or one without links
+                    shutil.copyfile(source, target / name)
+    finally:
+        os.close(into)
 
 
 def clean_partials(cache: Path) -> None:

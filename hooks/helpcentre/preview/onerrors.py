@@ -65,7 +65,7 @@ def choose(root: Path, docs_dir: str, lang: str, setting_problems: list[Problem]
     if lang not in current.all_strings:
         return PreviewRead(None, _banner(problems))
     cat, left_out = _without_broken_articles(root, docs_dir, current)
-    read = ContentRead(cat, current.problems, current.all_strings, current.synonyms)
+    read = ContentRead(cat, current.problems, current.all_strings, current.synonyms, current.images)
     return PreviewRead(read, _banner(problems, left_out=left_out))
 
 
