@@ -3,7 +3,8 @@
 static-i18n's ``on_files`` (priority -100) makes a file per language of every file it is given: 9,000
 screenshots became 18,000 files to reconfigure, look up and drop again. The images package publishes them itself,
 so they leave MkDocs' files here, first; MkDocs' link resolution, which would warn about each one it no longer
-finds, is kept away from answers' local images by a Markdown extension. A separate hooks module because
+finds, is kept away from answers' local images by a Markdown extension; another makes a step's screenshot
+without trying every inline pattern on it (``helpcentre.images.alone``). A separate hooks module because
 ``helpcentre_hooks``' own ``on_files`` must run after static-i18n's.
 """
 
@@ -13,12 +14,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from helpcentre.images import hidden
+from helpcentre.images import alone, hidden
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not any(isinstance(extension, hidden.HiddenImages) for extension in config.markdown_extensions):
-        config.markdown_extensions.append(hidden.HiddenImages())
+    for extension in (hidden.HiddenImages, alone.AloneImages):
+        if not any(isinstance(added, extension) for added in config.markdown_extensions):
+            config.markdown_extensions.append(extension())
     return config
 
 

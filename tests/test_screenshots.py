@@ -10,11 +10,13 @@ import zlib
 from io import BytesIO
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
-from helpcentre.images import files
+from helpcentre.images import alone, files
 
-from conftest import BATTERY, SITES, new_site, run_cli
+from conftest import BATTERY, REPO, SITES, new_site, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +167,51 @@ def test_a_screenshot_deleted_while_the_checks_run_is_a_problem_on_its_line_not_
     assert problems and all("could not be read" in p and "build again" in p for p in problems), problems
     gone = str(site.root / cover)
     assert not any(path == gone for path, _size, _mtime in files.inspected())  # not kept: looked at again
+
+
+@pytest.fixture(scope="module")
+def site_markdown():
+    """The site's Markdown (mkdocs.yml's extensions) without ``images.alone``, and with it."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    made = [
+        markdown.Markdown(extensions=[*config.markdown_extensions, *extra], extension_configs=config.mdx_configs)
+        for extra in ((), (alone.AloneImages(),))
+    ]
+    return tuple(made)
+
+
+_TEXT = st.text(st.sampled_from("aZé 09:.,'\"&<>*_~^=[]()\\`+{}#!/-\t"), max_size=14)
+_IMAGE = st.builds(
+    lambda alt, src, title, after: f"![{alt}]({src}" + ("" if title is None else f' "{title}"') + ")" + after,
+    st.one_of(_TEXT, st.sampled_from(["The sign-in form: choose Continue", "L'écran « Recharge » : choisissez"])),
+    st.one_of(st.sampled_from(["form.png", "sign-in/form.wordless.png", "a b.png", "<x.png>", "x.png?v=1"]), _TEXT),
+    st.one_of(st.none(), _TEXT, st.just("The form")),
+    st.sampled_from(["", "", " ", "{: .wide }", " and text"]),
+)
+_PLACES = ("{}\n", "1. Open it.\n\n    {}\n\n2. Next.\n", "- a\n    {}\n", "Text\n\n{}\n\nMore\n", "> {}\n", "1. {}\n")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(image=_IMAGE, place=st.sampled_from(_PLACES))
+def test_a_step_screenshot_made_at_once_is_the_html_python_markdown_makes(site_markdown, image, place):
+    """``images.alone`` skips the inline patterns for an image alone in its paragraph: the HTML must not change."""
+    usual, quick = site_markdown
+    document = place.format(image)
+    usual.reset()
+    quick.reset()
+    assert quick.convert(document) == usual.convert(document)
+
+
+def test_a_step_screenshot_as_writers_write_it_takes_the_quick_way(site_markdown):
+    _, quick = site_markdown
+    made = quick.parser.blockprocessors["hc_alone_image"]
+    quick.reset()
+    quick.parser.state.set("detabbed")  # inside a step, as the list's indented block
+    try:
+        assert made.test(None, '![The sign-in form: enter your email](sign-in/form.png "The form")')
+        assert not made.test(None, "![The sign-in form](sign-in/form.png){: .wide }")
+    finally:
+        quick.parser.state.reset()
