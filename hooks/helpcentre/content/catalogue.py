@@ -9,6 +9,7 @@ language, and the orderings everything else needs (computed once, O(n log n)). B
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,10 +143,23 @@ def iter_sources(root: Path, docs_dir: str, codes: Iterable[str] = ()) -> Iterab
         base = root / docs_dir / lang
         if not base.is_dir():
             continue
-        for path in sorted(base.rglob("*.md")):
-            if path.is_file():
-                outside = path.is_symlink() and not path.resolve().is_relative_to(inside)
-                yield lang, path.relative_to(base).as_posix(), None if outside else path.read_bytes()
+        for rel, linked in sorted(_markdown_below(str(base), ""), key=lambda found: found[0].split("/")):
+            path = base / rel
+            outside = linked and not path.resolve().is_relative_to(inside)
+            yield lang, rel, None if outside else path.read_bytes()
+
+
+def _markdown_below(folder: str, rel: str) -> list[tuple[str, bool]]:
+    """(path relative to the tree, whether it is a symbolic link) of each Markdown file below ``folder``, as
+    ``Path.rglob("*.md")`` finds them (a linked folder is not entered), with one ``scandir`` a folder and no
+    ``Path`` a file: a tree holds a folder of screenshots an answer, thousands of them."""
+    found = []
+    for entry in os.scandir(folder):
+        if entry.is_dir() and not entry.is_symlink():
+            found += _markdown_below(entry.path, f"{rel}{entry.name}/")
+        elif entry.name.endswith(".md") and entry.is_file():
+            found.append((rel + entry.name, entry.is_symlink()))
+    return found
 
 
 def _outside(root: Path, docs_dir: str, lang: str, rel_path: str) -> Problem:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from helpcentre.images import markup
@@ -96,13 +97,8 @@ def parts(html: str) -> dict:
     # content is left out, or "" when it is unwrapped and its children go to its parent's node).
     stack: list[tuple[str, list | str | None]] = [("", root)]
     anchors: list[str] = []
-    shots = markup.shots(html)
-    skip_to = 0
-    for match in _TOKEN.finditer(html):
-        if match.start() < skip_to:
-            continue
-        if match.start() in shots:  # a screenshot: the box offers it, and loads it only when asked
-            skip_to, shot = shots[match.start()]
+    for match, shot in _tokens(html):
+        if shot is not None:  # a screenshot: the box offers it, and loads it only when asked
             target = _target(stack)
             if target is root:
                 anchors.append("")
@@ -163,6 +159,19 @@ def file(lang: str, entry: AnswerEntry) -> tuple[str, str]:
     """(site-relative path, JSON) of an article's answer file."""
     data = {"id": entry.id, "title": entry.title, "url": entry.url, "contact": entry.contact, **parts(entry.html)}
     return f"{folder(lang)}/{entry.id}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _tokens(html: str) -> Iterator[tuple[re.Match | None, dict | None]]:
+    """(token, None) for each of ``_TOKEN``'s tokens of ``html``, but (None, its data) for each screenshot in
+    place of its markup's tokens, which are never read (a dozen a screenshot)."""
+    position = 0
+    for start, (end, shot) in sorted(markup.shots(html).items()):
+        for match in _TOKEN.finditer(html, position, start):
+            yield match, None
+        yield None, shot
+        position = end
+    for match in _TOKEN.finditer(html, position):
+        yield match, None
 
 
 def _open(tag: str, attrs: str) -> tuple[list | None, list | None]:
