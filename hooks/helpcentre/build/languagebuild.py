@@ -23,7 +23,7 @@ from helpcentre.core import settings
 from helpcentre.core.problems import ContentError, Problem, errors_in
 from helpcentre.core.settings import Settings
 from helpcentre.core.strings import Strings
-from helpcentre.images import inspected, ondisk
+from helpcentre.images import inspected
 from helpcentre.images.language import LanguageImages, cache_folder, collect, is_docs_image
 from helpcentre.pages import answerparts, generated, links, pageviews, sitefiles, teaser
 from helpcentre.pages.kinds import CATEGORY, HOME, src_uri
@@ -199,7 +199,7 @@ def load(root: Path, docs_dir: str, lang: str, settings: Settings) -> tuple[Lang
     read = contentread.read(root, docs_dir, checked=parallel.checked_language())
     if errors_in(read.problems) or read.catalogue is None:
         raise ContentError(read.problems)
-    return _language_build(read, lang, settings, (root, docs_dir)), list(read.problems)
+    return _language_build(read, lang, settings), list(read.problems)
 
 
 def load_preview(
@@ -211,21 +211,18 @@ def load_preview(
     chosen = onerrors.choose(root, docs_dir, lang, setting_problems)
     if chosen.read is None:
         raise ContentError(chosen.banner.errors)
-    language_build = _language_build(chosen.read, lang, settings, (root, docs_dir))
+    language_build = _language_build(chosen.read, lang, settings)
     language_build.banner = chosen.banner
     if chosen.banner is not None:
         language_build.kept = frozenset(path.removeprefix(f"{docs_dir}/") for path in chosen.banner.kept)
     return language_build
 
 
-def _language_build(
-    read: contentread.ContentRead, lang: str, settings: Settings, project: tuple[Path, str]
-) -> LanguageBuild:
+def _language_build(read: contentread.ContentRead, lang: str, settings: Settings) -> LanguageBuild:
     cat = read.catalogue
     strings = read.all_strings[lang]
     shown = [cat.shown(lang, article_id) for article_id in cat.ids]
-    on_disk = read.images or ondisk.walk(*project, cat.languages.codes)
-    images = collect(on_disk, lang, shown)
+    images = collect(read.images, lang, shown)
     inspected.keep(images.cache)
     return LanguageBuild(
         lang=lang,

@@ -14,13 +14,13 @@ errors), every problem, and every language's strings.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
 from helpcentre.checks import rules
 from helpcentre.content import catalogue
+from helpcentre.core import folders, languages
 from helpcentre.core.problems import Problem, errors_in
 from helpcentre.core.strings import load_strings
 from helpcentre.images import ondisk
@@ -33,7 +33,7 @@ class ContentRead:
     problems: tuple[Problem, ...]
     all_strings: MappingProxyType
     synonyms: MappingProxyType  # lang -> synonyms.Synonyms
-    images: ondisk.ImagesOnDisk | None = None  # the image files found when the content was read
+    images: ondisk.ImagesOnDisk  # the image files found when the content was read
 
 
 _last_read: tuple[str, ContentRead] | None = None
@@ -64,9 +64,8 @@ def _read(root: Path, docs_dir: str, checked: str | None) -> ContentRead:
     problems += string_problems
     word_groups, synonym_problems = synonyms.load_synonyms(root)
     problems += synonym_problems
-    on_disk = None
+    on_disk = ondisk.walk(root, docs_dir, languages.of(root).codes)
     if cat is not None:
-        on_disk = ondisk.walk(root, docs_dir, cat.languages.codes)
         problems += rules.run(root, docs_dir, cat, only=checked, on_disk=on_disk)
     return ContentRead(cat, tuple(problems), all_strings, word_groups, on_disk)
 
@@ -85,21 +84,7 @@ def inputs_fingerprint(root: Path, docs_dir: str) -> str:
     # reading every file's bytes again cost a fifth of the reading it was meant to spare.
     digest = hashlib.blake2b(_project(root, docs_dir).encode())
     for folder in (docs_dir, "data"):
-        for rel, stat in sorted(_files_below(root / folder, folder)):
+        for rel, entry in sorted(folders.files_below(str(root / folder), f"{folder}/")):
+            stat = entry.stat()
             digest.update(f"\0{rel}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
-
-
-def _files_below(folder: Path | str, rel: str) -> list[tuple[str, os.stat_result]]:
-    """(path relative to the project, stat) of every file below ``folder``, with one scandir a folder."""
-    found = []
-    try:
-        entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError):
-        return found
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            found += _files_below(entry.path, f"{rel}/{entry.name}")
-        elif entry.is_file():
-            found.append((f"{rel}/{entry.name}", entry.stat()))
-    return found

@@ -9,7 +9,6 @@ language, and the orderings everything else needs (computed once, O(n log n)). B
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from helpcentre.content.article import KNOWN_KEYS, Article, read_article, source
 from helpcentre.content.contacts import Contact, load_contacts
 from helpcentre.content.sitedata import Category, load_categories, load_popularity
 from helpcentre.content.vehicles import NO_VEHICLES, Vehicles
-from helpcentre.core import languages
+from helpcentre.core import folders, languages
 from helpcentre.core.languages import Languages
 from helpcentre.core.problems import Problem, error, errors_in, shown
 
@@ -143,23 +142,11 @@ def iter_sources(root: Path, docs_dir: str, codes: Iterable[str] = ()) -> Iterab
         base = root / docs_dir / lang
         if not base.is_dir():
             continue
-        for rel, linked in sorted(_markdown_below(str(base), ""), key=lambda found: found[0].split("/")):
+        found = [(rel, entry) for rel, entry in folders.files_below(str(base)) if rel.endswith(".md")]
+        for rel, entry in sorted(found, key=lambda item: item[0].split("/")):  # in Path.rglob's order
             path = base / rel
-            outside = linked and not path.resolve().is_relative_to(inside)
+            outside = entry.is_symlink() and not path.resolve().is_relative_to(inside)
             yield lang, rel, None if outside else path.read_bytes()
-
-
-def _markdown_below(folder: str, rel: str) -> list[tuple[str, bool]]:
-    """(path relative to the tree, whether it is a symbolic link) of each Markdown file below ``folder``, as
-    ``Path.rglob("*.md")`` finds them (a linked folder is not entered), with one ``scandir`` a folder and no
-    ``Path`` a file: a tree holds a folder of screenshots an answer, thousands of them."""
-    found = []
-    for entry in os.scandir(folder):
-        if entry.is_dir() and not entry.is_symlink():
-            found += _markdown_below(entry.path, f"{rel}{entry.name}/")
-        elif entry.name.endswith(".md") and entry.is_file():
-            found.append((rel + entry.name, entry.is_symlink()))
-    return found
 
 
 def _outside(root: Path, docs_dir: str, lang: str, rel_path: str) -> Problem:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from helpcentre.core import folders
 from helpcentre.images import files
 
 _SUFFIXES = tuple(files.FORMATS)  # every format an answer may show
@@ -25,7 +26,7 @@ _SUFFIXES = tuple(files.FORMATS)  # every format an answer may show
 class ImagesOnDisk:
     root: Path
     docs_dir: str
-    found: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}))
+    found: Mapping[str, tuple[int, int]]
 
     def exists(self, rel: str) -> bool:
         return rel in self.found
@@ -47,20 +48,10 @@ class ImagesOnDisk:
 
 def walk(root: Path, docs_dir: str, codes: Iterable[str]) -> ImagesOnDisk:
     """The image files of each language's tree in ``codes``."""
-    found: dict[str, tuple[int, int]] = {}
-    for lang in codes:
-        _below(os.path.join(root, docs_dir, lang), f"{lang}/", found)
+    found = {
+        rel: (stat.st_size, stat.st_mtime_ns)
+        for lang in codes
+        for rel, entry in folders.files_below(os.path.join(root, docs_dir, lang), f"{lang}/")
+        if rel.lower().endswith(_SUFFIXES) and (stat := entry.stat())
+    }
     return ImagesOnDisk(root, docs_dir, MappingProxyType(found))
-
-
-def _below(folder: str, rel: str, found: dict[str, tuple[int, int]]) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError, PermissionError):
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            _below(entry.path, f"{rel}{entry.name}/", found)
-        elif entry.name.lower().endswith(_SUFFIXES) and entry.is_file():
-            stat = entry.stat()
-            found[rel + entry.name] = (stat.st_size, stat.st_mtime_ns)

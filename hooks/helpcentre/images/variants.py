@@ -146,7 +146,7 @@ def publish(cache: Path, plans: list[Plan], site_dir: Path) -> None:
     into = os.open(target, os.O_RDONLY | os.O_DIRECTORY)
     try:
         for p in plans:
-            folder = f"{cache}/{p.key[:2]}/{p.key}/"
+            folder = f"{entry(cache, p)}/"
             for width, ext in p.files():
                 source, name = f"{folder}{width}.{ext}", p.name(width, ext)
                 try:

@@ -64,8 +64,7 @@ class Synonyms:
     def expansions(self, text: str) -> tuple[str, ...]:
         """The members of the groups ``text`` uses (a member in the plural counts) that it does not contain
         itself, in list order."""
-        bases = self._bases
-        tokens = [bases.get(token) or self.base(token) for token in words(text, self.elisions)]
+        tokens = [self.base(token) for token in words(text, self.elisions)]
         present = set(tokens)
         found = present & self.single_words  # in C: most words of an article start no member
         for i in _positions(tokens, present & self.phrase_starts.keys()):
