@@ -75,13 +75,19 @@ def test_overlay_moves_every_file_and_the_later_build_wins(tmp_path):
     (first / "index.html").write_text("home")
     (later / "assets").mkdir(parents=True)
     (later / "assets" / "site.css").write_text("fr")
+    (later / "assets" / "shots").mkdir()  # a folder the first build lacks: moved whole
+    (later / "assets" / "shots" / "signup.0123456789ab.800.webp").write_text("webp")
     (later / "fr" / "my-account").mkdir(parents=True)
     (later / "fr" / "my-account" / "forgot-password.html").write_text("mot de passe")
     parallel.overlay(later, first)
     assert (first / "assets" / "site.css").read_text() == "fr"
     assert (first / "index.html").read_text() == "home"
     assert (first / "fr" / "my-account" / "forgot-password.html").read_text() == "mot de passe"
+    assert (first / "assets" / "shots" / "signup.0123456789ab.800.webp").read_text() == "webp"
     assert not [p for p in later.rglob("*") if p.is_file()]
+    parallel.overlay(first, tmp_path / "site")  # no site yet: the whole folder becomes it
+    assert (tmp_path / "site" / "fr" / "my-account" / "forgot-password.html").read_text() == "mot de passe"
+    assert not first.exists()
 
 
 @pytest.mark.parametrize(("value", "expected"), [("1", 1), ("3", 3), ("0", 1), ("two", 1)])

@@ -1,7 +1,7 @@
 """Writers' and release commands: ``python -m helpcentre.cli build|check`` (run by the Makefile).
 
 ``build`` runs a strict MkDocs build into a fresh folder beside ``site/`` (one process per language when
-the machine has the cores, see ``parallel``) and swaps it in only when the build succeeded, so a failed
+the machine has the cores, see ``build.wholesite``) and swaps it in only when the build succeeded, so a failed
 or killed build never leaves a half-written site (``sitefolder``). ``release`` adds the checks, each
 host's configuration (``hosts``) and the precompressed files (``precompress``). ``check`` reads all content
 without building and prints every problem, compiler-style, with a final count.
@@ -17,6 +17,7 @@ import os
 import sys
 from pathlib import Path
 
+from helpcentre.build import wholesite
 from helpcentre.checks import contentread, github, reviews
 from helpcentre.content import catalogue, translations
 from helpcentre.core import languages
@@ -25,7 +26,6 @@ from helpcentre.editor import admin
 from helpcentre.images import ondisk, references
 from helpcentre.importer import staging as import_staging
 from helpcentre.release import artefacts, hosts, oldaddresses, parallel, precompress, sitefolder
-from helpcentre.search import searchindex
 from helpcentre.writers import newarticle, pullrequest, translationdiff
 
 
@@ -40,54 +40,11 @@ def cmd_check(root: Path, docs_dir: str) -> int:
     return 1 if errors_in(problems) else 0
 
 
-# HC_RUNNER=properdocs: the same build run by ProperDocs, a fork of MkDocs 1.6 (tests/test_properdocs.py).
-RUNNER_VARIABLE = "HC_RUNNER"
-
-
-def _build_into(root: Path, staging: Path, extra_args: list[str]) -> bool:
-    """MkDocs' strict build into ``staging``, then the search index of each language. Pagefind runs once
-    the MkDocs processes have ended, one bundle at a time: the build's peak memory is then the larger of
-    the two steps, not their sum (searchindex)."""
-
-    def command(folder: Path) -> list[str]:
-        mkdocs_yml = str(root / "mkdocs.yml")
-        return [
-            sys.executable,
-            "-m",
-            os.environ.get(RUNNER_VARIABLE) or "mkdocs",
-            "build",
-            "--strict",
-            "--clean",
-            "-f",
-            mkdocs_yml,
-            "-d",
-            str(folder),
-            *extra_args,
-        ]
-
-    codes = languages.of(root).codes
-    with searchindex.records_folder() as records, searchindex.Indexing(Path(records), codes, staging) as indexing:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", searchindex.RECORDS_VARIABLE: records}
-        if not parallel.build(command, staging, codes, env, root, parallel.jobs(), built=indexing.start):
-            return False
-        return _index_search(indexing)
-
-
-def _index_search(indexing: searchindex.Indexing) -> bool:
-    try:
-        for lang, count in indexing.run():
-            print(f"INFO    -  helpcentre: indexed {count} '{lang}' articles for search", file=sys.stderr)
-    except searchindex.SearchIndexError as exc:
-        print(f"ERROR   -  {exc}", file=sys.stderr)
-        return False
-    return True
-
-
 def cmd_build(root: Path, site_dir: Path, extra_args: list[str]) -> int:
     """Strict build into a staging folder beside ``site_dir``, then exchanged with it in one step."""
     site_dir = _absolute(root, site_dir)
     with sitefolder.staged(site_dir) as staging:
-        if not _build_into(root, staging, extra_args):
+        if not wholesite.build_into(root, staging, extra_args):
             print(f"Build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
         sitefolder.swap(staging, site_dir)
@@ -111,7 +68,7 @@ def cmd_release(root: Path, site_dir: Path, archive: Path, extra_args: list[str]
     the previous site. ``require_editor`` (``make release``): no editor bundle is a failure, not a note."""
     site_dir, archive = _absolute(root, site_dir), _absolute(root, archive)
     with sitefolder.staged(site_dir) as staging:
-        if not _build_into(root, staging, extra_args):
+        if not wholesite.build_into(root, staging, extra_args):
             print(f"Release stopped: the build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
         site_url = _site_url(staging)

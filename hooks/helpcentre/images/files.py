@@ -140,6 +140,7 @@ def too_big(image: ImageFile) -> str | None:
 
 
 _read: dict[tuple[str, int, int], tuple[ImageFile | None, str | None]] = {}
+_opened = [0]  # files read by inspect_file in this process
 
 
 def inspect_file(path: str, size: int, mtime_ns: int) -> tuple[ImageFile | None, str | None]:
@@ -157,12 +158,18 @@ def inspect_file(path: str, size: int, mtime_ns: int) -> tuple[ImageFile | None,
         except OSError:  # gone or unreadable since the walk: not kept, so the next build looks again
             return None, "could not be read (moved, deleted or not readable while the build ran); build again"
         _read[key] = inspect(os.path.basename(path), raw)
+        _opened[0] += 1
     return _read[key]
 
 
 def known(path: str, size: int, mtime_ns: int, image: ImageFile | None, refused: str | None) -> None:
     """What an earlier build found in the file at ``path`` while it had that size and time."""
     _read[(path, size, mtime_ns)] = (image, refused)
+
+
+def opened() -> int:
+    """How many files ``inspect_file`` has read in this process (not those an earlier build made ``known``)."""
+    return _opened[0]
 
 
 def inspected() -> dict[tuple[str, int, int], tuple[ImageFile | None, str | None]]:

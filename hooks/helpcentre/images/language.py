@@ -4,8 +4,12 @@ of the files not yet in the cache, alongside the rest of the build.
 ``collect`` reads the answers ``lang`` shows (its own, or the original where a translation is missing) and the
 headers of their images: enough for every page's markup. ``start`` hands the images missing from the cache to
 worker processes (Pillow holds the interpreter's lock while it encodes: threads would take turns with MkDocs);
-``finish`` waits for them and links every file into the site. A source Pillow cannot decode although its
+``publish_cached`` links the files already in the cache into the site in a thread while MkDocs writes the
+pages; ``finish`` waits for both and links the files just encoded. A source Pillow cannot decode although its
 header read well is a ``Problem`` on the file, never a traceback.
+
+`make site` names in ``SHARED_VARIABLE`` one folder that every language's process publishes into, and moves it
+into the site once they have ended: a file is linked once, never moved from one language's output to the other's.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +26,7 @@ from helpcentre.core.problems import Problem, error
 from helpcentre.images import markup, ondisk, references, variants
 
 CACHE_VARIABLE = "HC_IMAGE_CACHE"  # where the encoded files are kept; default .cache/images in the project
+SHARED_VARIABLE = "HC_SHOTS_FOLDER"  # set by `make site`: the folder all languages publish into
 
 
 @dataclass
@@ -35,6 +40,8 @@ class LanguageImages:
     pending: list[tuple[str, Future]] = field(default_factory=list)
     folders: dict[str, str] = field(default_factory=dict)  # language -> its folder in the site ("fr/")
     _pool: ProcessPoolExecutor | None = None
+    _linking: ThreadPoolExecutor | None = None
+    _linked: Future | None = None  # the keys publish_cached links
 
     def html(self, rel_path: str, lang: str, html: str) -> str:
         """An answer's HTML with its images as readers get them (``rel_path`` in ``lang``'s tree)."""
@@ -58,28 +65,56 @@ class LanguageImages:
             self.pending.append((key, self._pool.submit(_encode, path, by_key[key], self.cache)))
         return len(missing)
 
+    def publish_cached(self, site_dir: Path) -> None:
+        """Start linking the images already in the cache into the site (called once MkDocs has emptied
+        ``site_dir``): a link is a system call, so the thread waits on the kernel while MkDocs holds the
+        interpreter. Tens of thousands of files at 3,000 answers with two screenshots each."""
+        encoding = {key for key, _ in self.pending}
+        ready = [p for p in self._named() if p.key not in encoding]
+        self._linking = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hc-publish")
+        self._linked = self._linking.submit(_publish, self.cache, ready, published_folder(site_dir))
+
     def finish(self, site_dir: Path) -> list[Problem]:
-        """Wait for the encoding, then link every image into ``site_dir``; the problems of undecodable files."""
+        """Wait for the encoding, then link every image not yet linked into ``site_dir``; the problems of
+        undecodable files."""
         problems = []
         for key, future in self.pending:
             if (refused := future.result()) is not None:
                 path = f"{self.docs_dir}/{self.sources[key]}"
                 problems.append(error(path, 1, refused))
+        linked = self._linked.result() if self._linked is not None else set()
         self.close()
         if not problems:
-            # One entry a name: the same content under two file names is encoded once and published under both.
-            named = {(p.stem, p.key): p for p in self.plans.values()}
-            variants.publish(self.cache, list(named.values()), site_dir)
+            rest = [p for p in self._named() if p.key not in linked]
+            variants.publish(self.cache, rest, published_folder(site_dir))
         return problems
+
+    def _named(self) -> list[variants.Plan]:
+        # One entry a name: the same content under two file names is encoded once and published under both.
+        return list({(p.stem, p.key): p for p in self.plans.values()}.values())
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._linking is not None:
+            self._linking.shutdown(wait=True)
+            self._linking, self._linked = None, None
         self.pending = []
 
     def _cached(self, key: str) -> bool:
         return (self.cache / key[:2] / key).is_dir()
+
+
+def _publish(cache: Path, plans: list[variants.Plan], target: Path) -> set[str]:
+    variants.publish(cache, plans, target)
+    return {p.key for p in plans}
+
+
+def published_folder(site_dir: Path) -> Path:
+    """Where this process links the images: the folder `make site` shares between languages, else the site's."""
+    shared = os.environ.get(SHARED_VARIABLE, "").strip()
+    return Path(shared) if shared else site_dir / variants.FOLDER
 
 
 def _encode(source: Path, plan: variants.Plan, cache: Path) -> str | None:

@@ -137,9 +137,9 @@ def _save(image: Image.Image, fmt: str, options: dict) -> bytes:
     return out.getvalue()
 
 
-def publish(cache: Path, plans: list[Plan], site_dir: Path) -> None:
-    """Link (else copy) each plan's files from the cache into ``site_dir/assets/images``."""
-    target = site_dir / FOLDER
+def publish(cache: Path, plans: list[Plan], target: Path) -> None:
+    """Link (else copy) each plan's files from the cache into ``target`` (the site's ``FOLDER``); a name already
+    there is the same content (the name holds its key)."""
     target.mkdir(parents=True, exist_ok=True)
     # Names relative to the open folder, sources as strings: one system call a file, tens of thousands at 3,000
     # answers with two screenshots each, and the kernel walks no path to the site for each.

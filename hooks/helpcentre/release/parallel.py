@@ -140,9 +140,18 @@ def _print(outcomes: list[Outcome]) -> None:
 
 
 def overlay(source: Path, target: Path) -> None:
-    """Move every file of ``source`` into the same place under ``target``, replacing what is there."""
-    for folder, _dirs, files in os.walk(source):
+    """Move every file of ``source`` into the same place under ``target``, replacing what is there. A folder
+    ``target`` lacks is moved whole, in one rename (a language's own folder of pages: thousands of files)."""
+    if not os.path.lexists(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(source, target)
+        return
+    for folder, dirs, files in os.walk(source):
         destination = target / Path(folder).relative_to(source)
         destination.mkdir(parents=True, exist_ok=True)
         for name in files:
             os.replace(Path(folder) / name, destination / name)
+        absent = [name for name in dirs if not os.path.lexists(destination / name)]
+        for name in absent:
+            os.rename(Path(folder) / name, destination / name)
+        dirs[:] = [name for name in dirs if name not in absent]
