@@ -21,7 +21,6 @@ from helpcentre.images import files
 NAME = "inspected.json"
 # Whatever changes an inspection's outcome: a change here makes every entry stale.
 VERSION = f"1 {files.MAX_BYTES} {files.MAX_SIDE} {files.MAX_PIXELS} {sorted(files.FORMATS.items())}"
-_loaded: dict[str, list] = {}
 _opened_before = [0]  # files.opened() when the entries were loaded
 
 
@@ -29,8 +28,6 @@ def remember(cache: Path) -> None:
     """Fill ``files``' table with the entries kept in ``cache`` (none when absent, unreadable or stale)."""
     entries = _read(cache / NAME)
     _opened_before[0] = files.opened()
-    _loaded.clear()
-    _loaded.update(entries)
     for path, (size, mtime, image, refused) in entries.items():
         files.known(path, size, mtime, files.ImageFile(*image) if image else None, refused)
 
@@ -43,8 +40,6 @@ def keep(cache: Path) -> None:
         path: [size, mtime, list(vars(image).values()) if image else None, refused]
         for (path, size, mtime), (image, refused) in files.inspected().items()
     }
-    if all(_loaded.get(path) == entry for path, entry in learnt.items()):
-        return
     merged = {**_read(cache / NAME), **learnt}
     cache.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(prefix=".inspected-", dir=cache)

@@ -41,7 +41,7 @@ class LanguageImages:
     folders: dict[str, str] = field(default_factory=dict)  # language -> its folder in the site ("fr/")
     _pool: ProcessPoolExecutor | None = None
     _linking: ThreadPoolExecutor | None = None
-    _linked: Future | None = None  # the keys publish_cached links
+    _linked: Future | None = None  # publish_cached's linking of every image but those being encoded
 
     def html(self, rel_path: str, lang: str, html: str) -> str:
         """An answer's HTML with its images as readers get them (``rel_path`` in ``lang``'s tree)."""
@@ -55,14 +55,15 @@ class LanguageImages:
     def start(self, workers: int) -> int:
         """Start encoding the images missing from the cache; returns how many."""
         variants.clean_partials(self.cache)
-        missing = [(key, self.root / self.docs_dir / rel) for key, rel in self.sources.items() if not self._cached(key)]
+        by_key = {p.key: p for p in self.plans.values()}
+        missing = [p for p in by_key.values() if not variants.entry(self.cache, p).is_dir()]
         if not missing:
             return 0
         context = multiprocessing.get_context("forkserver")
         self._pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(missing))), mp_context=context)
-        by_key = {p.key: p for p in self.plans.values()}
-        for key, path in missing:
-            self.pending.append((key, self._pool.submit(_encode, path, by_key[key], self.cache)))
+        for p in missing:
+            source = self.root / self.docs_dir / self.sources[p.key]
+            self.pending.append((p.key, self._pool.submit(_encode, source, p, self.cache)))
         return len(missing)
 
     def publish_cached(self, site_dir: Path) -> None:
@@ -72,7 +73,7 @@ class LanguageImages:
         encoding = {key for key, _ in self.pending}
         ready = [p for p in self._named() if p.key not in encoding]
         self._linking = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hc-publish")
-        self._linked = self._linking.submit(_publish, self.cache, ready, published_folder(site_dir))
+        self._linked = self._linking.submit(variants.publish, self.cache, ready, published_folder(site_dir))
 
     def finish(self, site_dir: Path) -> list[Problem]:
         """Wait for the encoding, then link every image not yet linked into ``site_dir``; the problems of
@@ -82,10 +83,12 @@ class LanguageImages:
             if (refused := future.result()) is not None:
                 path = f"{self.docs_dir}/{self.sources[key]}"
                 problems.append(error(path, 1, refused))
-        linked = self._linked.result() if self._linked is not None else set()
+        encoded, linking = {key for key, _ in self.pending}, self._linked
+        if linking is not None:
+            linking.result()  # its failure (a full disk) is the build's
         self.close()
         if not problems:
-            rest = [p for p in self._named() if p.key not in linked]
+            rest = [p for p in self._named() if linking is None or p.key in encoded]
             variants.publish(self.cache, rest, published_folder(site_dir))
         return problems
 
@@ -101,14 +104,6 @@ class LanguageImages:
             self._linking.shutdown(wait=True)
             self._linking, self._linked = None, None
         self.pending = []
-
-    def _cached(self, key: str) -> bool:
-        return (self.cache / key[:2] / key).is_dir()
-
-
-def _publish(cache: Path, plans: list[variants.Plan], target: Path) -> set[str]:
-    variants.publish(cache, plans, target)
-    return {p.key for p in plans}
 
 
 def published_folder(site_dir: Path) -> Path:
