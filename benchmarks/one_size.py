@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 from pathlib import Path
 
-from . import browser, builds, corpus, figures, preview, profiling, weights
+from . import browser, builds, corpus, figures, preview, profiling, setaside, weights
 from .projects import Projects, write_projects
 from .settings import BUILD_TIMEOUT_S, BenchError, Settings, log
 from .vocabulary import CONTACT_MARKER, LANGUAGES
@@ -58,10 +57,9 @@ def corpus_facts(generated: corpus.Corpus) -> dict:
 
 
 def build_once(project: Path, variant: str, out: Path, logs: Path, label: str) -> builds.BuildRun:
-    if out.exists():
-        shutil.rmtree(out)
-    # The disk's pending work (the last output removed: 27,000 links of screenshots at N = 3,000; the files an
-    # earlier stage wrote) is done before the clock starts, not charged to whichever build comes next.
+    setaside.set_aside(out)  # not deleted: a deletion slows the next builds' file creation (setaside)
+    # The disk's pending work (the files an earlier build or stage wrote) is done before the clock starts, not
+    # charged to whichever build comes next.
     os.sync()
     env = builds.build_env(project, variant)
     command = builds.timed_command(project, out, variant)
@@ -212,5 +210,5 @@ def run_size(size: int, settings: Settings) -> tuple[dict, dict | None, dict | N
     if problems:
         log(f"  search index problems, {work} kept for a look: {problems[:3]}")
     elif not settings.keep_work:
-        shutil.rmtree(work, ignore_errors=True)
+        setaside.set_aside(work)
     return result, profile, previewed

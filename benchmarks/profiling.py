@@ -10,17 +10,16 @@ share, and every run. Where the time goes inside a build is for cProfile by hand
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from . import setaside
 from .builds import OURS, build_env, hooks_events, hooks_timed_command, hooks_timing, run_process
 from .settings import BUILD_TIMEOUT_S, BenchError, log
 
 
 def profile_result(project: Path, work: Path, size: int, repeats: int) -> dict:
     out = work / "out-profile"
-    if out.exists():
-        shutil.rmtree(out)
+    setaside.set_aside(out)
     env = build_env(project, OURS)
     timings = []
     for attempt in range(1, repeats + 1):
@@ -34,7 +33,7 @@ def profile_result(project: Path, work: Path, size: int, repeats: int) -> dict:
         timing = hooks_timing(timed.output) if timed.returncode == 0 else None
         if timing is None:
             raise BenchError(f"timed build failed:\n{timed.output[-3000:]}")
-        shutil.rmtree(out, ignore_errors=True)
+        setaside.set_aside(out)
         timings.append((*timing, hooks_events(timed.output)))
         log(f"  timed: {timing[0]:.1f} s of {timing[1]:.1f} s in our hooks ({timing[0] / timing[1]:.0%}), no profiler")
     # The median run by share: one build's writes now and then wait on the disk (measured here: on_post_build

@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, budgets, collector_load, corpus, environment, measured, one_size, report, stages
+from . import browser, budgets, collector_load, corpus, environment, measured, one_size, report, setaside, stages
 from .settings import BenchError, Settings, log
 
 DEFAULT_SIZES = (100, 1000, 3000)
@@ -204,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make bench: {exc}", file=sys.stderr)
         return 1
     finally:
+        setaside.remove(work_dir)  # once nothing is timed any more (setaside)
         if temporary and finished:
             shutil.rmtree(work_dir, ignore_errors=True)
         elif temporary:

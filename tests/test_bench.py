@@ -18,7 +18,7 @@ from conftest import LANGS, REPO
 
 sys.path.insert(0, str(REPO))
 
-from benchmarks import budgets, builds, corpus, one_size, profiling, projects, settings, shot_page, stages
+from benchmarks import budgets, builds, corpus, one_size, profiling, projects, setaside, settings, shot_page, stages
 from benchmarks.image_builds import measure as measure_images
 
 SIZE = 10
@@ -60,6 +60,11 @@ def test_one_timed_build_of_ours_is_weighed_and_checked_against_the_budgets(tmp_
         assert search["index_bytes"] > 0 and search["first_query_bytes_estimate"] > 0
 
     profile = profiling.profile_result(project, tmp_path, SIZE, 1)  # one more build, our hooks clocked
+    # Its output is set aside, not deleted, while builds may still be timed (a deletion slows the next builds
+    # on this machine's disk: setaside); the end of the run removes it.
+    assert [p.name.startswith("out-profile-") for p in (tmp_path / setaside.FOLDER).iterdir()] == [True]
+    setaside.remove(tmp_path)
+    assert not (tmp_path / setaside.FOLDER).exists() and out.is_dir()
     results = {"sizes": {str(SIZE): {builds.OURS: figures}}, "profile": profile, "settings": {"browser": False}}
     measured = budgets.measured(results)
     checked = {key: budgets.check(budgets.RULES[key], measured) for key in OURS_ALONE}
