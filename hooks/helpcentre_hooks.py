@@ -11,14 +11,13 @@ recommended list need answers that MkDocs converts one page at a time:
 - ``on_files`` (after static-i18n's, which only then has chosen this language's files) adds the
   generated home and category pages;
 - ``on_nav`` lists home and categories only, so a page's size never grows with the number of articles;
-- ``on_page_markdown`` puts each snippet's text in place of its ``[[snippet key]]`` line, so the
-  converted answer (and the teasers and search records made from it) holds the text;
+- ``on_page_markdown`` puts each snippet's text in place of its ``[[snippet key]]`` line (teasers and search
+  records are made from the converted answer);
 - ``on_page_content`` keeps each answer's HTML, converted once; category pages reuse it;
 - ``on_env``, once every page is converted, places contact blocks and builds the views of the whole
   language in one pass, rendering through MkDocs' own Jinja environment (``helpcentre.pages.renderer``);
 - ``on_page_context`` hands each template the view of its page;
 - ``on_post_build`` writes the files MkDocs does not (``helpcentre.pages.sitefiles``) and the search index.
-
 Each event reads what MkDocs gives it, hands off to ``helpcentre`` and keeps MkDocs' objects to itself.
 """
 
@@ -42,7 +41,7 @@ from mkdocs.structure.pages import Page
 from helpcentre.build import languagebuild
 from helpcentre.core import languages
 from helpcentre.importer import staging as import_staging
-from helpcentre.pages import cars, htmlfix, links, minify, sitefiles, structured
+from helpcentre.pages import htmlfix, links, sitefiles, structured
 from helpcentre.pages.renderer import Renderer
 from helpcentre.preview import memory
 from helpcentre.release import parallel
@@ -63,8 +62,7 @@ class _State:
 _state: _State | None = None
 _preview: memory.PreviewMemory | None = None  # only for `mkdocs serve --dirty` (make serve)
 _serving = False  # `mkdocs serve`: a preview when not strict (make serve)
-# Shown only in a preview: a strict build leaves the banner's stylesheet out of the site.
-_PREVIEW_CSS = "assets/hc/preview.css"
+_PREVIEW_CSS = "assets/hc/preview.css"  # shown only in a preview: a strict build leaves it out of the site
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -216,10 +214,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     if problems := language_build.images.finish(site_dir):
         raise PluginError("content errors:\n" + "\n".join(map(str, problems)))
-    sitefiles.write(site_dir, language_build.extra_files(config.site_url or ""))
-    sitefiles.write(site_dir, minify.scripts(site_dir))
-    sitefiles.write(site_dir, minify.stylesheets(site_dir))
-    sitefiles.write(site_dir, cars.stylesheet(site_dir, language_build.catalogue.vehicles))
+    languagebuild.write_site_files(language_build, site_dir, config.site_url or "")
     if language_build.lang != language_build.catalogue.languages.default:
         sitefiles.write(site_dir, [(f"{language_build.lang}/404.html", _not_found_page(state, config))])
     digests = _preview.index_digests if _preview is not None else None

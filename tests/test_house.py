@@ -1,7 +1,8 @@
-"""The house a newcomer finds their way in: packages in one order, no import cycle, modules and classes small.
+"""The house a newcomer finds their way in: packages in one order, no import cycle, modules and classes small,
+every test file placed in tests/README.md.
 
-Reads the source of ``hooks/helpcentre`` with ``ast`` (imports under ``TYPE_CHECKING`` count like any other)
-and README's map of the packages.
+Reads the source of ``hooks/helpcentre`` with ``ast`` (imports under ``TYPE_CHECKING`` count like any other),
+every other module of ours for its size, README's map of the packages and tests/README.md.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import helpcentre
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "hooks" / "helpcentre"
+OURS = ("hooks", "scripts", "benchmarks", "collector", "tests")
 MAX_MODULE_LINES = 300
 MAX_CLASS_LINES = 120
 
@@ -93,7 +95,8 @@ def test_no_import_cycle():
 
 def test_modules_and_classes_are_small():
     too_long = []
-    for path in sorted(PACKAGE.rglob("*.py")):
+    # Every module of ours: the package, the MkDocs hooks beside it, the tools, the collector and the tests.
+    for path in sorted(p for folder in OURS for p in (ROOT / folder).rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         rel = path.relative_to(ROOT)
         if text.count("\n") > MAX_MODULE_LINES:
@@ -102,6 +105,11 @@ def test_modules_and_classes_are_small():
             if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > MAX_CLASS_LINES:
                 too_long.append(f"{rel}: class {node.name} has {node.end_lineno - node.lineno + 1} lines")
     assert not too_long, "\n".join(too_long)
+
+
+def test_the_tests_readme_names_every_test_file():
+    readme = (ROOT / "tests" / "README.md").read_text(encoding="utf-8")
+    assert [p.name for p in sorted((ROOT / "tests").glob("test_*.py")) if f"`{p.name}`" not in readme] == []
 
 
 def test_readme_maps_the_packages_in_their_order():

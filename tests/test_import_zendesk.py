@@ -1,95 +1,17 @@
-"""make import-zendesk against a local help centre answering as Zendesk's Help Center API does."""
+"""make import-zendesk against a local help centre answering as Zendesk's Help Center API does: what it writes."""
 
 from __future__ import annotations
-
-import hashlib
-import os
-import platform
-import shutil
-import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 import yaml
 
-from zendesk_server import PNG, HelpCentre, ZendeskServer, article, category, section
-
-HOSTILE = (
-    '<p style="font-family:Arial">To change the <span style="color:red"><strong>key battery</strong></span>:'
-    "&nbsp;&nbsp;&nbsp;follow these steps.<ol><li>Open <b>Settings</b>.<br>Then wait.</li>"
-    "<li>Choose <strong>Reset</strong></li></ol></p><p><h3>Before you start</h3></p>"
-    '<p onclick="evil()">See <a href="{url}/hc/en-us/articles/102-Other">the other answer</a>,'
-    ' <a href="{url}/hc/en-us/articles/999-Gone">an old one</a> and <a href="javascript:alert(1)">this</a>.</p>'
-    '<p>All <a href="{url}/hc/en-us/sections/20-Keys-locking">key answers</a>, <a href="/hc/en-us/categories/10">'
-    'General</a>, <a href="{url}/hc/en-us/sections/77-Gone">an old section</a>, <a href="{url}/hc/en-us/categories'
-    '/88-Gone#top">an old category</a>.</p>'
-    "<script>alert(1)</script><style>p{{color:red}}</style>"
-    '<iframe src="https://www.youtube.com/embed/abc123"></iframe>'
-    '<p><img src="/hc/article_attachments/1/key.png" alt="The key, battery side up"></p>'
-    '<p><img src="/hc/article_attachments/2/missing.png" alt="Gone"></p>'
-    '<p><img src="/hc/article_attachments/3/noalt.png"></p>'
-    '<p><img src="https://cdn.example.com/wiring.png" alt="The wiring"></p>'
-    "<p>Text &lt;script&gt;x&lt;/script&gt; [a](https://e.example) &amp;copy;</p>"
-    "<table><tr><th>Model</th><th>Battery</th></tr><tr><td>Cooper</td><td>CR2032</td></tr></table>"
-)
-
-
-def centre(url: str) -> HelpCentre:
-    hc = HelpCentre(cursor={"fr-ca"}, too_many_once=True, per_page=1)
-    hc.categories = {"en-us": [category(url, 10, "en-us", "General")], "fr-ca": [category(url, 10, "fr-ca", "Général")]}
-    hc.sections = {
-        "en-us": [section(url, 20, "en-us", 10, "Keys & locking", "Your key and its battery.")],
-        "fr-ca": [section(url, 20, "fr-ca", 10, "Clés et verrouillage", "Votre clé et sa pile.")],
-    }
-    title = 'How do I change the key\'s "battery": #1 *now* « vite »?'
-    hc.articles = {
-        "en-us": [
-            article(url, 101, "en-us", 20, title, HOSTILE.format(url=url), label_names=["battery", "key"], position=1),
-            article(url, 102, "en-us", 20, "What is the other answer?", "<p>The other answer.</p>", position=2),
-            article(url, 103, "en-us", 20, "Draft answer?", "<p>Not yet.</p>", draft=True),
-            article(url, 104, "en-us", 20, "Only in English?", "<p>English only.</p>", position=3),
-        ],
-        "fr-ca": [
-            article(url, 101, "fr-ca", 20, "Comment changer la pile : « vite » ?",
-                    '<p>Suivez ces étapes&nbsp;: <img src="/hc/article_attachments/1/key.png" alt="La clé"></p>'),
-            article(url, 102, "fr-ca", 20, "Quelle est l'autre réponse ?", "<p>L'autre.</p>", outdated=True),
-        ],
-    }  # fmt: skip
-    hc.images = {"/hc/article_attachments/1/key.png": PNG, "/hc/article_attachments/3/noalt.png": PNG}
-    return hc
+from importing import centre, run_import, stamps, tree
+from zendesk_server import PNG, HelpCentre, ZendeskServer, category
 
 
 @pytest.fixture
 def project(make_site):
     return make_site(build=False)
-
-
-def run_import(project, url, env=None, **extra):
-    env = {"ZENDESK_BACKOFF": "0.05", "ZENDESK_RATE": "0", **(env or {})}
-    args = ["import-zendesk", "--url", url, *[f"--{k}={v}" for k, v in extra.items()]]
-    return project.cli(*args, env=env)
-
-
-def stamps(root: Path) -> dict[str, tuple[int, int]]:
-    """Each file's inode and modification time: a file rewritten with the same bytes changes them."""
-    return {
-        p.relative_to(root).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
-        for folder in ("docs", "data")
-        for p in sorted((root / folder).rglob("*"))
-        if p.is_file()
-    }
-
-
-def tree(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for folder in ("docs", "data")
-        for p in sorted((root / folder).rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_import_maps_articles_translations_images_and_old_addresses(project):
@@ -176,36 +98,6 @@ def test_locales_map_to_languages_and_two_of_one_language_wait_for_locales(proje
         assert "Locales not imported (no language here): en-gb, de" in report
 
 
-@pytest.mark.parametrize("fault", ["401", "malformed", "404", "no locales"])
-def test_a_failed_import_leaves_docs_and_data_as_they_were(project, fault):
-    with ZendeskServer(HelpCentre()) as server:
-        server.centre.__dict__.update(centre(server.url).__dict__)
-        before = tree(project.root)
-        url = server.url
-        if fault == "401":
-            server.centre.auth = ("writer@example.com", "s3cret-token")
-        elif fault == "malformed":
-            server.centre.malformed = "/api/v2/help_center/fr-ca/articles.json"
-        elif fault == "404":
-            server.centre.missing = "/api/v2/help_center/fr-ca/sections.json"
-        else:
-            server.centre.locales = []
-        result = run_import(project, url)
-        assert result.returncode == 1
-        assert "Nothing was imported" in result.stderr and "Traceback" not in result.stderr
-        assert tree(project.root) == before
-        fix = {"401": "ZENDESK_EMAIL and ZENDESK_API_TOKEN", "malformed": "the answer is not JSON",
-               "404": "404 Not Found; is URL", "no locales": "no locales; is URL"}[fault]  # fmt: skip
-        assert fix in result.stderr
-        if fault == "401":
-            good = {"ZENDESK_EMAIL": "writer@example.com", "ZENDESK_API_TOKEN": "s3cret-token"}
-            ok = run_import(project, server.url, env=good)
-            assert ok.returncode == 0, ok.stderr
-            written = "".join((project.root / p).read_text(errors="replace") for p in tree(project.root))
-            assert "s3cret-token" not in written + ok.stdout + ok.stderr
-            assert "s3cret-token" not in (project.root / "dist/import-report.md").read_text()
-
-
 @pytest.mark.parametrize("body", ["broken character", "nested too deep"])
 def test_a_body_that_cannot_convert_stops_the_import_naming_the_article_and_the_fix(project, body):
     with ZendeskServer(HelpCentre()) as server:
@@ -266,63 +158,6 @@ def test_a_zendesk_category_name_holding_half_a_character_imports_without_its_un
         assert not [address for address in home if "\ud83d" in address]  # make release could not write it
 
 
-def test_a_503s_retry_after_is_waited_though_the_importers_own_pause_is_shorter(project):
-    with ZendeskServer(HelpCentre()) as server:
-        server.centre.__dict__.update(centre(server.url).__dict__)
-        # The first articles list answers 503 with Retry-After: 1; the importer's own pause is 0.05 s
-        # (run_import's ZENDESK_BACKOFF) and no pacing (ZENDESK_RATE=0), so only Retry-After can hold it back.
-        # No 429 first: its own second would only slow the test.
-        server.centre.too_many_once, server.centre.failing = False, 1
-        result = run_import(project, server.url)
-        assert result.returncode == 0, result.stderr
-        log, times = server.centre.log, server.centre.times
-        failed = next(i for i, path in enumerate(log) if path.split("?")[0].endswith("/articles.json"))
-        assert log[failed + 1] == log[failed]  # the next request is its retry
-        waited = times[failed + 1] - times[failed]
-        assert waited >= 1.0, f"retried {waited:.2f} s after the 503; Zendesk asked for 1 s"
-
-
-@pytest.mark.parametrize("failure", ["503", "502", "500", "reset", "cut"])
-def test_a_zendesk_outage_is_retried_and_one_that_lasts_stops_the_import_cleanly(project, failure):
-    with ZendeskServer(HelpCentre()) as server:
-        server.centre.__dict__.update(centre(server.url).__dict__)
-        before = tree(project.root)
-        server.centre.failure, server.centre.failing = failure, -1  # every articles list fails
-        result = run_import(project, server.url)
-        assert result.returncode == 1 and "Traceback" not in result.stderr
-        assert "Nothing was imported" in result.stderr and "import again" in result.stderr
-        assert {"reset": "cannot reach it", "cut": "its answers cut short"}.get(failure, failure) in result.stderr
-        assert tree(project.root) == before
-        server.centre.failing = 1  # fails once, then answers
-        result = run_import(project, server.url)
-        assert result.returncode == 0, result.stderr
-        assert "English only." in (project.root / "docs/en/keys-locking/only-in-english.md").read_text()
-
-
-def test_an_image_cut_short_is_retried_and_one_always_cut_stops_the_import_cleanly(project):
-    with ZendeskServer(HelpCentre()) as server:
-        server.centre.__dict__.update(centre(server.url).__dict__)
-        # An address no request can carry (a control character pasted into it) is listed at once: no retry could
-        # fetch it, and none may turn it into a failure that stops every import.
-        shot = '<p><img src="/hc/article_attachments/4/my\x01shot.png" alt="The shot"></p>'
-        server.centre.articles["en-us"][3]["body"] += shot
-        before = tree(project.root)
-        # The PNG's headers with its full Content-Length, then half its bytes and the connection closed.
-        key = "/hc/article_attachments/1/key.png"
-        server.centre.failing_on, server.centre.failure, server.centre.failing = key, "cut", -1
-        result = run_import(project, server.url)
-        assert result.returncode == 1 and "Traceback" not in result.stderr
-        assert f"{server.url}{key}: cannot reach it after 5 tries (its answers cut short)" in result.stderr
-        assert "import again" in result.stderr and "Nothing was imported" in result.stderr
-        assert tree(project.root) == before
-        server.centre.failing = 1  # cut once, then whole
-        result = run_import(project, server.url)
-        assert result.returncode == 0, result.stderr
-        saved = project.root / "docs/en/keys-locking/how-do-i-change-the-keys-battery-1-now-vite/key.wordless.png"
-        assert saved.read_bytes() == PNG
-        assert "my\x01shot.png: cannot be requested as written" in (project.root / "dist/import-report.md").read_text()
-
-
 @pytest.mark.parametrize(
     ("written", "named", "sent", "saved"),
     [
@@ -351,64 +186,6 @@ def test_an_image_address_is_requested_percent_encoded_as_a_browser_requests_it(
         assert (project.root / folder / saved).read_bytes() == PNG
         fr = (project.root / "docs/fr/keys-locking/how-do-i-change-the-keys-battery-1-now-vite.md").read_text()
         assert f"![Réglages](how-do-i-change-the-keys-battery-1-now-vite/{saved})" in fr
-
-
-def test_a_killed_import_leaves_docs_and_data_as_they_were(project):
-    with ZendeskServer(HelpCentre()) as server:
-        server.centre.__dict__.update(centre(server.url).__dict__)
-        server.centre.delay = 0.3
-        before = tree(project.root)
-        env = {**os.environ, "PYTHONPATH": str(project.root / "hooks"), "ZENDESK_RATE": "0"}
-        command = [sys.executable, "-m", "helpcentre.cli", "--root", str(project.root)]
-        proc = subprocess.Popen(
-            [*command, "import-zendesk", "--url", server.url],
-            cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        time.sleep(2.0)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        assert tree(project.root) == before
-        server.centre.delay = 0
-        result = run_import(project, server.url)
-        assert result.returncode == 0, result.stderr
-        assert not list(project.root.glob(".import-zendesk-*"))
-
-
-@pytest.mark.skipif(platform.machine() != "x86_64", reason="the system call counted is x86_64's")
-@pytest.mark.parametrize(
-    ("fault", "then"),
-    [("signal=KILL:when=1", None), ("signal=KILL:when=2", "make check"), ("signal=KILL:when=2", "mkdocs build"),
-     ("error=EIO:when=2", None)],
-)  # fmt: skip
-def test_an_import_stopped_at_its_swaps_leaves_docs_and_data_as_they_were(project, fault, then):
-    assert shutil.which("strace"), "strace stops the import at its swaps: make test installs it (apt install strace)"
-    with ZendeskServer(HelpCentre()) as server:
-        server.centre.__dict__.update(centre(server.url).__dict__)
-        root, before = project.root, tree(project.root)
-        env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "ZENDESK_RATE": "0", "NO_MKDOCS_2_WARNING": "1"}
-        # The kernel kills it as it enters its first renameat2 (all written aside, nothing swapped) or its
-        # second (docs/ exchanged, data/ not yet), or fails the second.
-        strace = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2", "-e", f"inject=renameat2:{fault}"]
-        command = [sys.executable, "-m", "helpcentre.cli", "--root", str(root), "import-zendesk", "--url", server.url]
-        stopped = subprocess.run([*strace, *command], cwd=root, env=env, capture_output=True, text=True)
-        assert stopped.returncode != 0 and "files changed" not in stopped.stdout
-        if fault == "error=EIO:when=2":  # the import itself puts docs/ back
-            assert "Nothing was imported" in stopped.stderr and "Traceback" not in stopped.stderr
-        elif fault == "signal=KILL:when=2":
-            assert (root / "docs/en/keys-locking/only-in-english.md").is_file()  # the new docs/, the old data/
-            assert "keys-locking" not in (root / "data/categories.yml").read_text()
-            if then == "make check":  # any command of ours first puts docs/ back
-                after = project.cli("check")
-            else:  # MkDocs itself, as make serve runs it (its hooks do it there)
-                mkdocs = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project.out)]
-                env["HC_STRICT"] = "false"
-                after = subprocess.run(mkdocs, cwd=root, env=env, capture_output=True, text=True)
-            assert "killed while swapping docs and data in: docs/ put back as before it" in after.stderr
-        assert tree(root) == before
-        result = run_import(project, server.url)
-        assert result.returncode == 0, result.stderr
-        assert "keys-locking" in (root / "data/categories.yml").read_text()
-        assert not list(root.glob(".import-zendesk-*"))
 
 
 def test_an_import_never_overwrites_the_projects_articles_and_refuses_an_id_collision(project):

@@ -25,7 +25,7 @@ from helpcentre.core.settings import Settings
 from helpcentre.core.strings import Strings
 from helpcentre.images import inspected
 from helpcentre.images.language import LanguageImages, cache_folder, collect, is_docs_image
-from helpcentre.pages import answerparts, generated, links, pageviews, sitefiles, teaser
+from helpcentre.pages import answerparts, cars, generated, links, minify, pageviews, sitefiles, teaser
 from helpcentre.pages.kinds import CATEGORY, HOME, src_uri
 from helpcentre.pages.renderer import Renderer
 from helpcentre.pages.views import ContactView, LanguageViews, contact_view, language_views
@@ -235,3 +235,12 @@ def _language_build(read: contentread.ContentRead, lang: str, settings: Settings
         articles_by_src={src_uri(a): a for a in cat.articles.values()},
         images=images,
     )
+
+
+def write_site_files(language_build: LanguageBuild, site_dir: Path, site_url: str) -> None:
+    """What MkDocs does not write, once it has written its own: folder sitemaps and redirect pages, the minified
+    scripts and stylesheets, and the stylesheet of the cars' pictures."""
+    sitefiles.write(site_dir, language_build.extra_files(site_url))
+    sitefiles.write(site_dir, minify.scripts(site_dir))
+    sitefiles.write(site_dir, minify.stylesheets(site_dir))
+    sitefiles.write(site_dir, cars.stylesheet(site_dir, language_build.catalogue.vehicles))
