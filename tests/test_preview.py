@@ -59,6 +59,9 @@ def test_a_preview_rebuild_converts_the_saved_article_and_keeps_every_other_answ
         assert sentence in answers["2003"], answers["2003"]
     english = html(site / "my-account" / "index.html").select_one('article[data-article="2002"]').get_text()
     assert "A sentence the writer just saved." in english
-    # The search indexes of both languages are there after the rebuild.
+    # The search indexes of both languages are there after the rebuild, and the assistant answers from the
+    # saved text: the article's answer file was written again with the index.
     for lang in ("en", "fr"):
         assert (site / "pagefind" / lang / "pagefind-entry.json").is_file()
+    answer = (site / "pagefind" / "parts-en" / "2002.json").read_text(encoding="utf-8")
+    assert "A sentence the writer just saved." in answer
