@@ -46,9 +46,9 @@ def measure(settings: Settings, size: int) -> dict:
     # More rounds than the other stages' builds: the budget's margin (5%) is less than this machine's noise between
     # two builds of the same project (35.9 to 45.1 s in one run), so three pairs decide too little.
     for n in range(1, 2 * settings.repeats):
-        # In turn, so a slow moment of the machine hits both, and each first every other round: this machine
-        # slows as a run goes on (the builds without screenshots of one run took 49, 58, 68 s), which charged
-        # the second build of every round, always the warm one, a few seconds more.
+        # In turn, so a slow moment of the machine hits both, and each first every other round: builds once grew
+        # slower through a run (49, 58, 68 s: the deletions setaside now spares them), which charged the second
+        # build of every round, always the warm one; a drift of any other cause would do the same.
         builds_now = [
             (plain_runs, plain, "out-plain", f"images-none-{n}"),
             (warm_runs, shots, "out-shots", f"images-warm-{n}"),

@@ -61,18 +61,12 @@ def run_import(project, url, env=None, **extra):
 
 def stamps(root: Path) -> dict[str, tuple[int, int]]:
     """Each file's inode and modification time: a file rewritten with the same bytes changes them."""
-    return {
-        p.relative_to(root).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
-        for folder in ("docs", "data")
-        for p in sorted((root / folder).rglob("*"))
-        if p.is_file()
-    }
+    return {p.relative_to(root).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in _files(root)}
 
 
 def tree(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for folder in ("docs", "data")
-        for p in sorted((root / folder).rglob("*"))
-        if p.is_file()
-    }
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in _files(root)}
+
+
+def _files(root: Path) -> list[Path]:
+    return [p for folder in ("docs", "data") for p in sorted((root / folder).rglob("*")) if p.is_file()]

@@ -181,19 +181,10 @@ def _second_to_pagefind() -> None:
 
 def index_saved(folder: Path, lang: str, site_dir: Path) -> int:
     """Build ``lang``'s search data from what ``folder`` holds and index it into ``site_dir``; returns how many
-    articles were indexed. The answer and spelling files are written while Pagefind indexes, as ``Indexing``
-    does: a preview's rebuild after an edit waited for both in turn."""
-    found = _records(folder, lang)
-    with ThreadPoolExecutor(max_workers=1, initializer=_second_to_pagefind) as pool:
-        writing: list[Future] = []
-
-        def launched() -> None:
-            writing.append(pool.submit(searchdata.answers_and_spelling, folder / lang, lang, site_dir, found))
-
-        indexed = _index_prepared(folder, lang, site_dir, launched)
-        for written in writing:
-            written.result()
-    return indexed
+    articles were indexed. As `make site` does (``Indexing``): the answer and spelling files are written while
+    Pagefind indexes (a preview's rebuild after an edit waited for both in turn)."""
+    with Indexing(folder, (lang,), site_dir) as indexing:
+        return sum(count for _lang, count in indexing.run())
 
 
 def _records(folder: Path, lang: str) -> list[tuple[str, ...]]:
