@@ -18,7 +18,7 @@ import json
 import random
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .vocabulary import (
     ACTIONS,
@@ -123,6 +123,20 @@ def generate(size: int, seed: int = SEED, screenshots: bool = False) -> Corpus:
         _article(rng, head, heads, by_category[head.category], ranks[i], screenshots) for i, head in enumerate(heads)
     )
     return Corpus(size=size, seed=seed, categories=CATEGORIES, articles=articles)
+
+
+def alt_texts_only(corpus: Corpus) -> Corpus:
+    """``corpus`` (generated with screenshots) with each screenshot's line replaced by its alt text, where it stood:
+    the words and blocks the screenshots bring to the answers, and no image."""
+
+    def words(body: str) -> str:
+        return _SHOT_LINE.sub(r"\1\2", body)
+
+    articles = tuple(replace(a, body=Pair(words(a.body.en), words(a.body.fr)), shots=()) for a in corpus.articles)
+    return replace(corpus, articles=articles)
+
+
+_SHOT_LINE = re.compile(r"^( +)!\[([^\]]*)\]\([^)]*\)$", re.M)
 
 
 def _head(combo: tuple[int, int, int, int], lap: int) -> Head:

@@ -1,13 +1,15 @@
 """The corpus with screenshots (issue 28), a stage of `make bench`: N articles per language with two screenshots
 each, built from an empty image cache (throughput in images per second), then again with the cache warm, in
-turn with the same corpus without screenshots, each first every other round, 2 × ``--repeats`` - 1 rounds
-(budget: warm wall ≤ 1.05 × without).
+turn with the same corpus without screenshots and with the corpus whose screenshots are replaced by their alt
+texts (what the screenshots' words and blocks cost, apart from the images: ``corpus.alt_texts_only``), each
+going first in turn, 2 × ``--repeats`` - 1 rounds (budget: warm wall ≤ 1.05 × without).
 
-Reads the run's settings and site code. Writes two projects of our help centre into the work folder: the corpus
+Reads the run's settings and site code. Writes three projects of our help centre into the work folder: the corpus
 of ``corpus.generate(N, screenshots=True)`` (after each of the first two steps an 800×500 PNG screen: the first
 each language's own, the second a wordless one the French article takes from the English tree, so 3 files and
-4 screenshots shown an article) and the same corpus without them; each project's image cache is its own
-``.cache/images``, empty before its first build. Builds them as `make site` does. Produces the stage's figures.
+4 screenshots shown an article), the same corpus without them, and with their alt texts instead; each project's
+image cache is its own ``.cache/images``, empty before its first build. Builds them as `make site` does.
+Produces the stage's figures.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ def _published(out: Path) -> int:
 def measure(settings: Settings, size: int) -> dict:
     work = settings.work_dir / f"images-n{size}"
     log(f"N={size} with two screenshots an article: writing the projects")
-    shots = projects.write_ours(settings.source, corpus.generate(size, settings.seed, screenshots=True), work / "shots")
+    with_shots = corpus.generate(size, settings.seed, screenshots=True)
+    shots = projects.write_ours(settings.source, with_shots, work / "shots")
     plain = projects.write_ours(settings.source, corpus.generate(size, settings.seed), work / "plain")
+    words = projects.write_ours(settings.source, corpus.alt_texts_only(with_shots), work / "words")
     count, source_bytes = _sources(shots)
     logs = work / "logs"
     cold = build_once(shots, builds.OURS, work / "out-shots", logs, "images-empty-cache")
@@ -42,24 +46,28 @@ def measure(settings: Settings, size: int) -> dict:
     log(f"  {count:,} images from an empty cache: {count / cold.wall_s:.1f} images/s")
     warm_runs: list[float] = []
     plain_runs: list[float] = []
+    words_runs: list[float] = []
     spent = 0.0
     # More rounds than the other stages' builds: the budget's margin (5%) is less than this machine's noise between
     # two builds of the same project (35.9 to 45.1 s in one run), so three pairs decide too little.
     for n in range(1, 2 * settings.repeats):
-        # In turn, so a slow moment of the machine hits both, and each first every other round: builds once grew
+        # In turn, so a slow moment of the machine hits all three, and each first in turn: builds once grew
         # slower through a run (49, 58, 68 s: the deletions setaside now spares them), which charged the second
         # build of every round, always the warm one; a drift of any other cause would do the same.
         builds_now = [
             (plain_runs, plain, "out-plain", f"images-none-{n}"),
             (warm_runs, shots, "out-shots", f"images-warm-{n}"),
+            (words_runs, words, "out-words", f"images-words-{n}"),
         ]
-        for runs, project, out, label in builds_now if n % 2 else reversed(builds_now):
+        turn = (n - 1) % len(builds_now)
+        for runs, project, out, label in builds_now[turn:] + builds_now[:turn]:
             runs.append(build_once(project, builds.OURS, work / out, logs, label).wall_s)
-        last = plain_runs[-1] + warm_runs[-1]
+        last = plain_runs[-1] + warm_runs[-1] + words_runs[-1]
         spent += last
         if spent + last > settings.repeat_budget_s:
             break
     warm, without = statistics.median(warm_runs), statistics.median(plain_runs)
+    alt_texts = statistics.median(words_runs)
     if not settings.keep_work:
         setaside.set_aside(work)
     references = size * len(corpus.SHOTS) * len(LANGUAGES)
@@ -79,4 +87,8 @@ def measure(settings: Settings, size: int) -> dict:
         "plain_s": round(without, 2),
         "plain_runs_s": [round(w, 1) for w in plain_runs],
         "warm_vs_plain": round(warm / without, 3),
+        "words_s": round(alt_texts, 2),
+        "words_runs_s": [round(w, 1) for w in words_runs],
+        "words_vs_plain": round(alt_texts / without, 3),
+        "warm_vs_words": round(warm / alt_texts, 3),
     }

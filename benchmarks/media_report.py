@@ -46,7 +46,19 @@ def _images(images: dict | None) -> list[str]:
         f"| same corpus without screenshots, median (runs) | {num(images['plain_s'])} s "
         f"({', '.join(map(str, images['plain_runs_s']))}) |",
         f"| warm / without screenshots | {times(images['warm_vs_plain'])} |",
+        *_alt_texts(images),
         "",
+    ]
+
+
+def _alt_texts(images: dict) -> list[str]:
+    if "words_s" not in images:  # a run from before the alt-text corpus
+        return []
+    return [
+        f"| same corpus, each screenshot replaced by its alt text, median (runs) | {num(images['words_s'])} s "
+        f"({', '.join(map(str, images['words_runs_s']))}) |",
+        f"| alt texts / without screenshots: the screenshots' words and blocks | {times(images['words_vs_plain'])} |",
+        f"| warm / alt texts: the images themselves | {times(images['warm_vs_words'])} |",
     ]
 
 

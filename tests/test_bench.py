@@ -103,10 +103,23 @@ def test_the_corpus_with_screenshots_is_the_same_corpus_with_two_screens_an_arti
     assert [f.read_bytes() for f in sorted(again.glob("docs/*/*/*/*.png"))] == [f.read_bytes() for f in files]
 
 
+def test_the_alt_text_corpus_has_each_screenshot_replaced_by_its_alt_text_where_it_stood():
+    shots = corpus.generate(SIZE, screenshots=True)
+    for a, b in zip(shots.articles, corpus.alt_texts_only(shots).articles, strict=True):
+        assert b.shots == () and (a.id, a.title) == (b.id, b.title)
+        for lang in LANGS:
+            pairs = list(zip(a.body.get(lang).split("\n"), b.body.get(lang).split("\n"), strict=True))
+            changed = [(x, y) for x, y in pairs if x != y]
+            assert len(changed) == 2 and "![" not in b.body.get(lang)
+            assert all(x.startswith(f"    ![{y.strip()}](") and y.startswith("    ") for x, y in changed)
+
+
 def test_the_screenshot_corpus_is_built_cold_then_warm_against_the_same_without(tmp_path):
     images = measure_images(_settings(tmp_path), SIZE)
     assert images["sources"] == 3 * SIZE and images["references"] == 4 * SIZE
     assert images["published_files"] >= images["sources"] and images["images_per_s"] > 0
+    assert len(images["words_runs_s"]) == len(images["warm_runs_s"]) == len(images["plain_runs_s"]) == 1
+    assert abs(images["warm_vs_words"] - images["warm_s"] / images["words_s"]) < 0.01
     assert _checked({"images": images}, "images_warm") == {"images_warm": True}
 
 
