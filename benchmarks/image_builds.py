@@ -44,9 +44,12 @@ def measure(settings: Settings, size: int) -> dict:
     cold = build_once(shots, builds.OURS, work / "out-shots", logs, "images-empty-cache")
     published = _published(work / "out-shots")
     log(f"  {count:,} images from an empty cache: {count / cold.wall_s:.1f} images/s")
-    warm_runs: list[float] = []
-    plain_runs: list[float] = []
-    words_runs: list[float] = []
+    series = (  # (name, project, output folder, log label)
+        ("plain", plain, "out-plain", "none"),
+        ("warm", shots, "out-shots", "warm"),
+        ("words", words, "out-words", "words"),
+    )
+    runs: dict[str, list[float]] = {name: [] for name, *_ in series}
     spent = 0.0
     # More rounds than the other stages' builds: the budget's margin (5%) is less than this machine's noise between
     # two builds of the same project (35.9 to 45.1 s in one run), so three pairs decide too little.
@@ -54,20 +57,15 @@ def measure(settings: Settings, size: int) -> dict:
         # In turn, so a slow moment of the machine hits all three, and each first in turn: builds once grew
         # slower through a run (49, 58, 68 s: the deletions setaside now spares them), which charged the second
         # build of every round, always the warm one; a drift of any other cause would do the same.
-        builds_now = [
-            (plain_runs, plain, "out-plain", f"images-none-{n}"),
-            (warm_runs, shots, "out-shots", f"images-warm-{n}"),
-            (words_runs, words, "out-words", f"images-words-{n}"),
-        ]
-        turn = (n - 1) % len(builds_now)
-        for runs, project, out, label in builds_now[turn:] + builds_now[:turn]:
-            runs.append(build_once(project, builds.OURS, work / out, logs, label).wall_s)
-        last = plain_runs[-1] + warm_runs[-1] + words_runs[-1]
+        turn = (n - 1) % len(series)
+        for name, project, out, label in series[turn:] + series[:turn]:
+            runs[name].append(build_once(project, builds.OURS, work / out, logs, f"images-{label}-{n}").wall_s)
+        last = sum(times[-1] for times in runs.values())
         spent += last
         if spent + last > settings.repeat_budget_s:
             break
-    warm, without = statistics.median(warm_runs), statistics.median(plain_runs)
-    alt_texts = statistics.median(words_runs)
+    median = {name: statistics.median(times) for name, times in runs.items()}
+    warm, without, alt_texts = median["warm"], median["plain"], median["words"]
     if not settings.keep_work:
         setaside.set_aside(work)
     references = size * len(corpus.SHOTS) * len(LANGUAGES)
@@ -82,13 +80,9 @@ def measure(settings: Settings, size: int) -> dict:
         "cold_memory_mb": round(cold.memory_mb, 1),
         "images_per_s": round(count / cold.wall_s, 2),
         "encoded_per_s": round(count / (cold.wall_s - warm), 2) if cold.wall_s > warm else None,
-        "warm_s": round(warm, 2),
-        "warm_runs_s": [round(w, 1) for w in warm_runs],
-        "plain_s": round(without, 2),
-        "plain_runs_s": [round(w, 1) for w in plain_runs],
+        **{f"{name}_s": round(median[name], 2) for name in runs},
+        **{f"{name}_runs_s": [round(w, 1) for w in times] for name, times in runs.items()},
         "warm_vs_plain": round(warm / without, 3),
-        "words_s": round(alt_texts, 2),
-        "words_runs_s": [round(w, 1) for w in words_runs],
         "words_vs_plain": round(alt_texts / without, 3),
         "warm_vs_words": round(warm / alt_texts, 3),
     }

@@ -199,7 +199,7 @@ def _answers_and_spelling(folder: Path, lang: str, found: Future, site_dir: Path
     searchdata.answers_and_spelling(folder / lang, lang, site_dir, found.result())
 
 
-def _index_prepared(folder: Path, lang: str, site_dir: Path, launched: Callable[[], None] | None = None) -> int:
+def _index_prepared(folder: Path, lang: str, site_dir: Path, launched: Callable[[], None]) -> int:
     """Run Pagefind on each bundle ``_records`` wrote for ``lang``, one after the other, into ``site_dir``;
     ``launched()`` once the first has started."""
     saved = folder / lang
