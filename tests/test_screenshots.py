@@ -170,6 +170,29 @@ def test_a_screenshot_deleted_while_the_checks_run_is_a_problem_on_its_line_not_
     assert not any(path == gone for path, _size, _mtime in files.inspected())  # not kept: looked at again
 
 
+def test_each_language_process_warns_of_the_unused_screenshots_its_language_can_show(tmp_path):
+    # make site checks each language in its own process: the French one finds only French answers' images and
+    # warns only of docs/fr/'s unused files (no other answer can show them); the default language's, which every
+    # language's answers can show, is warned of by the English process, which reads every answer.
+    from helpcentre.checks import rules
+    from helpcentre.content import catalogue
+
+    cover = (SITES / "screenshots" / "docs/en/keys-and-locking/key-battery/cover.png").read_bytes()
+    extra = {
+        "docs/en/keys-and-locking/key-battery/unused.png": cover,
+        "docs/fr/keys-and-locking/key-battery/inutile.png": cover,
+    }
+    site = new_site(tmp_path / "project", "screenshots", files=extra, build=False)
+    cat, _ = catalogue.load(site.root, "docs")
+
+    def unused(only: str | None) -> set[str]:
+        found = rules.run(site.root, "docs", cat, only=only)
+        return {p.path for p in found if "no answer shows this image" in p.message}
+
+    assert unused("fr") == {"docs/fr/keys-and-locking/key-battery/inutile.png"}
+    assert unused("en") == unused(None) == set(extra)
+
+
 @pytest.fixture(scope="module")
 def site_markdown():
     """The site's Markdown (mkdocs.yml's extensions) without ``images.alone``, and with it."""

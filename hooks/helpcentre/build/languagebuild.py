@@ -222,7 +222,7 @@ def _language_build(read: contentread.ContentRead, lang: str, settings: Settings
     cat = read.catalogue
     strings = read.all_strings[lang]
     shown = [cat.shown(lang, article_id) for article_id in cat.ids]
-    images = collect(read.images, lang, shown)
+    images = collect(read.images, lang, shown, found=read.images_shown)
     inspected.keep(images.cache)
     return LanguageBuild(
         lang=lang,

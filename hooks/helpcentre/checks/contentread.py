@@ -14,7 +14,8 @@ errors), every problem, and every language's strings.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -34,6 +35,9 @@ class ContentRead:
     all_strings: MappingProxyType
     synonyms: MappingProxyType  # lang -> synonyms.Synonyms
     images: ondisk.ImagesOnDisk  # the image files found when the content was read
+    # (lang, article id) -> the images its answer shows, for the articles the checks read; the build finds
+    # the others' itself (``images.language.collect``)
+    images_shown: Mapping = field(default_factory=lambda: MappingProxyType({}))
 
 
 _last_read: tuple[str, ContentRead] | None = None
@@ -59,15 +63,20 @@ def read(root: Path, docs_dir: str, *, checked: str | None = None) -> ContentRea
 
 
 def _read(root: Path, docs_dir: str, checked: str | None) -> ContentRead:
-    cat, problems = catalogue.load(root, docs_dir)
+    codes = languages.of(root).codes
+    listed = folders.trees(str(root / docs_dir), codes)
+    cat, problems = catalogue.load(root, docs_dir, listed=listed)
     all_strings, string_problems = load_strings(root)
     problems += string_problems
     word_groups, synonym_problems = synonyms.load_synonyms(root)
     problems += synonym_problems
-    on_disk = ondisk.walk(root, docs_dir, languages.of(root).codes)
+    on_disk = ondisk.walk(root, docs_dir, codes, listed)
+    images_shown: Mapping = field(default_factory=lambda: MappingProxyType({}))
     if cat is not None:
-        problems += rules.run(root, docs_dir, cat, only=checked, on_disk=on_disk)
-    return ContentRead(cat, tuple(problems), all_strings, word_groups, on_disk)
+        found = rules.checked(root, docs_dir, cat, only=checked, on_disk=on_disk)
+        problems += found.problems
+        images_shown = found.images_shown
+    return ContentRead(cat, tuple(problems), all_strings, word_groups, on_disk, images_shown)
 
 
 def last_good(root: Path, docs_dir: str) -> ContentRead | None:

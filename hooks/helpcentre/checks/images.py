@@ -27,21 +27,35 @@ _PLACEHOLDER = re.compile(
 _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|heic|bmp|tiff?)$", re.IGNORECASE)
 
 
-def check(on_disk: ImagesOnDisk, catalogue: Catalogue, proses: Mapping, only: str | None) -> list[Problem]:
-    """Every image problem: each article's images (only ``only``'s articles when set), and unused files."""
+def check(
+    on_disk: ImagesOnDisk, catalogue: Catalogue, proses: Mapping, only: str | None
+) -> tuple[list[Problem], dict[tuple[str, int], list[references.Reference]]]:
+    """Every image problem: each article's images (only ``only``'s articles when set), and unused files; and the
+    references found, by article key, for the build to plan the images from (``images.language.collect``).
+
+    A process checking a language other than the default (``only``) finds only its own answers' references
+    and warns only of its own tree's unused files: no other language's answer can show them. The default
+    language's tree is shown by every language's answers (a translation takes the original's file it has no
+    own of), so that tree's process finds them all. Between them, the processes warn of the same files as
+    one process checking everything."""
     problems: list[Problem] = []
     shown_files: set[str] = set()
+    found: dict[tuple[str, int], list[references.Reference]] = {}
     default = catalogue.languages.default
+    every_language = only is None or only == default
     for key, article in catalogue.articles.items():
-        prose = proses[key]
-        if "![" not in prose and "<" not in prose:
+        if not (every_language or article.lang == only):
             continue
-        refs = references.references(on_disk, article.lang, article.rel_path, prose, article.body_line, default)
+        prose = proses[key]
+        refs = found[key] = references.references(
+            on_disk, article.lang, article.rel_path, prose, article.body_line, default
+        )
         shown_files.update(ref.file for ref in refs if ref.file)
-        if only is None or article.lang == only:
+        if (only is None or article.lang == only) and (refs or "<" in prose):
             problems += _article(on_disk, article, prose, refs)
-    problems += _unused(on_disk, catalogue.languages.codes, shown_files)
-    return problems
+    trees = catalogue.languages.codes if every_language else (only,)
+    problems += _unused(on_disk, trees, shown_files)
+    return problems, found
 
 
 def _article(on_disk: ImagesOnDisk, article: Article, prose: str, refs: Iterable) -> list[Problem]:

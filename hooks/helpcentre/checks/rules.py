@@ -10,14 +10,16 @@ import bisect
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from helpcentre.checks import images, placeholders, reviews, terms, typography
 from helpcentre.content.catalogue import Article, Catalogue
 from helpcentre.core.problems import Problem, error, warning
 from helpcentre.core.slugs import slugify
-from helpcentre.images import ondisk
+from helpcentre.images import ondisk, references
 
 # Every pattern runs in linear time on any text: no two repeats that can match the same characters follow each
 # other, so a hostile article (a long line of '{#a', '](' or '<', thousands of blank lines) cannot stall a check.
@@ -35,6 +37,12 @@ _URL = re.compile(r"https?://\S+")
 _UNSAFE_FIX = "remove it: articles are Markdown only, scripts and embeds are not allowed"
 
 
+@dataclass(frozen=True)
+class Checked:
+    problems: list[Problem]
+    images_shown: Mapping[tuple[str, int], list[references.Reference]]  # by article key: those it checked
+
+
 def run(
     root: Path,
     docs_dir: str,
@@ -45,13 +53,26 @@ def run(
 ) -> list[Problem]:
     """Every problem of the content; with ``only``, the articles of that language alone are checked one by
     one (the checks of the whole run all the same). ``on_disk``: the image files, when the caller walked them."""
+    return checked(root, docs_dir, catalogue, today, only, on_disk).problems
+
+
+def checked(
+    root: Path,
+    docs_dir: str,
+    catalogue: Catalogue,
+    today: dt.date | None = None,
+    only: str | None = None,
+    on_disk: ondisk.ImagesOnDisk | None = None,
+) -> Checked:
+    """``run``'s problems, and the images the answers it read show, found once for the checks and the build."""
     today = today or dt.date.today()
     proses = {key: _blank_code(article.body) for key, article in catalogue.articles.items()}
     anchors = _anchor_index(catalogue, proses)
     problems: list[Problem] = _aliases(catalogue) + reviews.check(catalogue, today)
     preferred_terms, term_problems = terms.load_terms(root)
     on_disk = on_disk or ondisk.walk(root, docs_dir, catalogue.languages.codes)
-    problems += term_problems + images.check(on_disk, catalogue, proses, only)
+    image_problems, images_shown = images.check(on_disk, catalogue, proses, only)
+    problems += term_problems + image_problems
     for snippet in catalogue.snippets.values():
         problems += _unsafe_markup(snippet.path, 1, _blank_code(snippet.text))
     for key, article in catalogue.articles.items():
@@ -70,7 +91,7 @@ def run(
         twin = catalogue.twin(article)
         if twin is not None and article.lang != catalogue.languages.default:
             problems += _twin_shape(article, twin)
-    return problems
+    return Checked(problems, MappingProxyType(images_shown))
 
 
 def _aliases(catalogue: Catalogue) -> list[Problem]:
@@ -211,8 +232,10 @@ def _links(article: Article, prose: str, catalogue: Catalogue, anchors: dict) ->
         target = match.group(1)
         if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("//"):
             continue  # external or mailto/tel; javascript: is refused above
-        line = _line(article, prose, match.start())
         path, _, fragment = target.partition("#")
+        if path and not path.endswith(".md") and not path.startswith("/"):
+            continue  # images and files: MkDocs validates those in the build
+        line = _line(article, prose, match.start())
         if path.startswith("/"):
             problems.append(
                 error(
@@ -227,8 +250,6 @@ def _links(article: Article, prose: str, catalogue: Catalogue, anchors: dict) ->
                 problems.append(error(article.path, line, f"link '#{fragment}' points at no heading of this article"))
             continue
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(article.rel_path), path))
-        if not path.endswith(".md"):
-            continue  # images and files: MkDocs validates those in the build
         found = next(
             (lang for lang in (article.lang, catalogue.languages.default) if (lang, resolved) in anchors), None
         )

@@ -9,7 +9,7 @@ language, and the orderings everything else needs (computed once, O(n log n)). B
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -80,10 +80,11 @@ def popularity_order(ids: Iterable[int], views: MappingProxyType) -> tuple[int, 
 
 
 def load(
-    root: Path, docs_dir: str = "docs", leave_out: frozenset[str] = frozenset()
+    root: Path, docs_dir: str = "docs", leave_out: frozenset[str] = frozenset(), listed: Mapping | None = None
 ) -> tuple[Catalogue | None, list[Problem]]:
     """Read the site data and every article under ``root/docs_dir`` but those whose path is in ``leave_out``
-    (a preview builds without its broken articles); the catalogue is None on errors."""
+    (a preview builds without its broken articles); the catalogue is None on errors. ``listed``: the files of
+    each language's tree when the caller listed them (``folders.trees``)."""
     langs, problems = languages.read(root)
     categories, category_problems = load_categories(root)
     contacts, contact_problems = load_contacts(root)
@@ -92,7 +93,9 @@ def load(
     cars, vehicle_problems = vehicles.load(root, langs.codes)
     problems += category_problems + contact_problems + popularity_problems + snippet_problems + vehicle_problems
     articles: dict[tuple[str, int], Article] = {}
-    sources = [s for s in iter_sources(root, docs_dir, langs.codes) if f"{docs_dir}/{s[0]}/{s[1]}" not in leave_out]
+    sources = [
+        s for s in iter_sources(root, docs_dir, langs.codes, listed) if f"{docs_dir}/{s[0]}/{s[1]}" not in leave_out
+    ]
     for lang, rel_path, raw in sources:
         if raw is None:
             problems.append(_outside(root, docs_dir, lang, rel_path))
@@ -133,16 +136,18 @@ def load(
     return catalogue, problems
 
 
-def iter_sources(root: Path, docs_dir: str, codes: Iterable[str] = ()) -> Iterable[tuple[str, str, bytes | None]]:
+def iter_sources(
+    root: Path, docs_dir: str, codes: Iterable[str] = (), listed: Mapping | None = None
+) -> Iterable[tuple[str, str, bytes | None]]:
     """(lang, path relative to docs/<lang>/, bytes) for every Markdown file, in a stable order; the bytes
     are None for a symbolic link to a file outside the repository, which is never read; ``codes``: the
-    project's languages (all of them when not given)."""
+    project's languages (all of them when not given); ``listed``: their trees' files (``folders.trees``)."""
     inside = root.resolve()
-    for lang in codes or languages.of(root).codes:
+    codes = codes or languages.of(root).codes
+    listed = listed or folders.trees(str(root / docs_dir), codes)
+    for lang in codes:
         base = root / docs_dir / lang
-        if not base.is_dir():
-            continue
-        found = [(rel, entry) for rel, entry in folders.files_below(str(base)) if rel.endswith(".md")]
+        found = [(rel, entry) for rel, entry in listed.get(lang, ()) if rel.endswith(".md")]
         for rel, entry in sorted(found, key=lambda item: item[0].split("/")):  # in Path.rglob's order
             path = base / rel
             outside = entry.is_symlink() and not path.resolve().is_relative_to(inside)

@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_SEPARATORS = re.compile(r"[-\s]+")
+
 
 def slugify(text: str) -> str:
     """Python-Markdown's default heading id."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+    return _SEPARATORS.sub("-", _NOT_WORD.sub("", text).strip().lower())

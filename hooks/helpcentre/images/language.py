@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +56,7 @@ class LanguageImages:
         """Start encoding the images missing from the cache; returns how many."""
         variants.clean_partials(self.cache)
         by_key = {p.key: p for p in self.plans.values()}
-        missing = [p for p in by_key.values() if not variants.entry(self.cache, p).is_dir()]
+        missing = [p for p in by_key.values() if not variants.cached(self.cache, p)]
         if not missing:
             return 0
         context = multiprocessing.get_context("forkserver")
@@ -120,28 +120,49 @@ def _encode(source: Path, plan: variants.Plan, cache: Path) -> str | None:
     return None
 
 
-def collect(on_disk: ondisk.ImagesOnDisk, lang: str, articles: Iterable, cache: Path | None = None) -> LanguageImages:
+def collect(
+    on_disk: ondisk.ImagesOnDisk,
+    lang: str,
+    articles: Iterable,
+    cache: Path | None = None,
+    found: Mapping[tuple[str, int], list[references.Reference]] | None = None,
+) -> LanguageImages:
     """The images the ``articles`` shown in ``lang`` show (each article's Markdown body), planned from their
-    headers. Files the checks refused are left as they are (the build stops on those errors anyway)."""
+    headers; ``found``: the references the checks found, by article key, used for ``lang``'s own articles
+    whose body has no snippet (the others' are found here). Files the checks refused are left as they are (the
+    build stops on those errors anyway)."""
     root = on_disk.root
-    found = LanguageImages(lang, root, on_disk.docs_dir, cache or cache_folder(root))
+    images = LanguageImages(lang, root, on_disk.docs_dir, cache or cache_folder(root))
     default = languages.of(root).default
     for article in articles:
-        body = article.full_body
-        if "![" not in body:
-            continue
-        for _line, _alt, target, _title in references.find(body, 1):
-            local = references.local_path(article.rel_path, target)
-            if local is None or local in found.plans:
-                continue
-            if (file := references.resolve_local(on_disk, lang, local, default)) is None:
-                continue
-            image, _refused = on_disk.inspect(file)
-            if image is not None:
-                plan = variants.plan(file, image)
-                found.plans[local] = plan
-                found.sources[plan.key] = file
-    return found
+        checked = found.get((article.lang, article.id)) if found and article.lang == lang else None
+        if checked is None or article.expanded is not None:
+            for local, file in _found_in(on_disk, lang, article, default):
+                _plan(images, on_disk, local, file)
+        else:
+            for ref in checked:
+                if ref.file is not None and (local := references.local_path(article.rel_path, ref.target)):
+                    _plan(images, on_disk, local, ref.file)
+    return images
+
+
+def _found_in(on_disk: ondisk.ImagesOnDisk, lang: str, article, default: str) -> Iterator[tuple[str, str]]:
+    body = article.full_body
+    if "![" not in body:
+        return
+    for _line, _alt, target, _title in references.find(body, 1):
+        local = references.local_path(article.rel_path, target)
+        if local is not None and (file := references.resolve_local(on_disk, lang, local, default)) is not None:
+            yield local, file
+
+
+def _plan(images: LanguageImages, on_disk: ondisk.ImagesOnDisk, local: str, file: str) -> None:
+    if local in images.plans:
+        return
+    image, _refused = on_disk.inspect(file)
+    if image is not None:
+        plan = images.plans[local] = variants.plan(file, image)
+        images.sources[plan.key] = file
 
 
 def cache_folder(root: Path) -> Path:

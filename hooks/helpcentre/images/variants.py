@@ -79,6 +79,12 @@ def entry(cache: Path, p: Plan) -> Path:
     return cache / p.key[:2] / p.key
 
 
+def cached(cache: Path, p: Plan) -> bool:
+    """Whether ``p``'s entry is made: ``entry(cache, p).is_dir()`` as one system call and no ``Path`` (6,000 a
+    process at 3,000 answers with two screenshots each)."""
+    return os.path.isdir(f"{cache}/{p.key[:2]}/{p.key}")
+
+
 def encode(source: Path, p: Plan, cache: Path) -> Path:
     """The cache entry of ``p``, made from ``source`` if absent; returns its folder."""
     done = entry(cache, p)
@@ -161,13 +167,22 @@ def publish(cache: Path, plans: list[Plan], target: Path) -> None:
 
 def clean_partials(cache: Path) -> None:
     """Remove the half-written entries a killed build left (their process is gone)."""
-    if not cache.is_dir():
-        return
-    for shard in cache.iterdir():
-        for partial in shard.glob(f"{_TEMPORARY}*"):
+    for shard in _entries(str(cache)):
+        for partial in _entries(shard.path) if shard.is_dir() else ():
+            if not partial.name.startswith(_TEMPORARY):
+                continue
             pid = partial.name[len(_TEMPORARY) :].split("-", 1)[0]
             if not pid.isdigit() or not _alive(int(pid)):
-                shutil.rmtree(partial, ignore_errors=True)
+                shutil.rmtree(partial.path, ignore_errors=True)
+
+
+def _entries(folder: str) -> list[os.DirEntry]:
+    # os.scandir, not Path.glob: every build looks in the 256 folders of a warm cache (a tenth of the time).
+    try:
+        with os.scandir(folder) as found:
+            return list(found)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
 
 
 def _alive(pid: int) -> bool:
