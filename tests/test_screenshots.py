@@ -215,7 +215,24 @@ _IMAGE = st.builds(
     st.one_of(st.none(), _TEXT, st.just("The form")),
     st.sampled_from(["", "", " ", "{: .wide }", " and text"]),
 )
-_PLACES = ("{}\n", "1. Open it.\n\n    {}\n\n2. Next.\n", "- a\n    {}\n", "Text\n\n{}\n\nMore\n", "> {}\n", "1. {}\n")
+# images.alone tests its blocks before every other processor: the places where another one might have taken it.
+_PLACES = (
+    "{}\n",
+    "1. Open it.\n\n    {}\n\n2. Next.\n",
+    "- a\n    {}\n",
+    "Text\n\n{}\n\nMore\n",
+    "> {}\n",
+    "1. {}\n",
+    "   {}\n",
+    "Text\n{}\n",
+    "!!! note\n\n    {}\n",
+    '??? note "More"\n    {}\n',
+    '=== "App"\n\n    {}\n',
+    "Term\n:   {}\n",
+    "1. Open it.\n\n    - Then:\n\n        {}\n",
+    "| a |\n|---|\n\n{}\n",
+    "[^1]: {}\n\nText[^1]\n",
+)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

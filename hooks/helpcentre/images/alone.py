@@ -22,12 +22,21 @@ from markdown.extensions import Extension
 _ALONE = re.compile(
     r"!\[([^\\\[\]`+\x02\x03\n]*)\]\(([A-Za-z0-9._~/%-]+)(?: +\"([^\"'\\\[\]`+()\x02\x03\n\t\r\f\v]*)\")?\)"
 )
-_PRIORITY = 11  # just before the paragraph (10), after every block that is something else
+# Before every other block processor (the highest are 105): none of them takes a line that starts with '![' and
+# is indented less than a code block, so the paragraph (10) would have had it, after some twenty tests; a
+# step's screenshot, indented under its list item, meets them all again once the item has taken it.
+_PRIORITY = 110
 
 
 class _AloneImage(BlockProcessor):
     def test(self, parent: etree.Element, block: str) -> bool:
-        return "](" in block and not self.parser.state.isstate("list") and _ALONE.fullmatch(block.lstrip()) is not None
+        return (
+            "](" in block
+            and not block.startswith(" " * self.tab_length)  # indented: code, or a list item's (detabbed first)
+            and not self.parser.state.isstate("list")
+            and not _footnote(parent)
+            and _ALONE.fullmatch(block.lstrip()) is not None
+        )
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         alt, src, title = _ALONE.fullmatch(blocks.pop(0).lstrip()).groups()
@@ -36,6 +45,12 @@ class _AloneImage(BlockProcessor):
         if title is not None:
             image.set("title", title.strip())
         image.set("alt", alt)
+
+
+def _footnote(parent: etree.Element | None) -> bool:
+    # The footnotes extension parses a definition into a bare <div> and then appends its back link to the last
+    # paragraph's text, which it expects to hold the image's Markdown still (without: a TypeError, the build's).
+    return parent is not None and parent.tag == "div" and not parent.attrib
 
 
 class AloneImages(Extension):

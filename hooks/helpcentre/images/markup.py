@@ -20,8 +20,8 @@ from helpcentre.images.variants import FOLDER, Plan
 SIZES = "(max-width: 44.9em) calc(100vw - 2.4rem), 30rem"
 CLASS = "hc-shot"
 LAZY = ' loading="lazy" decoding="async"'
-_ALONE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
-_IMG = re.compile(r"<img\b[^>]*>")
+# An image alone in its paragraph (group 1) or among words: one pass, so an image is never looked at twice.
+_IMAGE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|<img\b[^>]*>")
 _ATTR = re.compile(r"""\s([a-z-]+)="([^"]*)\"""")
 
 
@@ -36,7 +36,8 @@ def pictures(html: str, page: str, plans: Mapping[str, Plan], lang_folder: str, 
     folder = posixpath.dirname(page)
     prefix = "../" * page.count("/")
 
-    def replace(match: re.Match, *, alone: bool) -> str:
+    def replace(match: re.Match) -> str:
+        alone = match.group(1) is not None
         tag = match.group(1) if alone else match.group(0)
         attrs = {name: html_lib.unescape(value) for name, value in _ATTR.findall(tag)}
         src = attrs.get("src", "")
@@ -54,8 +55,7 @@ def pictures(html: str, page: str, plans: Mapping[str, Plan], lang_folder: str, 
         caption_html = f"<figcaption>{html_lib.escape(caption, quote=False)}</figcaption>" if caption else ""
         return f'<figure class="{CLASS}">{shown}{caption_html}</figure>'
 
-    html = _ALONE.sub(lambda m: replace(m, alone=True), html)
-    return _IMG.sub(lambda m: replace(m, alone=False), html)
+    return _IMAGE.sub(replace, html)
 
 
 def _picture(p: Plan, alt: str, prefix: str, eager: bool) -> str:
