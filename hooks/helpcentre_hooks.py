@@ -143,7 +143,6 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     language_build = _current().build
-    language_build.images.publish_cached(Path(config.site_dir))  # MkDocs has emptied its output folder by now
     if not _previewing(config) and (stylesheet := files.get_file_from_path(_PREVIEW_CSS)) is not None:
         files.remove(stylesheet)
     if _preview is not None and _preview.banner_changed(language_build.lang, language_build.banner):

@@ -4,8 +4,7 @@ of the files not yet in the cache, alongside the rest of the build.
 ``collect`` reads the answers ``lang`` shows (its own, or the original where a translation is missing) and the
 headers of their images: enough for every page's markup. ``start`` hands the images missing from the cache to
 worker processes (Pillow holds the interpreter's lock while it encodes: threads would take turns with MkDocs);
-``publish_cached`` links the files already in the cache into the site in a thread while MkDocs writes the
-pages; ``finish`` waits for both and links the files just encoded. A source Pillow cannot decode although its
+``finish`` waits for them and links every image into the site. A source Pillow cannot decode although its
 header read well is a ``Problem`` on the file, never a traceback.
 
 `make site` names in ``SHARED_VARIABLE`` one folder that every language's process publishes into, and moves it
@@ -17,7 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,8 +39,6 @@ class LanguageImages:
     pending: list[tuple[str, Future]] = field(default_factory=list)
     folders: dict[str, str] = field(default_factory=dict)  # language -> its folder in the site ("fr/")
     _pool: ProcessPoolExecutor | None = None
-    _linking: ThreadPoolExecutor | None = None
-    _linked: Future | None = None  # publish_cached's linking of every image but those being encoded
 
     def html(self, rel_path: str, lang: str, html: str) -> str:
         """An answer's HTML with its images as readers get them (``rel_path`` in ``lang``'s tree)."""
@@ -66,30 +63,21 @@ class LanguageImages:
             self.pending.append((p.key, self._pool.submit(_encode, source, p, self.cache)))
         return len(missing)
 
-    def publish_cached(self, site_dir: Path) -> None:
-        """Start linking the images already in the cache into the site (called once MkDocs has emptied
-        ``site_dir``): a link is a system call, so the thread waits on the kernel while MkDocs holds the
-        interpreter. Tens of thousands of files at 3,000 answers with two screenshots each."""
-        encoding = {key for key, _ in self.pending}
-        ready = [p for p in self._named() if p.key not in encoding]
-        self._linking = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hc-publish")
-        self._linked = self._linking.submit(variants.publish, self.cache, ready, published_folder(site_dir))
-
     def finish(self, site_dir: Path) -> list[Problem]:
-        """Wait for the encoding, then link every image not yet linked into ``site_dir``; the problems of
-        undecodable files."""
+        """Wait for the encoding, then link every image into ``site_dir``; the problems of undecodable files.
+
+        Linked once MkDocs has written the pages, not alongside: a thread linking while MkDocs wrote them took
+        0.4 s of a core at 3,000 answers with two screenshots each and slowed MkDocs' own writing of the pages
+        (the kernel's locks on the folders both write into) by 0.25 s, more than the 0.15 s the links take once
+        the pages are written (measured in one French process)."""
         problems = []
         for key, future in self.pending:
             if (refused := future.result()) is not None:
                 path = f"{self.docs_dir}/{self.sources[key]}"
                 problems.append(error(path, 1, refused))
-        encoded, linking = {key for key, _ in self.pending}, self._linked
-        if linking is not None:
-            linking.result()  # its failure (a full disk) is the build's
         self.close()
         if not problems:
-            rest = [p for p in self._named() if linking is None or p.key in encoded]
-            variants.publish(self.cache, rest, published_folder(site_dir))
+            variants.publish(self.cache, self._named(), published_folder(site_dir))
         return problems
 
     def _named(self) -> list[variants.Plan]:
@@ -100,9 +88,6 @@ class LanguageImages:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-        if self._linking is not None:
-            self._linking.shutdown(wait=True)
-            self._linking, self._linked = None, None
         self.pending = []
 
 
