@@ -164,7 +164,7 @@ def test_a_screenshot_deleted_while_the_checks_run_is_a_problem_on_its_line_not_
     walked = ondisk.walk(site.root, "docs", cat.languages.codes)
     cover = "docs/en/keys-and-locking/key-battery/cover.png"
     (site.root / cover).unlink()
-    problems = [str(p) for p in rules.run(site.root, "docs", cat, on_disk=walked) if cover in str(p)]
+    problems = [str(p) for p in rules.run(site.root, "docs", cat, on_disk=walked).problems if cover in str(p)]
     assert problems and all("could not be read" in p and "build again" in p for p in problems), problems
     gone = str(site.root / cover)
     assert not any(path == gone for path, _size, _mtime in files.inspected())  # not kept: looked at again
@@ -186,7 +186,7 @@ def test_each_language_process_warns_of_the_unused_screenshots_its_language_can_
     cat, _ = catalogue.load(site.root, "docs")
 
     def unused(only: str | None) -> set[str]:
-        found = rules.run(site.root, "docs", cat, only=only)
+        found = rules.run(site.root, "docs", cat, only=only).problems
         return {p.path for p in found if "no answer shows this image" in p.message}
 
     assert unused("fr") == {"docs/fr/keys-and-locking/key-battery/inutile.png"}

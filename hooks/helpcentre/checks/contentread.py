@@ -73,7 +73,7 @@ def _read(root: Path, docs_dir: str, checked: str | None) -> ContentRead:
     on_disk = ondisk.walk(root, docs_dir, codes, listed)
     images_shown: Mapping = field(default_factory=lambda: MappingProxyType({}))
     if cat is not None:
-        found = rules.checked(root, docs_dir, cat, only=checked, on_disk=on_disk)
+        found = rules.run(root, docs_dir, cat, only=checked, on_disk=on_disk)
         problems += found.problems
         images_shown = found.images_shown
     return ContentRead(cat, tuple(problems), all_strings, word_groups, on_disk, images_shown)

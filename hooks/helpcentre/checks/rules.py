@@ -1,7 +1,8 @@
 """Content checks beyond what the catalogue itself refuses: links, unsafe HTML, typography, twins.
 
-Reads the catalogue's articles (their Markdown bodies and front matter) and produces ``Problem`` values.
-``make check`` prints them; every build runs the same function, so the two always agree.
+Reads the catalogue's articles (their Markdown bodies and front matter) and produces ``Problem`` values, with
+the images each answer shows (``Checked``: the build plans its screenshots from them). ``make check`` prints the
+problems; every build runs the same function, so the two always agree.
 """
 
 from __future__ import annotations
@@ -50,21 +51,10 @@ def run(
     today: dt.date | None = None,
     only: str | None = None,
     on_disk: ondisk.ImagesOnDisk | None = None,
-) -> list[Problem]:
-    """Every problem of the content; with ``only``, the articles of that language alone are checked one by
-    one (the checks of the whole run all the same). ``on_disk``: the image files, when the caller walked them."""
-    return checked(root, docs_dir, catalogue, today, only, on_disk).problems
-
-
-def checked(
-    root: Path,
-    docs_dir: str,
-    catalogue: Catalogue,
-    today: dt.date | None = None,
-    only: str | None = None,
-    on_disk: ondisk.ImagesOnDisk | None = None,
 ) -> Checked:
-    """``run``'s problems, and the images the answers it read show, found once for the checks and the build."""
+    """Every problem of the content; with ``only``, the articles of that language alone are checked one by
+    one (the checks of the whole run all the same). ``on_disk``: the image files, when the caller walked them.
+    Also the images the answers it read show: found once, for the checks and the build."""
     today = today or dt.date.today()
     proses = {key: _blank_code(article.body) for key, article in catalogue.articles.items()}
     anchors = _anchor_index(catalogue, proses)
