@@ -56,6 +56,30 @@ def test_each_screenshot_is_a_sized_picture_with_webp_widths_and_a_fallback(buil
         ]
 
 
+def test_a_screen_without_words_only_a_translation_shows_is_published_by_make_site(tmp_path, monkeypatch):
+    # make site's language processes each link their own tree's files; the original's tree's are linked by its
+    # language's process, which must also link those that only a translation shows.
+    monkeypatch.setenv("HC_BUILD_JOBS", "2")  # a process a language, as on any machine with two cores
+    drawn = BytesIO()
+    Image.new("RGB", (800, 500), (30, 90, 160)).save(drawn, "PNG")
+    page = "fr/keys-and-locking/spare-key.html"
+    french = (SITES / "screenshots/docs/fr/keys-and-locking/spare-key.md").read_text(encoding="utf-8")
+    shown = "\n    ![Le logement de la clé, vu de dessus](spare-key/slot.wordless.png)\n"
+    site = new_site(
+        tmp_path / "project",
+        "screenshots",
+        files={
+            "docs/en/keys-and-locking/spare-key/slot.wordless.png": drawn.getvalue(),
+            "docs/fr/keys-and-locking/spare-key.md": (french.rstrip("\n") + "\n" + shown).encode(),
+        },
+    )
+    assert site.ok, site.output
+    slot = next(i for i in site.html(page).select(".md-content img") if i["alt"].startswith("Le logement"))
+    source = slot.find_parent("picture").find("source")
+    urls = [c.rsplit(" ", 1)[0] for c in [*source["srcset"].split(", "), *slot["srcset"].split(", ")]]
+    assert urls and all((site.out / site.resolve(page, url)).is_file() for url in [*urls, slot["src"]]), urls
+
+
 def test_a_category_page_showing_full_answers_loads_only_its_first_screenshot_at_once(built):
     for page in ("keys-and-locking/index.html", "fr/keys-and-locking/index.html"):
         images = built.html(page).select(".md-content .hc-shot__open img")
