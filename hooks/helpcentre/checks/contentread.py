@@ -71,7 +71,7 @@ def _read(root: Path, docs_dir: str, checked: str | None) -> ContentRead:
     word_groups, synonym_problems = synonyms.load_synonyms(root)
     problems += synonym_problems
     on_disk = ondisk.walk(root, docs_dir, codes, listed)
-    images_shown: Mapping = field(default_factory=lambda: MappingProxyType({}))
+    images_shown: Mapping = MappingProxyType({})  # no catalogue: no checks, nothing found
     if cat is not None:
         found = rules.run(root, docs_dir, cat, only=checked, on_disk=on_disk)
         problems += found.problems

@@ -39,9 +39,8 @@ class LanguageImages:
     docs_dir: str
     cache: Path
     plans: dict[str, variants.Plan] = field(default_factory=dict)  # by path in the language's tree
-    sources: dict[str, str] = field(default_factory=dict)  # plan key -> source file, docs-relative
     files: dict[str, str] = field(default_factory=dict)  # path in the language's tree -> its file, docs-relative
-    pending: list[tuple[str, Future]] = field(default_factory=list)
+    pending: list[tuple[str, Future]] = field(default_factory=list)  # (file being encoded, its outcome)
     folders: dict[str, str] = field(default_factory=dict)  # language -> its folder in the site ("fr/")
     _pool: ProcessPoolExecutor | None = None
 
@@ -57,15 +56,14 @@ class LanguageImages:
     def start(self, workers: int) -> int:
         """Start encoding the images missing from the cache; returns how many."""
         variants.clean_partials(self.cache)
-        by_key = {p.key: p for p in self.plans.values()}
-        missing = [p for p in by_key.values() if not variants.cached(self.cache, p)]
+        by_key = {p.key: (p, self.files[local]) for local, p in self.plans.items()}
+        missing = [(p, file) for p, file in by_key.values() if not variants.cached(self.cache, p)]
         if not missing:
             return 0
         context = multiprocessing.get_context("forkserver")
         self._pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(missing))), mp_context=context)
-        for p in missing:
-            source = self.root / self.docs_dir / self.sources[p.key]
-            self.pending.append((p.key, self._pool.submit(_encode, source, p, self.cache)))
+        for p, file in missing:
+            self.pending.append((file, self._pool.submit(_encode, self.root / self.docs_dir / file, p, self.cache)))
         return len(missing)
 
     def finish(self, site_dir: Path) -> list[Problem]:
@@ -76,16 +74,14 @@ class LanguageImages:
         (the kernel's locks on the folders both write into) by 0.25 s, more than the 0.15 s the links take once
         the pages are written (measured in one French process)."""
         problems = []
-        for key, future in self.pending:
+        for file, future in self.pending:
             if (refused := future.result()) is not None:
-                path = f"{self.docs_dir}/{self.sources[key]}"
-                problems.append(error(path, 1, refused))
+                problems.append(error(f"{self.docs_dir}/{file}", 1, refused))
         self.close()
         if not problems:
-            default = languages.of(self.root).default
-            shared = os.environ.get(SHARED_VARIABLE, "").strip()
-            tree = f"{self.lang}/" if shared and self.lang != default else ""
-            variants.publish(self.cache, self._named(tree), published_folder(site_dir))
+            shared = shared_folder()
+            tree = f"{self.lang}/" if shared and self.lang != languages.of(self.root).default else ""
+            variants.publish(self.cache, self._named(tree), shared or site_dir / variants.FOLDER)
         return problems
 
     def _named(self, tree: str = "") -> list[variants.Plan]:
@@ -101,10 +97,10 @@ class LanguageImages:
         self.pending = []
 
 
-def published_folder(site_dir: Path) -> Path:
-    """Where this process links the images: the folder `make site` shares between languages, else the site's."""
+def shared_folder() -> Path | None:
+    """The folder `make site` has every language's process link the images into, if any (else the site's)."""
     shared = os.environ.get(SHARED_VARIABLE, "").strip()
-    return Path(shared) if shared else site_dir / variants.FOLDER
+    return Path(shared) if shared else None
 
 
 def _encode(source: Path, plan: variants.Plan, cache: Path) -> str | None:
@@ -139,10 +135,10 @@ def collect(
                 if ref.file is not None and (local := references.local_path(article.rel_path, ref.target)):
                     _plan(images, on_disk, local, ref.file)
     if lang == default and found:  # the default tree's files the other languages' answers show: linked here too
-        for (shown_in, _id), refs in found.items():
-            for ref in refs if shown_in != lang else ():
-                if ref.file is not None and ref.file.startswith(f"{lang}/"):
-                    _plan(images, on_disk, ref.file[len(lang) + 1 :], ref.file)
+        borrowed = (ref.file for (shown_in, _id), refs in found.items() if shown_in != lang for ref in refs)
+        for file in borrowed:
+            if file is not None and file.startswith(f"{lang}/"):
+                _plan(images, on_disk, file[len(lang) + 1 :], file)
     return images
 
 
@@ -161,8 +157,7 @@ def _plan(images: LanguageImages, on_disk: ondisk.ImagesOnDisk, local: str, file
         return
     image, _refused = on_disk.inspect(file)
     if image is not None:
-        plan = images.plans[local] = variants.plan(file, image)
-        images.sources[plan.key] = file
+        images.plans[local] = variants.plan(file, image)
         images.files[local] = file
 
 

@@ -5,8 +5,8 @@ reading: ``folders.trees``; a ``stat`` for image files only); produces ``ImagesO
 ("en/my-account/signup/form.png") -> (size, modification time in ns). The checks and the build ask it whether
 a file an answer names exists and for the key of its inspection, instead of the disk: at 3,000 answers a
 language with two screenshots each, the checks and the build asked the disk 18,000 times a process and walked
-the trees three times. Taken at the start of a read, so a
-file added or removed during a build is seen by the next one, as the Markdown itself.
+the trees three times. Taken at the start of a read, so a file added or removed during a build is seen by the
+next one, as the Markdown itself.
 """
 
 from __future__ import annotations
