@@ -4,13 +4,13 @@ cache reads no image: its format, size in pixels and digest (``files.ImageFile``
 Reads and writes ``inspected.json`` in the image cache folder; fills and reads ``files``' per-process table.
 An entry holds for a path while the file's size and modification time stay the same, as ``make`` judges a
 file unchanged; a change of the inspection's own limits makes every entry stale. Both languages' processes
-write: each merges what is on disk with what it learnt and renames its copy into place, so an entry lost to
-a race is inspected again at the next build, never wrong. Cost: one JSON file read and written a build,
-about 150 bytes an image.
+write: each, holding a lock, merges what is on disk with what it learnt and renames its copy into place.
+Cost: one JSON file read and written a build, about 150 bytes an image.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import tempfile
@@ -40,15 +40,26 @@ def keep(cache: Path) -> None:
         path: [size, mtime, list(vars(image).values()) if image else None, refused]
         for (path, size, mtime), (image, refused) in files.inspected().items()
     }
-    merged = {**_read(cache / NAME), **learnt}
-    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        # One process at a time reads, merges and replaces: make site's French process inspects only the files
+        # French answers show, so the English one's entries, renamed into place a moment earlier, would be lost.
+        with open(cache / f"{NAME}.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            _write(cache, {**_read(cache / NAME), **learnt})
+    except OSError:
+        pass  # a read-only or full cache: the next build inspects again
+
+
+def _write(cache: Path, merged: dict[str, list]) -> None:
     handle, partial = tempfile.mkstemp(prefix=".inspected-", dir=cache)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump({"version": VERSION, "files": merged}, out, separators=(",", ":"))
         os.replace(partial, cache / NAME)
     except OSError:
-        Path(partial).unlink(missing_ok=True)  # a read-only or full cache: the next build inspects again
+        Path(partial).unlink(missing_ok=True)
+        raise
 
 
 def _read(path: Path) -> dict[str, list]:
