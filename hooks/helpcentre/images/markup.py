@@ -4,7 +4,8 @@ dialog's script opens it in place: ``overrides/assets/hc/screenshots.js``); a ca
 
 Reads the answer's HTML as Python-Markdown wrote it (``<img alt="..." src="..." title="..." />``) and each
 image's ``variants.Plan`` by its path in the language's tree; produces the same HTML with each image replaced.
-A tokenizer by regular expression, as ``pages.answerparts``: the input is MkDocs' own output.
+A tokenizer by regular expression, as ``pages.answerparts``: the input is MkDocs' own output. What reads the
+screenshots back (``lazy``, ``set_apart``, ``shots``) finds them by ``str.find``: they are ours, written one way.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from helpcentre.images import references
 from helpcentre.images.variants import FOLDER, Plan
@@ -85,7 +86,33 @@ def _top(p: Plan) -> int:
     return max((*p.modern, *p.fallback)) if p.format != "SVG" else p.width
 
 
-_EAGER = re.compile(r"(<img\b(?![^>]*\sloading=)[^>]*?)\s*/?>")
+# How ``pictures`` opens a screenshot: a figure (with a caption, or alone in its paragraph) or the link alone.
+_CLASS = 'class="hc-shot'
+_OPENINGS = (("<figure ", '<figure class="hc-shot">', "</figure>"), ("<a ", '<a class="hc-shot__open"', "</a>"))
+
+
+def _spans(html: str) -> Iterator[tuple[int, int]]:
+    """Where each screenshot ``pictures`` wrote starts and ends in ``html``, in order. Cost: one ``str.find``
+    pass over ``html`` and one a screenshot for its end; a regular expression (``<figure ...>.*?</figure>``)
+    took five times as long, and it ran three times on every answer (search, assistant, category pages)."""
+    at = html.find(_CLASS)
+    while at != -1:
+        for tag, opening, closing in _OPENINGS:
+            start = at - len(tag)
+            if html.startswith(opening, start) and (end := html.find(closing, at)) != -1:
+                yield start, end + len(closing)
+                at = html.find(_CLASS, end)
+                break
+        else:  # another element of ours (class="hc-shot__..."), not a screenshot's start
+            at = html.find(_CLASS, at + len(_CLASS))
+
+
+def _replaced(html: str, change: Callable[[str], str]) -> str:
+    parts, position = [], 0
+    for start, end in _spans(html):
+        parts += [html[position:start], change(html[start:end])]
+        position = end
+    return "".join(parts) + html[position:] if parts else html
 
 
 def lazy(html: str) -> str:
@@ -93,10 +120,17 @@ def lazy(html: str) -> str:
     only the page's first screenshot is loaded at once."""
     if "hc-shot" not in html:
         return html
-    return _FIGURE.sub(lambda shot: _EAGER.sub(lambda m: m.group(1) + LAZY + ">", shot.group(0)), html)
+    return _replaced(html, _lazy)
 
 
-_FIGURE = re.compile(r"<figure class=\"hc-shot\">.*?</figure>|<a class=\"hc-shot__open\".*?</a>", re.S)
+def _lazy(shot: str) -> str:
+    start = shot.find("<img")  # one image a screenshot, as ``pictures`` writes it
+    end = shot.find(">", start)
+    if start == -1 or end == -1 or " loading=" in shot[start:end]:
+        return shot
+    return shot[:start] + shot[start:end].rstrip("/ ") + LAZY + shot[end:]
+
+
 _ALT = re.compile(r'<img\b[^>]*\salt="([^"]*)"')
 _CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
 
@@ -107,9 +141,12 @@ def set_apart(html: str) -> tuple[str, str]:
     if "hc-shot" not in html:
         return html, ""
     words = []
-    for shot in _FIGURE.findall(html):
-        words += [html_lib.unescape(t) for t in _ALT.findall(shot) + _CAPTION.findall(shot)]
-    return _FIGURE.sub("", html), " ".join(w.strip() for w in words if w.strip())
+
+    def words_of(shot: str) -> str:
+        words.extend(html_lib.unescape(t) for t in _ALT.findall(shot) + _CAPTION.findall(shot))
+        return ""
+
+    return _replaced(html, words_of), " ".join(w.strip() for w in words if w.strip())
 
 
 _SOURCE = re.compile(r'<source\b[^>]*\ssrcset="([^"]*)"')
@@ -123,12 +160,13 @@ def shots(html: str) -> dict[int, tuple[int, dict]]:
     if "hc-shot" not in html:
         return {}
     found = {}
-    for match in _FIGURE.finditer(html):
-        image = _SHOT_IMG.search(match.group(0))
+    for start, end in _spans(html):
+        markup = html[start:end]
+        image = _SHOT_IMG.search(markup)
         if image is None:
             continue
         attrs = {name: html_lib.unescape(value) for name, value in _ATTR.findall(image.group(0))}
-        source = _SOURCE.search(match.group(0))
+        source = _SOURCE.search(markup)
         shot = {
             "src": attrs.get("src", ""),
             "srcset": html_lib.unescape(source.group(1)) if source else "",
@@ -136,5 +174,5 @@ def shots(html: str) -> dict[int, tuple[int, dict]]:
             "width": int(attrs.get("width", "0") or 0),
             "height": int(attrs.get("height", "0") or 0),
         }
-        found[match.start()] = (match.end(), shot)
+        found[start] = (end, shot)
     return found
