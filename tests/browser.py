@@ -16,7 +16,8 @@ __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "Server", "Tab", "free_port", "launch"]
 MAIN_SEARCH = ".md-content [data-hc='search']"  # the page's own search field, on home and category pages
 DIALOG_SEARCH = "[data-hc-search-dialog] [data-hc='search']"  # the header's, on every page
 SEARCH_INPUT = f"{MAIN_SEARCH} .hc-search__input"
-RESULTS = ".md-content [data-hc='search-results'] a"
+RESULT_LIST = ".md-content [data-hc='search-results']"  # the page's own search field's results
+RESULTS = f"{RESULT_LIST} a"
 ASSISTANT_INPUT = "#hc-assistant-input"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SEND = ".hc-assistant button[type=submit]"

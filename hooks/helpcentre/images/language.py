@@ -79,16 +79,17 @@ class LanguageImages:
                 problems.append(error(f"{self.docs_dir}/{file}", 1, refused))
         self.close()
         if not problems:
+            # Shared: each process links its own tree's files (a default-language answer shows no other tree's).
             shared = shared_folder()
-            tree = f"{self.lang}/" if shared and self.lang != languages.of(self.root).default else ""
-            variants.publish(self.cache, self._named(tree), shared or site_dir / variants.FOLDER)
+            named = self._named(f"{self.lang}/" if shared else "")
+            variants.publish(self.cache, named, shared or site_dir / variants.FOLDER)
         return problems
 
     def _named(self, tree: str = "") -> list[variants.Plan]:
         """The plans of the files below ``tree`` (docs-relative: "fr/"; all when empty), one entry a name: the
         same content under two file names is encoded once and published under both."""
-        shown = ((local, p) for local, p in self.plans.items() if self.files[local].startswith(tree))
-        return list({(p.stem, p.key): p for _local, p in shown}.values())
+        shown = (p for local, p in self.plans.items() if self.files[local].startswith(tree))
+        return list({(p.stem, p.key): p for p in shown}.values())
 
     def close(self) -> None:
         if self._pool is not None:
