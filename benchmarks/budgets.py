@@ -2,14 +2,16 @@
 
 Reads the dict ``benchmarks.run`` builds (the same as ``results.json``, so a saved file can be checked again).
 The rows are issue 10's (``build_budgets``) and those of the screenshots and the import, issues 28 and 29
-(``media_budgets``). Produces one ``Budget`` per row that applies to the run: met, not met or not measured, with
-the measured number and where it was measured (``benchmarks/budgets.json`` keeps them).
+(``media_budgets``). Produces one ``Budget`` per row that applies to the run: met, not met, undecided (a median of
+rounds whose range holds the limit: ``paired``) or not measured, with the measured number and where it was
+measured (``benchmarks/budgets.json`` keeps them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import paired
 from .build_budgets import BUILD_RULES
 from .measured import Measured, Rule, measured
 from .media_budgets import MEDIA_RULES
@@ -27,7 +29,12 @@ class Budget:
     unit: str
     measured: float | None  # None: not measured in this run
     at: str  # where it was measured
-    met: bool | None
+    met: bool | None  # None: not measured, or undecided (``within`` holds the limit)
+    within: list[float] | None = None  # for a median of rounds: the range that holds it (``paired``)
+
+    @property
+    def undecided(self) -> bool:
+        return self.met is None and self.measured is not None
 
 
 BUDGETS: tuple[Rule, ...] = BUILD_RULES + MEDIA_RULES
@@ -39,9 +46,15 @@ def check(rule: Rule, m: Measured) -> Budget:
     value = rule.value(m)
     limit = rule.limit(m) if callable(rule.limit) else rule.limit
     met = None if value is None else (value < limit if rule.strictly_below else value <= limit)
+    within = None
+    if value is not None and rule.rounds is not None:
+        # The rounds decide, or nothing does: a median of five noisy rounds under the limit is no verdict.
+        rounds = rule.rounds(m) or []
+        met, found = paired.verdict(rounds, limit), paired.median_range(rounds)
+        within = list(found) if found else None
     if met and rule.also is not None:
         met = rule.also(m)
-    return Budget(rule.key, rule.text, limit, rule.unit, value, rule.at(m), met)
+    return Budget(rule.key, rule.text, limit, rule.unit, value, rule.at(m), met, within)
 
 
 def budgets(results: dict) -> list[Budget]:

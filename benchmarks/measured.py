@@ -80,6 +80,8 @@ class Rule:
     at: Callable[[Measured], str] = _at_budget_size
     strictly_below: bool = False  # "<" rather than "≤"
     also: Callable[[Measured], bool] | None = None  # a condition besides the limit, once measured
+    # The figure is the median of rounds' values (``paired``): judged by the range of that median, not the figure.
+    rounds: Callable[[Measured], list[float] | None] | None = None
     applies: Callable[[Measured], bool] | None = None  # None: always in the table
 
     @property

@@ -45,7 +45,7 @@ def _images(images: dict | None) -> list[str]:
         f"({', '.join(map(str, images['warm_runs_s']))}) |",
         f"| same corpus without screenshots, median (runs) | {num(images['plain_s'])} s "
         f"({', '.join(map(str, images['plain_runs_s']))}) |",
-        f"| warm / without screenshots | {times(images['warm_vs_plain'])} |",
+        *_ratio(images, "warm", "plain", "warm / without screenshots"),
         *_alt_texts(images),
         "",
     ]
@@ -57,8 +57,22 @@ def _alt_texts(images: dict) -> list[str]:
     return [
         f"| same corpus, each screenshot replaced by its alt text, median (runs) | {num(images['words_s'])} s "
         f"({', '.join(map(str, images['words_runs_s']))}) |",
-        f"| alt texts / without screenshots: the screenshots' words and blocks | {times(images['words_vs_plain'])} |",
-        f"| warm / alt texts: the images themselves | {times(images['warm_vs_words'])} |",
+        *_ratio(images, "words", "plain", "alt texts / without screenshots: the screenshots' words and blocks"),
+        *_ratio(images, "warm", "words", "warm / alt texts: the images themselves"),
+    ]
+
+
+def _ratio(images: dict, series: str, against: str, text: str) -> list[str]:
+    """``series`` / ``against``: the median of each round's own (its two builds one after the other) with the
+    rounds' ratios, and the ratio of the two series' medians (all that runs before the rounds reported)."""
+    key = f"{series}_vs_{against}"
+    rounds = images.get(f"{key}_rounds")
+    if rounds is None:
+        return [f"| {text} | {times(images[key])} |"]
+    of_medians = images[f"{series}_s"] / images[f"{against}_s"]
+    return [
+        f"| {text}: median of the rounds' own (rounds) | {times(images[key])} ({', '.join(map(times, rounds))}) |",
+        f"| {text}: ratio of the medians | {times(of_medians)} |",
     ]
 
 

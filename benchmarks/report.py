@@ -30,7 +30,12 @@ def _amount(value: float, unit: str, share_digits: int) -> str:
 
 
 def _budget_value(budget: Budget) -> str:
-    return "not measured" if budget.measured is None else _amount(budget.measured, budget.unit, 1)
+    if budget.measured is None:
+        return "not measured"
+    value = _amount(budget.measured, budget.unit, 1)
+    if budget.within:
+        return f"{value} ({' to '.join(_amount(end, budget.unit, 1) for end in budget.within)})"
+    return value
 
 
 def _budget_limit(budget: Budget) -> str:
@@ -38,8 +43,10 @@ def _budget_limit(budget: Budget) -> str:
     return f"{rule.comparison if rule else '≤'} {_amount(budget.limit, budget.unit, 0)}"
 
 
-def _verdict(met: bool | None) -> str:
-    return {True: "**met**", False: "**not met**", None: "not measured"}[met]
+def _verdict(budget: Budget) -> str:
+    if budget.undecided:
+        return "**undecided**" if budget.within else "**undecided** (too few rounds)"
+    return {True: "**met**", False: "**not met**", None: "not measured"}[budget.met]
 
 
 def budget_table(items: list[dict]) -> list[str]:
@@ -47,8 +54,7 @@ def budget_table(items: list[dict]) -> list[str]:
     for item in items:
         budget = Budget(**item)
         lines.append(
-            f"| {budget.text} | {_budget_limit(budget)} | {_budget_value(budget)} | {budget.at} | "
-            f"{_verdict(budget.met)} |"
+            f"| {budget.text} | {_budget_limit(budget)} | {_budget_value(budget)} | {budget.at} | {_verdict(budget)} |"
         )
     return lines
 
@@ -94,7 +100,7 @@ def markdown(results: dict) -> str:
 
 def budget_figures(results: dict) -> dict:
     """What budgets.json keeps: the run's commit and date, and each budget's figure, limit and verdict."""
-    keep = ("measured", "limit", "unit", "at", "met")
+    keep = ("measured", "within", "limit", "unit", "at", "met")
     return {
         "commit": results["git"]["commit"][:12],
         "started": results["started"],
@@ -122,6 +128,6 @@ def summary_table(results: dict) -> str:
     for item in results.get("budgets", []):
         budget = Budget(**item)
         lines.append(
-            f"{_verdict(budget.met).strip('*'):>12}  {budget.text}: {_budget_value(budget)} ({_budget_limit(budget)})"
+            f"{_verdict(budget).replace('*', ''):>12}  {budget.text}: {_budget_value(budget)} ({_budget_limit(budget)})"
         )
     return "\n".join(lines)
