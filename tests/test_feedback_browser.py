@@ -115,15 +115,19 @@ def test_a_collector_without_its_database_never_shows_the_reader_an_error(feedba
     site, _, database, _ = feedback
     page = tab.page
     database.rename(database.with_name("away"))
-    database.parent.chmod(0o500)  # and SQLite cannot create a new one
+    # A folder in its place: SQLite cannot open it nor create a database there, even as root (CI's user, whom a
+    # read-only folder does not stop: SQLite made an empty database in it, whose journal, closed late, once broke
+    # the next test's connection to the real one with "disk I/O error").
+    database.mkdir()
     try:
         page.goto(site.url + "my-account/access.html")
         page.click("[data-hc='helpful'] [data-answer='yes']")
         assert page.locator(".hc-helpful__thanks").is_visible()
         page.wait_for_timeout(300)
     finally:
-        database.parent.chmod(0o700)
+        database.rmdir()
         database.with_name("away").rename(database)
+    assert sorted(p.name for p in database.parent.glob("*sqlite3*")) == [database.name]  # nothing left behind
     assert [e for e in tab.errors if "503" not in e] == []
     # The vote was sent and refused (the reader saw only the thanks above).
     assert tab.failed and all(failure.startswith("503 ") for failure in tab.failed), tab.failed
