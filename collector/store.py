@@ -6,20 +6,25 @@ nothing orders the rows within a day), rows added one per request, and the rows 
 Core speaks both databases; several collectors can share one PostgreSQL database; SQLite's file is made readable
 by its owner only. A database that cannot be reached raises ``Unavailable`` (the collector
 answers 503), and the tables are created on first use, so a collector started while its database is away
-works once it is back.
+works once it is back, and again when the database loses them while it runs (a SQLite file deleted or replaced
+by an empty one, tables dropped). SQLite never makes a file itself: a lost one is made again readable by its
+owner only.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import sqlite3
 import threading
+import urllib.parse
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
 metadata = sa.MetaData()
+_UNDEFINED_TABLE = "42P01"  # PostgreSQL's SQLSTATE for a table that is not there
 
 
 def _random_id() -> int:
@@ -75,13 +80,27 @@ class Unavailable(RuntimeError):
     """The database cannot be reached or refused the write; worth trying again later."""
 
 
+def _existing_file(path: str) -> sa.Engine:
+    """SQLite on the file at ``path`` if it exists, never a new one (``mode=rw``): where the file went away,
+    SQLite would make an empty one readable by all, without our tables (``Store._ensure_tables`` makes it)."""
+    address = f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=rw"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(address, uri=True, timeout=10, check_same_thread=False)
+
+    return sa.create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+
 class Store:
     def __init__(self, url: str):
         self._file = sa.engine.make_url(url).database if url.startswith("sqlite") else None
         if url.startswith("sqlite"):
             # A fresh connection per request: a database file moved or locked away is seen at once, and SQLite
             # waits a few seconds for a concurrent writer instead of failing.
-            self.engine = sa.create_engine(url, poolclass=NullPool, connect_args={"timeout": 10})
+            if self._file and self._file != ":memory:":
+                self.engine = _existing_file(self._file)
+            else:
+                self.engine = sa.create_engine(url, poolclass=NullPool, connect_args={"timeout": 10})
             sa.event.listen(self.engine, "connect", _sqlite_settings)
         else:
             self.engine = sa.create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 3})
@@ -98,13 +117,30 @@ class Store:
                     metadata.create_all(self.engine)
                     self._created = True
 
+    def _lost_tables(self, exc: DBAPIError) -> bool:
+        if self._file and self._file != ":memory:" and not os.path.exists(self._file):
+            return True
+        return "no such table" in str(exc.orig) or getattr(exc.orig, "sqlstate", None) == _UNDEFINED_TABLE
+
+    def _insert(self, table: str, row: dict) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(TABLES[table].insert(), row)
+
     def add(self, table: str, row: dict) -> None:
         try:
             self._ensure_tables()
-            with self.engine.begin() as connection:
-                connection.execute(TABLES[table].insert(), row)
-        except (OperationalError, DBAPIError) as exc:
-            raise Unavailable(type(exc.orig or exc).__name__) from exc
+            try:
+                self._insert(table, row)
+            except DBAPIError as exc:
+                if not self._lost_tables(exc):
+                    raise
+                # The database lost the tables while the collector ran (its SQLite file moved away or replaced by
+                # an empty one, the tables dropped): made again, as on first use, and the row goes in.
+                self._created = False
+                self._ensure_tables()
+                self._insert(table, row)
+        except (OSError, DBAPIError) as exc:  # OSError: no folder to make the SQLite file in
+            raise Unavailable(type(getattr(exc, "orig", None) or exc).__name__) from exc
 
     def rows(self, table: str) -> list[dict]:
         """Every row of ``table``, by day (the report reads them all; within a day, in no order)."""

@@ -48,10 +48,10 @@ def postgresql():
 
 
 class Database:
-    """One empty feedback database, and a way to take it away for a while."""
+    """One empty feedback database, a way to take it away for a while, and one to empty it for good."""
 
-    def __init__(self, url: str, away):
-        self.url, self.away = url, away
+    def __init__(self, url: str, away, lose=None):
+        self.url, self.away, self.lose = url, away, lose
 
     def rows(self) -> dict[str, list[dict]]:
         engine = sa.create_engine(self.url.replace("postgresql://", "postgresql+psycopg://"))
@@ -77,7 +77,11 @@ def database(request, tmp_path):
             yield
             (tmp_path / "elsewhere").rename(folder)
 
-        yield Database(f"sqlite:///{folder / 'feedback.sqlite3'}", away)
+        def lose():  # an operator moves the file away (to keep last year's votes), its journal with it
+            for name in ("feedback.sqlite3", "feedback.sqlite3-wal", "feedback.sqlite3-shm"):
+                (folder / name).unlink(missing_ok=True)
+
+        yield Database(f"sqlite:///{folder / 'feedback.sqlite3'}", away, lose)
         return
     cluster = request.getfixturevalue("postgresql")
 
@@ -87,13 +91,15 @@ def database(request, tmp_path):
         yield
         cluster.start()
 
-    db = Database(cluster.url, away)
-    yield db
-    engine = sa.create_engine(cluster.url.replace("postgresql://", "postgresql+psycopg://"))
-    meta = sa.MetaData()
-    meta.reflect(engine)
-    meta.drop_all(engine)
-    engine.dispose()
+    def lose():  # an operator drops the tables (to start the year afresh)
+        engine = sa.create_engine(cluster.url.replace("postgresql://", "postgresql+psycopg://"))
+        meta = sa.MetaData()
+        meta.reflect(engine)
+        meta.drop_all(engine)
+        engine.dispose()
+
+    yield Database(cluster.url, away, lose)
+    lose()
 
 
 def test_events_are_stored_with_a_day_and_nothing_that_tells_readers_apart(project, database):
@@ -218,6 +224,17 @@ def test_a_database_away_gets_503_and_the_collector_recovers_when_it_is_back(pro
         assert server.post(NO)[0] == 204
     rows = database.rows()
     assert (len(rows["views"]), len(rows["votes"])) == (1, 1)
+
+
+def test_a_database_emptied_while_the_collector_runs_gets_its_tables_back_with_the_next_vote(project, database):
+    with collector(project, SITE_URL, database.url) as server:
+        assert server.post(VIEW)[0] == 204
+        database.lose()
+        assert [server.post(NO)[0], server.post(NOTHING)[0]] == [204, 204]
+    rows = database.rows()
+    assert (len(rows["views"]), len(rows["votes"]), len(rows["unanswered"])) == (0, 1, 1)
+    if database.url.startswith("sqlite"):  # made again by the collector, not by SQLite: the owner's only
+        assert stat.S_IMODE(os.stat(database.url.removeprefix("sqlite:///")).st_mode) == 0o600
 
 
 def test_a_bounded_load_from_concurrent_clients_loses_no_vote(project, database):
