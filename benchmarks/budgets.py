@@ -49,9 +49,8 @@ def check(rule: Rule, m: Measured) -> Budget:
     within = None
     if value is not None and rule.rounds is not None:
         # The rounds decide, or nothing does: a median of five noisy rounds under the limit is no verdict.
-        rounds = rule.rounds(m) or []
-        met, found = paired.verdict(rounds, limit), paired.median_range(rounds)
-        within = list(found) if found else None
+        found = paired.median_range(rule.rounds(m) or [])
+        met, within = paired.verdict(found, limit), list(found) if found else None
     if met and rule.also is not None:
         met = rule.also(m)
     return Budget(rule.key, rule.text, limit, rule.unit, value, rule.at(m), met, within)

@@ -89,6 +89,6 @@ def measure(settings: Settings, size: int) -> dict:
         "encoded_per_s": round(count / (cold.wall_s - warm), 2) if cold.wall_s > warm else None,
         **{f"{name}_s": round(median[name], 2) for name in runs},
         **{f"{name}_runs_s": [round(w, 1) for w in times] for name, times in runs.items()},
-        **{key: round(paired.median(found), 3) for key, found in rounds.items()},
+        **{key: round(statistics.median(found), 3) for key, found in rounds.items()},
         **{f"{key}_rounds": [round(r, 3) for r in found] for key, found in rounds.items()},
     }

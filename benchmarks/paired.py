@@ -1,7 +1,7 @@
 """What rounds of paired builds say about a ratio, and whether they say enough to judge a budget on it.
 
 Reads the wall times of two series built in the same rounds (a round builds each project once, one just before
-or after the other), in round order. Produces each round's ratio, their median, and the range that holds the
+or after the other), in round order. Produces each round's ratio, the range that holds the
 median of such ratios with a known confidence whatever their distribution (order statistics: the sign test's
 interval). A round's two builds meet the same moment of the machine, so its ratio cancels the drift that moves
 every build of a run by a tenth or more here (CPU time too); the rounds' spread is what is left of the noise.
@@ -11,7 +11,6 @@ Cost: O(n log n) in the rounds (five to nine), nothing else.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
 from math import comb
 
@@ -21,10 +20,6 @@ CONFIDENCE = 0.90  # the least chance that the range holds the median of the rou
 def ratios(numerators: Sequence[float], denominators: Sequence[float]) -> list[float]:
     """Each round's ratio, in round order."""
     return [a / b for a, b in zip(numerators, denominators, strict=True)]
-
-
-def median(values: Sequence[float]) -> float:
-    return statistics.median(values)
 
 
 def median_range(values: Sequence[float], confidence: float = CONFIDENCE) -> tuple[float, float] | None:
@@ -41,11 +36,10 @@ def median_range(values: Sequence[float], confidence: float = CONFIDENCE) -> tup
     return best
 
 
-def verdict(values: Sequence[float], limit: float) -> bool | None:
-    """Met (True) when the range of the median lies at or under ``limit``, not met (False) when wholly above,
-    None when the rounds cannot tell (the range holds the limit, or too few rounds)."""
-    found = median_range(values)
-    if found is None:
+def verdict(within: tuple[float, float] | None, limit: float) -> bool | None:
+    """Met (True) when ``within``, the range of the median (``median_range``), lies at or under ``limit``, not
+    met (False) when wholly above, None when the rounds cannot tell (the range holds the limit, or too few)."""
+    if within is None:
         return None
-    low, high = found
+    low, high = within
     return True if high <= limit else False if low > limit else None

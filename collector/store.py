@@ -93,11 +93,12 @@ def _existing_file(path: str) -> sa.Engine:
 
 class Store:
     def __init__(self, url: str):
-        self._file = sa.engine.make_url(url).database if url.startswith("sqlite") else None
+        database = sa.engine.make_url(url).database if url.startswith("sqlite") else None
+        self._file = database if database and database != ":memory:" else None  # SQLite's file, if on disk
         if url.startswith("sqlite"):
             # A fresh connection per request: a database file moved or locked away is seen at once, and SQLite
             # waits a few seconds for a concurrent writer instead of failing.
-            if self._file and self._file != ":memory:":
+            if self._file:
                 self.engine = _existing_file(self._file)
             else:
                 self.engine = sa.create_engine(url, poolclass=NullPool, connect_args={"timeout": 10})
@@ -111,14 +112,14 @@ class Store:
         if not self._created:
             with self._lock:
                 if not self._created:
-                    if self._file and self._file != ":memory:" and not os.path.exists(self._file):
+                    if self._file and not os.path.exists(self._file):
                         # SQLite would create it readable by all (0644), and its journal the same as it.
                         os.close(os.open(self._file, os.O_WRONLY | os.O_CREAT, 0o600))
                     metadata.create_all(self.engine)
                     self._created = True
 
     def _lost_tables(self, exc: DBAPIError) -> bool:
-        if self._file and self._file != ":memory:" and not os.path.exists(self._file):
+        if self._file and not os.path.exists(self._file):
             return True
         return "no such table" in str(exc.orig) or getattr(exc.orig, "sqlstate", None) == _UNDEFINED_TABLE
 
